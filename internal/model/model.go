@@ -1,0 +1,129 @@
+// Package model holds errata's domain types: the nouns every stage passes
+// along. It imports nothing from the project and does no I/O.
+package model
+
+import "time"
+
+// ArticleState says whether an article is still checked.
+type ArticleState string
+
+const (
+	// StateActive articles are checked on their schedule.
+	StateActive ArticleState = "active"
+	// StateStopped articles went unchanged long enough that checking stopped.
+	StateStopped ArticleState = "stopped"
+	// StateGone articles answered 404/410 repeatedly; their versions are kept.
+	StateGone ArticleState = "gone"
+)
+
+// SourceKind says how a source lists articles.
+type SourceKind string
+
+const (
+	SourceFeed    SourceKind = "feed"    // RSS, Atom, RDF or JSON Feed
+	SourceSitemap SourceKind = "sitemap" // sitemap, sitemap index or news sitemap
+	SourceArticle SourceKind = "article" // a single article URL added by hand
+)
+
+// Outcome is what one check of an article found.
+type Outcome string
+
+const (
+	OutcomeNewVersion  Outcome = "new_version"
+	OutcomeUnchanged   Outcome = "unchanged"    // fetched, same normalised content
+	OutcomeSameBytes   Outcome = "same_bytes"   // identical response body, extraction skipped
+	OutcomeNotModified Outcome = "not_modified" // HTTP 304
+	OutcomeFlipFlop    Outcome = "flip_flop"    // content equals an older version, not the latest
+	OutcomeGone        Outcome = "gone"         // HTTP 404 or 410
+	OutcomeError       Outcome = "error"
+)
+
+// Rules are declarative per-outlet extraction fixes: CSS selectors whose
+// matches are kept as the body (Keep) or removed before extraction (Drop).
+type Rules struct {
+	Keep []string `json:"keep,omitempty"`
+	Drop []string `json:"drop,omitempty"`
+}
+
+// Outlet is one publication.
+type Outlet struct {
+	ID    int64
+	Name  string
+	Host  string
+	Rules Rules
+}
+
+// Source is where articles are discovered.
+type Source struct {
+	ID           int64
+	OutletID     int64
+	URL          string
+	Kind         SourceKind
+	ETag         string
+	LastModified string
+	LastPolled   time.Time
+	NextPoll     time.Time
+	Errors       int // consecutive failed polls
+	CreatedAt    time.Time
+}
+
+// Article is one story at one canonical URL.
+type Article struct {
+	ID          int64
+	OutletID    int64
+	URL         string // canonical URL
+	FirstSeen   time.Time
+	Published   time.Time // from the latest extraction; zero if unknown
+	LastChecked time.Time
+	LastChanged time.Time // time of the latest version
+	NextCheck   time.Time
+	State       ArticleState
+	Errors      int // consecutive error checks
+	Gone        int // consecutive 404/410 checks
+	// HTTP validators and the hash of the last response body, so an
+	// unchanged page costs no extraction.
+	ETag         string
+	LastModified string
+	BodyHash     string
+}
+
+// Version is one distinct extracted state of an article. Append-only.
+type Version struct {
+	ID          int64
+	ArticleID   int64
+	Seq         int // 0 for the first version
+	FetchedAt   time.Time
+	Title       string
+	Byline      string
+	Published   time.Time
+	Text        string // paragraphs joined by "\n\n"
+	Hash        string // hash of the normalised title, byline and text
+	CaptureHash string // content address of the raw response behind it
+	Extractor   string // extractor version that produced it
+	Classes     []string
+	Added       int // words added against the previous version
+	Removed     int // words removed against the previous version
+}
+
+// Capture is the raw HTTP response behind a version. Append-only and
+// content-addressed: Hash is the SHA-256 of the decompressed body.
+type Capture struct {
+	Hash      string
+	URL       string
+	Status    int
+	Header    map[string][]string
+	FetchedAt time.Time
+	Size      int64
+}
+
+// Check is one visit to an article.
+type Check struct {
+	ID        int64
+	ArticleID int64
+	At        time.Time
+	Status    int // HTTP status; 0 when no response arrived
+	Outcome   Outcome
+	Duration  time.Duration
+	Hash      string // content hash seen, when extraction ran
+	Error     string
+}
