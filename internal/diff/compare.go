@@ -1,0 +1,51 @@
+package diff
+
+// Doc is the comparable part of one version. Text is paragraphs joined by
+// "\n\n".
+type Doc struct {
+	Title, Byline, Text string
+}
+
+// Result is the comparison of two versions.
+type Result struct {
+	Title, Byline, Text []Segment
+	// Added and Removed count words (not whitespace or punctuation)
+	// inserted and deleted across title, byline and text.
+	Added, Removed int
+	// Classes are ordered as the Class constants, without duplicates.
+	Classes []Class
+	Edits   []SentenceEdit
+}
+
+// Compare diffs two versions word by word, counts the changed words,
+// classifies the change (see classify) and lists sentence edits.
+func Compare(old, new Doc) Result {
+	r := Result{
+		Title:  Words(old.Title, new.Title),
+		Byline: Words(old.Byline, new.Byline),
+		Text:   Words(old.Text, new.Text),
+	}
+	for _, segs := range [][]Segment{r.Title, r.Byline, r.Text} {
+		ins, del := wordStats(segs)
+		r.Added += ins
+		r.Removed += del
+	}
+	r.Classes = classify(old, new, r.Text)
+	if HasChanges(r.Text) {
+		r.Edits = sentenceEdits(Sentences(old.Text), Sentences(new.Text))
+	}
+	return r
+}
+
+// wordStats counts the words inserted and deleted by a diff.
+func wordStats(segs []Segment) (inserted, deleted int) {
+	for _, s := range segs {
+		switch s.Op {
+		case Insert:
+			inserted += countWords(s.Text)
+		case Delete:
+			deleted += countWords(s.Text)
+		}
+	}
+	return inserted, deleted
+}

@@ -1,0 +1,11 @@
+// Package diff owns the comparison of two article versions: a word-level
+// diff (Words), change statistics and classes (Compare), sentence edit
+// actions in the NewsEdits sense (Sentences, SentenceEdit), paragraph-aligned
+// side-by-side rows for the web UI (SideBySide) and a terminal rendering
+// (WriteTerminal).
+//
+// It is a pure stage: no network, no database, no clock. The underlying
+// diff-match-patch runs without a deadline so the same inputs always give
+// the same output. It must not decide whether a version is new (that is
+// package revise) nor know how texts were extracted.
+package diff

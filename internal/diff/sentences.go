@@ -1,0 +1,135 @@
+package diff
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Abbreviations after which a period never ends a sentence: titles and
+// forms that are almost always followed by more of the same sentence.
+// Lower-cased, without the final period. Immutable table.
+var noSplitAbbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
+	"sr": true, "jr": true, "gen": true, "gov": true, "sen": true, "rep": true,
+	"lt": true, "col": true, "sgt": true, "capt": true, "rev": true, "hon": true,
+	"mt": true, "ft": true, "no": true, "nos": true, "vs": true, "v": true,
+	"e.g": true, "i.e": true, "cf": true, "approx": true, "dept": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"u.s": true, "u.k": true, "u.n": true, "e.u": true, "d.c": true,
+	"hr": true, "frau": true, "mme": true, "mlle": true, "sra": true, "srta": true,
+	"z.b": true, "bzw": true, "ca": true, "nr": true,
+}
+
+// sentenceEnds are the runes that may end a sentence.
+const sentenceEnds = ".!?…。！？"
+
+// closers may follow the end mark and still belong to the sentence, as in
+// `he said.”` or `(see below.)`.
+const closers = "\"'”’»)]}"
+
+// Sentences splits text into sentences. Paragraphs (separated by blank
+// lines) always end a sentence. Inside a paragraph a sentence ends at
+// . ! ? … (plus any closing quotes or brackets) followed by whitespace and
+// then something that can start a sentence (not a lower-case letter), and
+// not after a known abbreviation or a single-letter initial. Decimals
+// ("3.5") never split because no whitespace follows the period. The
+// splitter is deliberately simple: it must never fail, only be wrong on
+// rare prose.
+func Sentences(text string) []string {
+	var out []string
+	for _, para := range paragraphs(text) {
+		out = append(out, splitParagraph(para)...)
+	}
+	return out
+}
+
+// paragraphs splits text on blank lines, trimming and dropping empty ones.
+func paragraphs(text string) []string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	var out []string
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func splitParagraph(p string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		i += size
+		if !strings.ContainsRune(sentenceEnds, r) {
+			continue
+		}
+		end := i + markRunLen(p[i:])
+		if isBoundary(p, start, i-size, end) {
+			if s := strings.TrimSpace(p[start:end]); s != "" {
+				out = append(out, s)
+			}
+			start = end
+		}
+		i = end
+	}
+	if s := strings.TrimSpace(p[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// markRunLen is the length of further end marks and closers after an end
+// mark ("?!", "...", `."`).
+func markRunLen(s string) int {
+	return runLen(s, func(r rune) bool {
+		return strings.ContainsRune(sentenceEnds, r) || strings.ContainsRune(closers, r)
+	})
+}
+
+// isBoundary decides whether the end mark at p[mark] (whose run ends at
+// end) closes the sentence that started at start.
+func isBoundary(p string, start, mark, end int) bool {
+	if end >= len(p) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(p[end:])
+	if !unicode.IsSpace(r) && !isCJKEnd(p[mark:]) {
+		return false
+	}
+	next := strings.TrimLeftFunc(p[end:], unicode.IsSpace)
+	if n, _ := utf8.DecodeRuneInString(next); unicode.IsLower(n) {
+		return false
+	}
+	if p[mark] == '.' && end == mark+1 {
+		return !isAbbreviation(p[start:mark])
+	}
+	return true
+}
+
+// isCJKEnd reports whether s starts with an ideographic end mark, which
+// needs no following space.
+func isCJKEnd(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '。' || r == '！' || r == '？'
+}
+
+// isAbbreviation reports whether the word just before a period (the end of
+// before) is a known abbreviation or a single-letter initial.
+func isAbbreviation(before string) bool {
+	i := strings.LastIndexFunc(before, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == '"' || r == '“'
+	})
+	word := before[i+1:]
+	if i >= 0 {
+		_, size := utf8.DecodeRuneInString(before[i:])
+		word = before[i+size:]
+	}
+	if utf8.RuneCountInString(word) == 1 {
+		r, _ := utf8.DecodeRuneInString(word)
+		return unicode.IsUpper(r)
+	}
+	return noSplitAbbrevs[strings.ToLower(word)]
+}
