@@ -1,0 +1,164 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/errata/errata/internal/model"
+)
+
+const (
+	articleCols = `a.id, a.outlet_id, a.url, a.first_seen, a.published, a.last_checked, a.last_changed,
+		a.next_check, a.state, a.errors, a.gone, a.etag, a.last_modified, a.body_hash`
+	sqlArticleByID  = `SELECT ` + articleCols + ` FROM articles a WHERE a.id = ?`
+	sqlArticleByURL = `SELECT ` + articleCols + ` FROM articles a WHERE a.url = ?
+		UNION ALL
+		SELECT ` + articleCols + ` FROM articles a JOIN article_aliases al ON al.article_id = a.id WHERE al.url = ?
+		LIMIT 1`
+	sqlDueArticles = `SELECT ` + articleCols + ` FROM articles a
+		WHERE a.state = 'active' AND a.next_check <= ? ORDER BY a.next_check, a.id LIMIT ?`
+	sqlActiveArticles = `SELECT ` + articleCols + ` FROM articles a WHERE a.state = 'active' ORDER BY a.id`
+	sqlArticlesAfter  = `SELECT ` + articleCols + ` FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ?`
+	sqlInsertArticle  = `INSERT INTO articles (outlet_id, url, first_seen, published, last_checked, last_changed,
+		next_check, state, errors, gone, etag, last_modified, body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlUpdateArticle = `UPDATE articles SET outlet_id = ?, url = ?, published = ?, last_checked = ?, last_changed = ?,
+		next_check = ?, state = ?, errors = ?, gone = ?, etag = ?, last_modified = ?, body_hash = ? WHERE id = ?`
+	sqlArticleURL = `SELECT url FROM articles WHERE id = ?`
+	// sqlNoLimit is SQLite's "no LIMIT" value.
+	sqlNoLimit = -1
+)
+
+func scanArticle(sc scanner) (model.Article, error) {
+	var a model.Article
+	var state string
+	var first, pub, checked, changed, next int64
+	err := sc.Scan(&a.ID, &a.OutletID, &a.URL, &first, &pub, &checked, &changed, &next, &state,
+		&a.Errors, &a.Gone, &a.ETag, &a.LastModified, &a.BodyHash)
+	if err != nil {
+		return a, noRows(err)
+	}
+	a.State = model.ArticleState(state)
+	a.FirstSeen, a.Published, a.LastChecked = fromNanos(first), fromNanos(pub), fromNanos(checked)
+	a.LastChanged, a.NextCheck = fromNanos(changed), fromNanos(next)
+	return a, nil
+}
+
+// normArticle fills defaults and makes times equal to what a read yields.
+func normArticle(a model.Article) model.Article {
+	if a.State == "" {
+		a.State = model.StateActive
+	}
+	for _, t := range []*time.Time{&a.FirstSeen, &a.Published, &a.LastChecked, &a.LastChanged, &a.NextCheck} {
+		*t = fromNanos(nanos(*t))
+	}
+	return a
+}
+
+// AddArticle inserts a by canonical URL. If the URL is already an article's
+// URL or alias, that article is returned with created=false. An empty
+// State becomes active.
+func (s *Store) AddArticle(ctx context.Context, a model.Article) (model.Article, bool, error) {
+	created := false
+	err := s.write(ctx, "add article "+a.URL, func(tx *sql.Tx) error {
+		old, err := scanArticle(tx.QueryRowContext(ctx, sqlArticleByURL, a.URL, a.URL))
+		if err == nil {
+			a = old
+			return nil
+		}
+		if err != ErrNotFound {
+			return err
+		}
+		a = normArticle(a)
+		res, err := tx.ExecContext(ctx, sqlInsertArticle, a.OutletID, a.URL, nanos(a.FirstSeen), nanos(a.Published),
+			nanos(a.LastChecked), nanos(a.LastChanged), nanos(a.NextCheck), string(a.State), a.Errors, a.Gone,
+			a.ETag, a.LastModified, a.BodyHash)
+		if err != nil {
+			return err
+		}
+		a.ID, err = res.LastInsertId()
+		created = err == nil
+		return err
+	})
+	if err != nil {
+		return model.Article{}, false, err
+	}
+	return a, created, nil
+}
+
+// Article returns one article by id.
+func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
+	a, err := scanArticle(s.r.QueryRowContext(ctx, sqlArticleByID, id))
+	return a, s.wrap(fmt.Sprintf("article %d", id), err)
+}
+
+// ArticleByURL finds an article by its canonical URL or any alias.
+func (s *Store) ArticleByURL(ctx context.Context, url string) (model.Article, error) {
+	a, err := scanArticle(s.r.QueryRowContext(ctx, sqlArticleByURL, url, url))
+	return a, s.wrap("article "+url, err)
+}
+
+// UpdateArticle persists every mutable field of a (all but FirstSeen). When
+// the URL changes, the old URL is kept as an alias in the same transaction,
+// so links to where the article used to live still find it.
+func (s *Store) UpdateArticle(ctx context.Context, a model.Article) error {
+	return s.write(ctx, fmt.Sprintf("update article %d", a.ID), func(tx *sql.Tx) error {
+		return updateArticle(ctx, tx, a)
+	})
+}
+
+func updateArticle(ctx context.Context, tx *sql.Tx, a model.Article) error {
+	a = normArticle(a)
+	var oldURL string
+	if err := tx.QueryRowContext(ctx, sqlArticleURL, a.ID).Scan(&oldURL); err != nil {
+		return noRows(err)
+	}
+	if oldURL != a.URL {
+		if err := claimURL(ctx, tx, a.ID, a.URL); err != nil {
+			return err
+		}
+	}
+	_, err := tx.ExecContext(ctx, sqlUpdateArticle, a.OutletID, a.URL, nanos(a.Published), nanos(a.LastChecked),
+		nanos(a.LastChanged), nanos(a.NextCheck), string(a.State), a.Errors, a.Gone, a.ETag, a.LastModified,
+		a.BodyHash, a.ID)
+	if err != nil {
+		return err
+	}
+	if oldURL != a.URL {
+		_, err = tx.ExecContext(ctx, sqlInsertAlias, oldURL, a.ID)
+	}
+	return err
+}
+
+// DueArticles returns active articles whose next check is at or before
+// now, soonest first; limit <= 0 means all.
+func (s *Store) DueArticles(ctx context.Context, now time.Time, limit int) ([]model.Article, error) {
+	if limit <= 0 {
+		limit = sqlNoLimit
+	}
+	return s.queryArticles(ctx, "due articles", sqlDueArticles, nanos(now), limit)
+}
+
+// ActiveArticles returns every active article by id.
+func (s *Store) ActiveArticles(ctx context.Context) ([]model.Article, error) {
+	return s.queryArticles(ctx, "active articles", sqlActiveArticles)
+}
+
+// Articles pages through every article in id order, whatever its state:
+// pass the last id seen as afterID (0 to start); limit <= 0 means all.
+func (s *Store) Articles(ctx context.Context, afterID int64, limit int) ([]model.Article, error) {
+	if limit <= 0 {
+		limit = sqlNoLimit
+	}
+	return s.queryArticles(ctx, "articles", sqlArticlesAfter, afterID, limit)
+}
+
+func (s *Store) queryArticles(ctx context.Context, op, query string, args ...any) ([]model.Article, error) {
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, s.wrap(op, err)
+	}
+	as, err := collect(rows, scanArticle)
+	return as, s.wrap(op, err)
+}

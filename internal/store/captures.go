@@ -1,0 +1,45 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/errata/errata/internal/model"
+)
+
+const (
+	sqlCapture = `SELECT hash, url, status, header, fetched_at, size FROM captures WHERE hash = ?`
+	// Content-addressed: the same hash is the same bytes, so a second insert
+	// is a no-op rather than an update (which the trigger would refuse).
+	sqlInsertCapture = `INSERT OR IGNORE INTO captures (hash, url, status, header, fetched_at, size)
+		VALUES (?, ?, ?, ?, ?, ?)`
+)
+
+// Capture returns the capture stored under hash.
+func (s *Store) Capture(ctx context.Context, hash string) (model.Capture, error) {
+	var c model.Capture
+	var header string
+	var fetched int64
+	err := s.r.QueryRowContext(ctx, sqlCapture, hash).Scan(&c.Hash, &c.URL, &c.Status, &header, &fetched, &c.Size)
+	if err != nil {
+		return model.Capture{}, s.wrap("capture "+hash, noRows(err))
+	}
+	c.FetchedAt = fromNanos(fetched)
+	if err := fromJSON(header, &c.Header); err != nil {
+		return model.Capture{}, s.wrap("capture "+hash, err)
+	}
+	return c, nil
+}
+
+func insertCapture(ctx context.Context, tx *sql.Tx, c *model.Capture) error {
+	header, err := toJSON(c.Header)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, sqlInsertCapture, c.Hash, c.URL, c.Status, header, nanos(c.FetchedAt), c.Size)
+	if err != nil {
+		return fmt.Errorf("insert capture: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,60 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/errata/errata/internal/model"
+)
+
+const (
+	checkCols       = `id, article_id, at, status, outcome, duration_ms, hash, error`
+	sqlRecentChecks = `SELECT ` + checkCols + ` FROM checks WHERE article_id = ? ORDER BY at DESC, id DESC LIMIT ?`
+	sqlCountChecks  = `SELECT count(*) FROM checks WHERE article_id = ?`
+	sqlInsertCheck  = `INSERT INTO checks (article_id, at, status, outcome, duration_ms, hash, error)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`
+)
+
+func scanCheck(sc scanner) (model.Check, error) {
+	var c model.Check
+	var at, ms int64
+	var outcome string
+	if err := sc.Scan(&c.ID, &c.ArticleID, &at, &c.Status, &outcome, &ms, &c.Hash, &c.Error); err != nil {
+		return c, noRows(err)
+	}
+	c.At, c.Outcome, c.Duration = fromNanos(at), model.Outcome(outcome), time.Duration(ms)*time.Millisecond
+	return c, nil
+}
+
+// RecentChecks returns the article's newest n checks, newest first;
+// n <= 0 means all. Durations are kept to the millisecond.
+func (s *Store) RecentChecks(ctx context.Context, articleID int64, n int) ([]model.Check, error) {
+	op := fmt.Sprintf("checks of article %d", articleID)
+	if n <= 0 {
+		n = sqlNoLimit
+	}
+	rows, err := s.r.QueryContext(ctx, sqlRecentChecks, articleID, n)
+	if err != nil {
+		return nil, s.wrap(op, err)
+	}
+	cs, err := collect(rows, scanCheck)
+	return cs, s.wrap(op, err)
+}
+
+// CountChecks returns how many checks the article has had.
+func (s *Store) CountChecks(ctx context.Context, articleID int64) (int, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, sqlCountChecks, articleID).Scan(&n)
+	return n, s.wrap(fmt.Sprintf("count checks of article %d", articleID), err)
+}
+
+func insertCheck(ctx context.Context, tx *sql.Tx, c *model.Check) (int64, error) {
+	res, err := tx.ExecContext(ctx, sqlInsertCheck, c.ArticleID, nanos(c.At), c.Status, string(c.Outcome),
+		c.Duration.Milliseconds(), c.Hash, c.Error)
+	if err != nil {
+		return 0, fmt.Errorf("insert check: %w", err)
+	}
+	return res.LastInsertId()
+}

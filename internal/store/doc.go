@@ -1,0 +1,13 @@
+// Package store persists errata's domain model in SQLite. It is the only
+// package that speaks SQL: every query lives here as a plain string, one file
+// per table or aggregate, so a PostgreSQL implementation can later sit behind
+// the same API.
+//
+// store owns the schema (numbered, embedded migrations applied at Open), the
+// append-only guarantee for versions and captures (enforced by triggers, not
+// just by convention) and the atomicity of recording one check (Record).
+//
+// It must not decide anything: scheduling, extraction, change detection and
+// the clock policy belong to other packages. It never logs; it returns errors
+// prefixed "store: " that a user can act on.
+package store

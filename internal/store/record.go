@@ -1,0 +1,62 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/errata/errata/internal/model"
+)
+
+// CheckRecord is everything one check of an article changes.
+type CheckRecord struct {
+	Article model.Article  // ID set; its mutable fields are persisted (schedule, validators, state, body hash)
+	Check   model.Check    // ArticleID defaults to Article.ID
+	Capture *model.Capture // optional; inserted if its hash is new
+	Version *model.Version // optional; appended (ArticleID, Seq set by caller)
+}
+
+// Record persists one check atomically: capture, version, check row and
+// article row commit together or not at all, so a crash or a duplicate
+// version never leaves a check without its article update. It returns the
+// inserted version's ID, or 0 when rec has no version. A version whose
+// (article, seq) exists fails the whole record with ErrDuplicateVersion.
+func (s *Store) Record(ctx context.Context, rec CheckRecord) (int64, error) {
+	var versionID int64
+	op := fmt.Sprintf("record check of article %d", rec.Article.ID)
+	err := s.write(ctx, op, func(tx *sql.Tx) error {
+		var err error
+		versionID, err = recordTx(ctx, tx, rec)
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	return versionID, nil
+}
+
+func recordTx(ctx context.Context, tx *sql.Tx, rec CheckRecord) (int64, error) {
+	if rec.Capture != nil {
+		if err := insertCapture(ctx, tx, rec.Capture); err != nil {
+			return 0, err
+		}
+	}
+	var versionID int64
+	if rec.Version != nil {
+		var err error
+		if versionID, err = insertVersion(ctx, tx, rec.Version); err != nil {
+			return 0, err
+		}
+	}
+	check := rec.Check
+	if check.ArticleID == 0 {
+		check.ArticleID = rec.Article.ID
+	}
+	if _, err := insertCheck(ctx, tx, &check); err != nil {
+		return 0, err
+	}
+	if err := updateArticle(ctx, tx, rec.Article); err != nil {
+		return 0, fmt.Errorf("update article: %w", err)
+	}
+	return versionID, nil
+}

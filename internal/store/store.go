@@ -1,0 +1,136 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+const (
+	// DefaultBusyTimeout is how long a writer waits for another process's
+	// write lock before giving up with ErrBusy.
+	DefaultBusyTimeout = 10 * time.Second
+	// DefaultReaders is the size of the read pool; WAL lets readers run
+	// beside the single writer.
+	DefaultReaders = 4
+	driverName     = "sqlite"
+)
+
+// Options tune Open; the zero value means the defaults.
+type Options struct {
+	BusyTimeout time.Duration // default DefaultBusyTimeout
+	Readers     int           // default DefaultReaders
+}
+
+func (o Options) withDefaults() Options {
+	if o.BusyTimeout <= 0 {
+		o.BusyTimeout = DefaultBusyTimeout
+	}
+	if o.Readers <= 0 {
+		o.Readers = DefaultReaders
+	}
+	return o
+}
+
+// Store is errata's SQLite database. It is safe for concurrent use. Writes go
+// through one connection so transactions in this process queue in Go rather
+// than fight over SQLite's lock; reads use a separate pool.
+type Store struct {
+	path string
+	w    *sql.DB // the one writer
+	r    *sql.DB // read pool, query_only
+}
+
+// Open opens (creating if missing) the errata database at path and applies
+// pending migrations.
+func Open(ctx context.Context, path string) (*Store, error) {
+	return OpenOptions(ctx, path, Options{})
+}
+
+// OpenOptions is Open with explicit options.
+func OpenOptions(ctx context.Context, path string, opts Options) (*Store, error) {
+	opts = opts.withDefaults()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	// Refuse foreign files before SQLite touches them: switching to WAL or
+	// migrating would write into someone else's file.
+	if err := probeFile(ctx, abs); err != nil {
+		return nil, err
+	}
+	s := &Store{path: abs}
+	s.w, err = sql.Open(driverName, writerDSN(abs, opts))
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", abs, err)
+	}
+	s.w.SetMaxOpenConns(1)
+	if err := s.migrate(ctx); err != nil {
+		_ = s.w.Close()
+		return nil, err
+	}
+	s.r, err = sql.Open(driverName, readerDSN(abs, opts))
+	if err != nil {
+		_ = s.w.Close()
+		return nil, fmt.Errorf("store: open %s: %w", abs, err)
+	}
+	s.r.SetMaxOpenConns(opts.Readers)
+	return s, nil
+}
+
+// Path returns the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes both pools.
+func (s *Store) Close() error {
+	werr := s.w.Close()
+	rerr := s.r.Close()
+	if werr != nil {
+		return fmt.Errorf("store: close: %w", werr)
+	}
+	if rerr != nil {
+		return fmt.Errorf("store: close: %w", rerr)
+	}
+	return nil
+}
+
+func fileURI(path string) string {
+	// Escaping keeps '?', '#' and '%' in a path from being read as URI syntax.
+	return "file:" + (&url.URL{Path: filepath.ToSlash(path)}).EscapedPath()
+}
+
+func busyMillis(d time.Duration) string {
+	return strconv.FormatInt(d.Milliseconds(), 10)
+}
+
+func writerDSN(path string, o Options) string {
+	return fileURI(path) + "?_pragma=busy_timeout(" + busyMillis(o.BusyTimeout) + ")" +
+		"&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
+		"&_txlock=immediate"
+}
+
+// readerDSN leaves out journal_mode (set once by the writer; it is a
+// property of the file) and makes the pool unable to write by mistake.
+func readerDSN(path string, o Options) string {
+	return fileURI(path) + "?_pragma=busy_timeout(" + busyMillis(o.BusyTimeout) + ")" +
+		"&_pragma=foreign_keys(1)&_pragma=query_only(1)"
+}
+
+// write runs fn in one immediate transaction on the writer.
+func (s *Store) write(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return s.wrap(op, err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return s.wrap(op, err)
+	}
+	return s.wrap(op, tx.Commit())
+}

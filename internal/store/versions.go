@@ -1,0 +1,61 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/errata/errata/internal/model"
+)
+
+const (
+	versionCols = `id, article_id, seq, fetched_at, title, byline, published, text, hash, capture_hash,
+		extractor, classes, added, removed`
+	sqlVersions      = `SELECT ` + versionCols + ` FROM versions WHERE article_id = ? ORDER BY seq`
+	sqlLatestVersion = `SELECT ` + versionCols + ` FROM versions WHERE article_id = ? ORDER BY seq DESC LIMIT 1`
+	sqlInsertVersion = `INSERT INTO versions (article_id, seq, fetched_at, title, byline, published, text, hash,
+		capture_hash, extractor, classes, added, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+)
+
+func scanVersion(sc scanner) (model.Version, error) {
+	var v model.Version
+	var fetched, pub int64
+	var classes string
+	err := sc.Scan(&v.ID, &v.ArticleID, &v.Seq, &fetched, &v.Title, &v.Byline, &pub, &v.Text, &v.Hash,
+		&v.CaptureHash, &v.Extractor, &classes, &v.Added, &v.Removed)
+	if err != nil {
+		return v, noRows(err)
+	}
+	v.FetchedAt, v.Published, v.Classes = fromNanos(fetched), fromNanos(pub), splitClasses(classes)
+	return v, nil
+}
+
+// Versions returns an article's versions, oldest first.
+func (s *Store) Versions(ctx context.Context, articleID int64) ([]model.Version, error) {
+	op := fmt.Sprintf("versions of article %d", articleID)
+	rows, err := s.r.QueryContext(ctx, sqlVersions, articleID)
+	if err != nil {
+		return nil, s.wrap(op, err)
+	}
+	vs, err := collect(rows, scanVersion)
+	return vs, s.wrap(op, err)
+}
+
+// LatestVersion returns the article's newest version, or ErrNotFound.
+func (s *Store) LatestVersion(ctx context.Context, articleID int64) (model.Version, error) {
+	v, err := scanVersion(s.r.QueryRowContext(ctx, sqlLatestVersion, articleID))
+	return v, s.wrap(fmt.Sprintf("latest version of article %d", articleID), err)
+}
+
+// insertVersion appends v; a taken (article, seq) is ErrDuplicateVersion.
+func insertVersion(ctx context.Context, tx *sql.Tx, v *model.Version) (int64, error) {
+	res, err := tx.ExecContext(ctx, sqlInsertVersion, v.ArticleID, v.Seq, nanos(v.FetchedAt), v.Title, v.Byline,
+		nanos(v.Published), v.Text, v.Hash, v.CaptureHash, v.Extractor, joinClasses(v.Classes), v.Added, v.Removed)
+	if isUniqueViolation(err) {
+		return 0, fmt.Errorf("article %d version %d: %w", v.ArticleID, v.Seq, ErrDuplicateVersion)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("insert version: %w", err)
+	}
+	return res.LastInsertId()
+}
