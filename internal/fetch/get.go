@@ -1,0 +1,135 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// acceptHeader prefers pages and feeds but takes anything.
+const acceptHeader = "text/html, application/xhtml+xml, application/xml;q=0.9, */*;q=0.8"
+
+// options vary a fetch between pages and robots.txt.
+type options struct {
+	limit      int64 // body cap after decompression
+	skipRobots bool  // the fetch is robots.txt itself
+	anyStatus  bool  // return every final status as a Response
+}
+
+// hopResult is one request of a redirect chain.
+type hopResult struct {
+	status   int
+	header   http.Header
+	body     []byte
+	location string // set when the hop is a redirect to follow
+}
+
+// Get fetches u, following redirects, after checking robots.txt and
+// waiting for the host's turn. It sends If-None-Match / If-Modified-Since
+// for non-empty validators. 2xx, 304, 404 and 410 come back as a Response;
+// any other status is an error wrapping ErrStatus.
+func (c *Client) Get(ctx context.Context, u string, v Validators) (*Response, error) {
+	return c.do(ctx, u, v, options{limit: c.cfg.MaxBodySize})
+}
+
+// CloseIdleConnections releases pooled connections, for a clean shutdown.
+func (c *Client) CloseIdleConnections() { c.http.CloseIdleConnections() }
+
+func (c *Client) do(ctx context.Context, rawURL string, v Validators, opt options) (*Response, error) {
+	res := &Response{URL: rawURL, Permanent: true}
+	for hops := 0; ; hops++ {
+		u, err := CheckURL(res.URL)
+		if err != nil {
+			return nil, redirectRefused(rawURL, res, err)
+		}
+		if !opt.skipRobots {
+			if err := c.checkRobots(ctx, rawURL, u); err != nil {
+				return nil, err
+			}
+		}
+		start := time.Now()
+		hr, err := c.hop(ctx, u, v, opt.limit)
+		res.Duration += time.Since(start)
+		if err != nil {
+			return nil, err
+		}
+		if hr.location == "" {
+			return c.finish(res, hr, opt)
+		}
+		if hops >= c.cfg.MaxRedirects {
+			return nil, newError(rawURL, ErrTooManyRedirects, fmt.Sprintf(
+				"more than %d redirects (a redirect loop?); last went to %s", c.cfg.MaxRedirects, hr.location), nil)
+		}
+		res.Redirected = true
+		res.Permanent = res.Permanent && (hr.status == http.StatusMovedPermanently || hr.status == http.StatusPermanentRedirect)
+		res.URL = hr.location
+	}
+}
+
+func redirectRefused(rawURL string, res *Response, err error) error {
+	var fe *Error
+	if !res.Redirected || !errors.As(err, &fe) {
+		return err
+	}
+	return newError(rawURL, fe.Kind, "redirect to "+fe.URL+" refused: "+fe.Detail, fe.Err)
+}
+
+func (c *Client) checkRobots(ctx context.Context, rawURL string, u *url.URL) error {
+	ok, err := c.allowed(ctx, u)
+	if err != nil {
+		return c.wrapTransport(ctx, nil, rawURL, err)
+	}
+	if !ok {
+		return newError(rawURL, ErrRobotsDisallowed, fmt.Sprintf(
+			"disallowed by %s://%s/robots.txt for %q; errata respects it", u.Scheme, u.Host, robotsProduct), nil)
+	}
+	return nil
+}
+
+// finish turns the last hop into a Response or a status error.
+func (c *Client) finish(res *Response, hr *hopResult, opt options) (*Response, error) {
+	if !opt.anyStatus && !acceptedStatus(hr.status) {
+		e := newError(res.URL, ErrStatus, fmt.Sprintf("server answered HTTP %d %s",
+			hr.status, http.StatusText(hr.status)), nil)
+		e.Status = hr.status
+		return nil, e
+	}
+	res.Status, res.Header, res.Body = hr.status, hr.header, hr.body
+	res.FetchedAt = time.Now()
+	if !res.Redirected {
+		res.Permanent = false
+	}
+	return res, nil
+}
+
+// acceptedStatus lists what callers handle as a result rather than a
+// failure: content, not modified, and gone.
+func acceptedStatus(code int) bool {
+	return (code >= 200 && code < 300) || code == http.StatusNotModified ||
+		code == http.StatusNotFound || code == http.StatusGone
+}
+
+func isRedirect(code int) bool {
+	switch code {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther,
+		http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return true
+	}
+	return false
+}
+
+// hostKey names a host for politeness: host and port, default port filled.
+func hostKey(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		port = "80"
+		if u.Scheme == "https" {
+			port = "443"
+		}
+	}
+	return net.JoinHostPort(u.Hostname(), port)
+}

@@ -1,0 +1,125 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/temoto/robotstxt"
+)
+
+// robotsCache holds each host's parsed robots.txt. Concurrent callers for
+// one host share a single fetch.
+type robotsCache struct {
+	mu      sync.Mutex
+	entries map[string]*robotsEntry
+}
+
+type robotsEntry struct {
+	ready   chan struct{} // closed once data, expires and err are set
+	data    *robotstxt.RobotsData
+	expires time.Time
+	err     error // fetch failed in a way that must not be cached
+}
+
+func newRobotsCache() *robotsCache {
+	return &robotsCache{entries: make(map[string]*robotsEntry)}
+}
+
+// allowed reports whether robots.txt lets errata fetch u. The robots.txt
+// fetch goes through the same guard, host interval and User-Agent as any
+// other request.
+func (c *Client) allowed(ctx context.Context, u *url.URL) (bool, error) {
+	key := u.Scheme + "://" + u.Host
+	for {
+		e, owner := c.robots.entry(key)
+		if owner {
+			c.fillRobots(ctx, key, e)
+		}
+		select {
+		case <-e.ready:
+		case <-ctx.Done():
+			return false, ctx.Err()
+		}
+		if e.err == nil {
+			return e.data.TestAgent(u.RequestURI(), robotsProduct), nil
+		}
+		// The owner's own context ended; try again with ours.
+		if errors.Is(e.err, context.Canceled) || errors.Is(e.err, context.DeadlineExceeded) {
+			if ctx.Err() != nil {
+				return false, ctx.Err()
+			}
+			continue
+		}
+		return false, e.err
+	}
+}
+
+// entry returns the live entry for key, creating one when there is none
+// or it expired; owner says the caller must fill it.
+func (rc *robotsCache) entry(key string) (e *robotsEntry, owner bool) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	if e, ok := rc.entries[key]; ok {
+		select {
+		case <-e.ready:
+			if e.err == nil && time.Now().Before(e.expires) {
+				return e, false
+			}
+		default:
+			return e, false // being fetched
+		}
+	}
+	e = &robotsEntry{ready: make(chan struct{})}
+	rc.entries[key] = e
+	return e, true
+}
+
+func (rc *robotsCache) forget(key string, e *robotsEntry) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	if rc.entries[key] == e {
+		delete(rc.entries, key)
+	}
+}
+
+// fillRobots fetches and parses robots.txt. Policy: 2xx is parsed; 4xx
+// means no rules (as Google does); 5xx, unreachable, oversized or
+// unparsable robots.txt also allow everything, for robotsErrorTTL only —
+// errata fetches one page per article on a slow schedule, so going ahead
+// costs a site little, while refusing would silently lose revisions. A
+// refused private address or a cancelled context is returned and not
+// cached, since the page fetch would fail the same way.
+func (c *Client) fillRobots(ctx context.Context, key string, e *robotsEntry) {
+	defer close(e.ready)
+	// No robots check on robots.txt itself, a small cap, and every status
+	// comes back to be interpreted here.
+	opt := options{limit: maxRobotsSize, skipRobots: true, anyStatus: true}
+	resp, err := c.do(ctx, key+"/robots.txt", Validators{}, opt)
+	now := time.Now()
+	switch {
+	case err != nil && (errors.Is(err, ErrPrivateAddress) || ctx.Err() != nil):
+		e.err = err
+		c.robots.forget(key, e)
+	case err != nil || resp.Status >= 500:
+		e.data, e.expires = allowAll(), now.Add(robotsErrorTTL)
+	case resp.Status >= 200 && resp.Status < 300:
+		data, perr := robotstxt.FromBytes(resp.Body)
+		if perr != nil {
+			data, e.expires = allowAll(), now.Add(robotsErrorTTL)
+		} else {
+			e.expires = now.Add(c.cfg.RobotsTTL)
+		}
+		e.data = data
+	default:
+		e.data, e.expires = allowAll(), now.Add(c.cfg.RobotsTTL)
+	}
+}
+
+func allowAll() *robotstxt.RobotsData {
+	data, _ := robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
+	return data
+}
