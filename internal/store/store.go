@@ -109,10 +109,13 @@ func busyMillis(d time.Duration) string {
 	return strconv.FormatInt(d.Milliseconds(), 10)
 }
 
+// writerDSN adds recursive_triggers so that INSERT OR REPLACE, which
+// deletes the old row silently otherwise, also meets the append-only
+// delete triggers.
 func writerDSN(path string, o Options) string {
 	return fileURI(path) + "?_pragma=busy_timeout(" + busyMillis(o.BusyTimeout) + ")" +
 		"&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
-		"&_txlock=immediate"
+		"&_pragma=recursive_triggers(1)&_txlock=immediate"
 }
 
 // readerDSN leaves out journal_mode (set once by the writer; it is a
