@@ -13,14 +13,18 @@ var noSplitAbbrevs = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
 	"sr": true, "jr": true, "gen": true, "gov": true, "sen": true, "rep": true,
 	"lt": true, "col": true, "sgt": true, "capt": true, "rev": true, "hon": true,
-	"mt": true, "ft": true, "no": true, "nos": true, "vs": true, "v": true,
+	"mt": true, "ft": true, "vs": true, "v": true,
 	"e.g": true, "i.e": true, "cf": true, "approx": true, "dept": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
 	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 	"u.s": true, "u.k": true, "u.n": true, "e.u": true, "d.c": true,
 	"hr": true, "frau": true, "mme": true, "mlle": true, "sra": true, "srta": true,
-	"z.b": true, "bzw": true, "ca": true, "nr": true,
+	"z.b": true, "bzw": true, "ca": true,
 }
+
+// numberAbbrevs only abbreviate before a number ("No. 10"); "No." before
+// a word is the answer ending a sentence. Immutable table.
+var numberAbbrevs = map[string]bool{"no": true, "nos": true, "nr": true, "art": true}
 
 // sentenceEnds are the runes that may end a sentence.
 const sentenceEnds = ".!?…。！？"
@@ -100,11 +104,12 @@ func isBoundary(p string, start, mark, end int) bool {
 		return false
 	}
 	next := strings.TrimLeftFunc(p[end:], unicode.IsSpace)
-	if n, _ := utf8.DecodeRuneInString(next); unicode.IsLower(n) {
+	n, _ := utf8.DecodeRuneInString(next)
+	if unicode.IsLower(n) {
 		return false
 	}
 	if p[mark] == '.' && end == mark+1 {
-		return !isAbbreviation(p[start:mark])
+		return !isAbbreviation(p[start:mark], unicode.IsDigit(n))
 	}
 	return true
 }
@@ -117,19 +122,26 @@ func isCJKEnd(s string) bool {
 }
 
 // isAbbreviation reports whether the word just before a period (the end of
-// before) is a known abbreviation or a single-letter initial.
-func isAbbreviation(before string) bool {
-	i := strings.LastIndexFunc(before, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '(' || r == '"' || r == '“'
-	})
-	word := before[i+1:]
-	if i >= 0 {
-		_, size := utf8.DecodeRuneInString(before[i:])
-		word = before[i+size:]
-	}
+// before) is a known abbreviation or a single-letter initial; digitNext
+// says whether a number follows.
+func isAbbreviation(before string, digitNext bool) bool {
+	word := lastWord(before)
 	if utf8.RuneCountInString(word) == 1 {
 		r, _ := utf8.DecodeRuneInString(word)
 		return unicode.IsUpper(r)
 	}
-	return noSplitAbbrevs[strings.ToLower(word)]
+	word = strings.ToLower(word)
+	return noSplitAbbrevs[word] || digitNext && numberAbbrevs[word]
+}
+
+// lastWord is the text after the last space, parenthesis or opening quote.
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == '"' || r == '“'
+	})
+	if i < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
 }

@@ -36,7 +36,7 @@ func similarity(a, b string) float64 {
 // lis returns the indexes of one longest strictly increasing subsequence
 // of seq (patience sorting, O(n log n)).
 func lis(seq []int) []int {
-	tails := []int{}          // tails[k]: index in seq ending the best run of length k+1
+	tails := []int{} // tails[k]: index in seq ending the best run of length k+1
 	prev := make([]int, len(seq))
 	for i, v := range seq {
 		lo, hi := 0, len(tails)

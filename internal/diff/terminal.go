@@ -14,8 +14,9 @@ const (
 	ansiReset  = "\x1b[0m"
 )
 
-// maxContextRunes: unchanged paragraphs longer than this are elided to "…"
-// so the changes stand out; shorter ones stay as context.
+// maxContextRunes: an unchanged paragraph next to a change is printed as
+// context only up to this length; longer ones, and every unchanged
+// paragraph away from a change, are elided to "…" so the changes stand out.
 const maxContextRunes = 160
 
 // WriteTerminal renders r for a terminal: headline and byline changes
@@ -58,9 +59,10 @@ func (t *termWriter) line(s string) {
 // text writes the paragraphs of a text diff, one per line, collapsing runs
 // of elided paragraphs into one "…" line.
 func (t *termWriter) text(segs []Segment) {
+	paras := splitSegments(segs)
 	elided := false
-	for _, para := range splitSegments(segs) {
-		if !HasChanges(para) && utf8.RuneCountInString(Side(para, Delete)) > maxContextRunes {
+	for i, para := range paras {
+		if !showParagraph(paras, i) {
 			if !elided {
 				t.line("…")
 			}
@@ -70,6 +72,16 @@ func (t *termWriter) text(segs []Segment) {
 		elided = false
 		t.line(t.render(para))
 	}
+}
+
+// showParagraph reports whether paragraph i is printed: changed ones
+// always, unchanged ones only as short context next to a change.
+func showParagraph(paras [][]Segment, i int) bool {
+	if HasChanges(paras[i]) {
+		return true
+	}
+	nearChange := i > 0 && HasChanges(paras[i-1]) || i+1 < len(paras) && HasChanges(paras[i+1])
+	return nearChange && utf8.RuneCountInString(Side(paras[i], Delete)) <= maxContextRunes
 }
 
 // render marks up one run of segments.

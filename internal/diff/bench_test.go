@@ -1,0 +1,58 @@
+package diff
+
+import (
+	"strings"
+	"testing"
+)
+
+// benchVocabulary feeds the deterministic prose generator.
+var benchVocabulary = strings.Fields(`the council mayor harbour budget vote residents said
+plan ferry terminal library flood million spring review hearing district city members
+public opponents construction decision environmental routes funds tuesday night months
+debate future waterfront association concerns people heard promised decade several asked`)
+
+// benchText builds about words words of prose in paragraphs, deterministically
+// (a linear congruential sequence, no math/rand), so runs compare.
+func benchText(words int, seed uint32) string {
+	var sb strings.Builder
+	x := seed
+	for i := 0; i < words; i++ {
+		x = x*1664525 + 1013904223
+		w := benchVocabulary[int(x>>8)%len(benchVocabulary)]
+		switch {
+		case i%60 == 59:
+			sb.WriteString(w + ".\n\n")
+		case i%12 == 11:
+			sb.WriteString(w + ". ")
+		case i%12 == 0:
+			sb.WriteString(strings.ToUpper(w[:1]) + w[1:] + " ")
+		default:
+			sb.WriteString(w + " ")
+		}
+	}
+	return strings.TrimSpace(sb.String())
+}
+
+// BenchmarkCompare: two ~1,000-word versions, one paragraph added and a
+// few words changed (target: well under 1 ms per op).
+func BenchmarkCompare(b *testing.B) {
+	oldText := benchText(1000, 1)
+	paras := strings.Split(oldText, "\n\n")
+	paras[3] = strings.Replace(paras[3], "council", "committee", 2)
+	paras[7] = strings.Replace(paras[7], "mayor", "governor", 1)
+	paras = append(paras[:5], append([]string{benchText(50, 2)}, paras[5:]...)...)
+	old := Doc{Title: "Council approves harbour budget", Byline: "Maria Lopez", Text: oldText}
+	new := Doc{Title: old.Title, Byline: old.Byline, Text: strings.Join(paras, "\n\n")}
+	b.ReportAllocs()
+	for b.Loop() {
+		Compare(old, new)
+	}
+}
+
+func BenchmarkSideBySide(b *testing.B) {
+	oldText := benchText(1000, 1)
+	newText := strings.Replace(oldText, "mayor", "governor", 3)
+	for b.Loop() {
+		SideBySide(oldText, newText)
+	}
+}

@@ -1,0 +1,66 @@
+package diff
+
+import (
+	"slices"
+	"testing"
+)
+
+// rowShape describes a row by its sides' texts, for compact tables.
+type rowShape struct{ left, right string }
+
+func shapeOf(rows []Row) []rowShape {
+	out := make([]rowShape, len(rows))
+	for i, r := range rows {
+		out[i] = rowShape{Side(r.Left, Delete), Side(r.Right, Insert)}
+	}
+	return out
+}
+
+func TestSideBySide_AlignsParagraphs(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		want     []rowShape
+	}{
+		{"identical", "A one.\n\nB two.", "A one.\n\nB two.", []rowShape{{"A one.", "A one."}, {"B two.", "B two."}}},
+		{"appended", "A one.", "A one.\n\nC three.", []rowShape{{"A one.", "A one."}, {"", "C three."}}},
+		{"removed", "A one.\n\nB two.\n\nC three.", "A one.\n\nC three.", []rowShape{
+			{"A one.", "A one."}, {"B two.", ""}, {"C three.", "C three."},
+		}},
+		{"edited_pairs", "A one.\n\nThe vote was close.\n\nC three.", "A one.\n\nThe vote was very close.\n\nC three.", []rowShape{
+			{"A one.", "A one."}, {"The vote was close.", "The vote was very close."}, {"C three.", "C three."},
+		}},
+		{"insert_before_edit", "The vote was close.", "Breaking news here.\n\nThe vote was very close.", []rowShape{
+			{"", "Breaking news here."}, {"The vote was close.", "The vote was very close."},
+		}},
+		{"unrelated_not_paired", "Cats purr.", "Markets fell.", []rowShape{{"Cats purr.", ""}, {"", "Markets fell."}}},
+		{"empty_old", "", "New text.", []rowShape{{"", "New text."}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := shapeOf(SideBySide(tt.old, tt.new)); !slices.Equal(got, tt.want) {
+				t.Errorf("rows =\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSideBySide_SidesHoldOnlyTheirOps(t *testing.T) {
+	rows := SideBySide("The vote was close.", "The vote was very close.")
+	if len(rows) != 1 {
+		t.Fatalf("rows = %+v", rows)
+	}
+	for _, s := range rows[0].Left {
+		if s.Op == Insert {
+			t.Errorf("left side holds insert %q", s.Text)
+		}
+	}
+	for _, s := range rows[0].Right {
+		if s.Op == Delete {
+			t.Errorf("right side holds delete %q", s.Text)
+		}
+	}
+	if !HasChanges(rows[0].Right) {
+		t.Error("right side shows no insertion")
+	}
+}
