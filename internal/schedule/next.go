@@ -26,6 +26,14 @@ type History struct {
 	State       model.ArticleState
 }
 
+// HistoryOf reads the schedule's inputs off an article.
+func HistoryOf(a model.Article) History {
+	return History{
+		ID: a.ID, FirstSeen: a.FirstSeen, Published: a.Published,
+		LastChanged: a.LastChanged, Errors: a.Errors, Gone: a.Gone, State: a.State,
+	}
+}
+
 // Plan is the schedule's decision. Next is zero when the article is no longer
 // checked (State stopped or gone).
 type Plan struct {
