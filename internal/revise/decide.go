@@ -1,0 +1,115 @@
+package revise
+
+import (
+	"github.com/errata/errata/internal/diff"
+	"github.com/errata/errata/internal/model"
+)
+
+// revertChecks is how many checks in a row must serve an earlier version's
+// content (counting the current one) before it is taken as a genuine
+// revert rather than cache flip-flop.
+const revertChecks = 3
+
+// Decision is the outcome of one check's content and, for
+// OutcomeNewVersion, the version to record.
+type Decision struct {
+	Outcome model.Outcome
+	Version *model.Version
+}
+
+// Decide compares a candidate extraction to an article's history.
+//
+// versions are all versions oldest first (may be empty); recent are the
+// article's latest checks, newest first, without the current one. cand
+// carries Title, Byline, Published, Text, FetchedAt, CaptureHash and
+// Extractor; Decide fills Hash, Seq, Classes, Added, Removed and ArticleID.
+//
+// Rules (DESIGN.md "Policies"):
+//   - no versions: new version 0, no classes, every word counted as added;
+//   - same hash as the latest version: unchanged;
+//   - same hash as an earlier version: flip-flop, unless the previous
+//     revertChecks-1 checks were flip-flops to this same hash, in which
+//     case the outlet really reverted and a new version is recorded;
+//   - otherwise a new version numbered latest.Seq+1, classified against
+//     the latest version.
+func Decide(versions []model.Version, recent []model.Check, cand model.Version) Decision {
+	cand.Hash = Hash(cand.Title, cand.Byline, cand.Text)
+	if len(versions) == 0 {
+		return first(cand)
+	}
+	latest := versions[len(versions)-1]
+	switch {
+	case cand.Hash == hashOf(latest):
+		return Decision{Outcome: model.OutcomeUnchanged}
+	case matchesEarlier(versions[:len(versions)-1], cand.Hash) && !consistentRevert(recent, cand.Hash):
+		return Decision{Outcome: model.OutcomeFlipFlop}
+	}
+	return next(latest, cand)
+}
+
+// first makes version 0: there is nothing to compare with, so no classes.
+func first(cand model.Version) Decision {
+	r := diff.Compare(diff.Doc{}, doc(cand))
+	cand.Seq = 0
+	cand.Classes = nil
+	cand.Added, cand.Removed = r.Added, 0
+	return Decision{Outcome: model.OutcomeNewVersion, Version: &cand}
+}
+
+// next makes the version after latest, classified against it.
+func next(latest, cand model.Version) Decision {
+	r := diff.Compare(doc(latest), doc(cand))
+	cand.Seq = latest.Seq + 1
+	cand.ArticleID = latest.ArticleID
+	cand.Classes = classNames(r.Classes)
+	cand.Added, cand.Removed = r.Added, r.Removed
+	return Decision{Outcome: model.OutcomeNewVersion, Version: &cand}
+}
+
+// hashOf is v's stored hash, computed when a caller left it empty.
+func hashOf(v model.Version) string {
+	if v.Hash != "" {
+		return v.Hash
+	}
+	return Hash(v.Title, v.Byline, v.Text)
+}
+
+func matchesEarlier(earlier []model.Version, hash string) bool {
+	for _, v := range earlier {
+		if hashOf(v) == hash {
+			return true
+		}
+	}
+	return false
+}
+
+// consistentRevert reports whether the latest revertChecks-1 checks were
+// flip-flops serving hash: with the current check that makes revertChecks
+// consistent servings in a row.
+func consistentRevert(recent []model.Check, hash string) bool {
+	need := revertChecks - 1
+	if len(recent) < need {
+		return false
+	}
+	for _, c := range recent[:need] {
+		if c.Outcome != model.OutcomeFlipFlop || c.Hash != hash {
+			return false
+		}
+	}
+	return true
+}
+
+func doc(v model.Version) diff.Doc {
+	return diff.Doc{Title: v.Title, Byline: v.Byline, Text: v.Text}
+}
+
+func classNames(cs []diff.Class) []string {
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = string(c)
+	}
+	return out
+}
