@@ -1,0 +1,161 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"github.com/errata/errata/internal/model"
+	"golang.org/x/net/html"
+)
+
+// Version identifies the extractor's behaviour; bump it whenever output for
+// the same input can change.
+const Version = "1"
+
+// ErrNoContent is returned when a page yields no body text. The Article
+// returned with it still carries whatever metadata was found.
+var ErrNoContent = errors.New("extract: no article text found")
+
+// Article is one extraction of one page. Every text field is Normalize()d.
+type Article struct {
+	URL       string
+	Canonical string    // rel=canonical or og:url, absolute, "" if none (host not validated)
+	Title     string    // headline without a " | Site Name" style suffix
+	Byline    string    // "A", "A and B" or "A, B and C"; no leading "By "
+	Published time.Time // UTC; zero if unknown; never the crawl date
+	Text      string    // body paragraphs joined by "\n\n"
+	Language  string    // ISO 639-1 code, "" if unknown
+}
+
+// Extract reads the article in one HTML page. rules are the outlet's
+// Keep/Drop selectors; an invalid selector is an error. A page without body
+// text returns ErrNoContent together with its metadata.
+func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
+	art := Article{URL: pageURL}
+	if err := ValidateRules(rules); err != nil {
+		return art, err
+	}
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return art, fmt.Errorf("extract: parse %s: %w", pageURL, err)
+	}
+	pm := readPageMeta(doc)
+	ld, _ := articleFromJSONLD(pm.jsonLD)
+	metaDate := firstDate(ld.published, pm.first(publishedMetaKeys...), pm.timeAttr)
+
+	applyDrop(doc, rules.Drop)
+	removeFurniture(doc)
+	var body []string
+	if kept := keepNodes(doc, rules.Keep); len(kept) > 0 {
+		body = paragraphs(kept...)
+	}
+
+	res := runTrafilatura(doc, pageURL, !metaDate.IsZero())
+	if body == nil {
+		body = generatedBody(doc, res)
+	}
+
+	art.Canonical = canonicalURL(pageURL, pm)
+	art.Language = language(pm.lang, res.Metadata.Language)
+	rawTitle := firstNonEmpty(ld.headline, pm.first("og:title"), res.Metadata.Title, pm.title)
+	art.Title = cleanTitle(html.UnescapeString(rawTitle), firstNonEmpty(pm.first("og:site_name"), res.Metadata.Sitename), hostOf(pageURL))
+	art.Byline = byline(ld, pm, res.Metadata.Author)
+	art.Published = metaDate
+	if art.Published.IsZero() {
+		art.Published = firstTime(res.Metadata.Date, dateFromURL(pageURL))
+	}
+	art.Text = strings.Join(cleanBody(body, art.Byline, art.Title, Normalize(rawTitle), Normalize(pm.title)), "\n\n")
+	if art.Text == "" {
+		return art, ErrNoContent
+	}
+	return art, nil
+}
+
+// runTrafilatura runs the generic extractor on the cleaned document. Its
+// failure is not ours to report: a page it cannot read simply has no body
+// (or a Keep rule supplied one), so the zero result stands in.
+func runTrafilatura(doc *html.Node, pageURL string, haveDate bool) *trafilatura.ExtractResult {
+	opts := trafilatura.Options{
+		ExcludeComments: true,
+		HtmlDateOptions: &htmldateOptions,
+	}
+	if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
+		opts.OriginalURL = u
+		dateOpts := htmldateOptions
+		dateOpts.URL = pageURL
+		opts.HtmlDateOptions = &dateOpts
+	}
+	if haveDate {
+		// The page stated its date; scanning the whole document for one is
+		// the slowest part of trafilatura and would not be used.
+		opts.HtmlDateOverride = &noDate
+	}
+	res, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil || res == nil {
+		return &trafilatura.ExtractResult{}
+	}
+	return res
+}
+
+// generatedBody returns the paragraphs trafilatura found. When it found at
+// most one, it has often fallen back to its baseline, which flattens a short
+// article into one paragraph; the page's own article container, split along
+// its blocks, is then the better body.
+func generatedBody(doc *html.Node, res *trafilatura.ExtractResult) []string {
+	var body []string
+	if res.ContentNode != nil {
+		body = paragraphs(res.ContentNode)
+	}
+	if len(body) <= 1 {
+		if c := articleContainer(doc); c != nil {
+			if alt := paragraphs(c); len(alt) > 1 {
+				return alt
+			}
+		}
+	}
+	return body
+}
+
+// cleanBody drops furniture paragraphs, and a leading copy of the headline
+// or the byline (extractors often repeat them at the top of the body).
+func cleanBody(paras []string, byline string, titles ...string) []string {
+	out := make([]string, 0, len(paras))
+	for _, p := range paras {
+		if isFurnitureLine(p) {
+			continue
+		}
+		if len(out) == 0 && (equalsAny(p, titles) || isByline(p, byline)) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func isByline(p, byline string) bool {
+	return byline != "" && len(p) <= 2*len(byline)+len("Written by ") &&
+		strings.EqualFold(cleanByline([]string{p}), byline)
+}
+
+func equalsAny(p string, titles []string) bool {
+	for _, t := range titles {
+		if t != "" && strings.EqualFold(p, t) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}
