@@ -49,12 +49,14 @@ const (
 //     were inserted and none deleted, text_removed when deleted and none
 //     inserted, text_rewritten when both (or when many small fixes add up
 //     to more than a minor edit).
-func classify(old, new Doc, textSegs []Segment) []Class {
+//
+// oldSentences are Sentences(old.Text), computed once by the caller.
+func classify(old, new Doc, textSegs []Segment, oldSentences []string) []Class {
 	has := make(map[Class]bool)
 	has[Headline] = old.Title != new.Title
 	has[Byline] = old.Byline != new.Byline
 	if HasChanges(textSegs) {
-		if stripped, found := stripCorrections(old.Text, new.Text); found {
+		if stripped, found := stripCorrections(old.Text, new.Text, oldSentences); found {
 			has[Correction] = true
 			textSegs = Words(old.Text, stripped)
 		}

@@ -30,10 +30,13 @@ func Compare(old, new Doc) Result {
 		r.Added += ins
 		r.Removed += del
 	}
-	r.Classes = classify(old, new, r.Text)
-	if HasChanges(r.Text) {
-		r.Edits = sentenceEdits(Sentences(old.Text), Sentences(new.Text))
+	if !HasChanges(r.Text) {
+		r.Classes = classify(old, new, r.Text, nil)
+		return r
 	}
+	olds := Sentences(old.Text)
+	r.Classes = classify(old, new, r.Text, olds)
+	r.Edits = sentenceEdits(olds, Sentences(new.Text))
 	return r
 }
 

@@ -5,29 +5,56 @@ import (
 	"strings"
 )
 
-// correctionPattern recognises the language newsrooms use to flag a
-// correction, in English, German, French and Spanish. Labels need a colon
-// (or dash) after them so "correction officer" does not match. One
-// alternation keeps it to a single pass over each new sentence.
-// Immutable table.
-var correctionPattern = regexp.MustCompile(`(?i)` + strings.Join([]string{
-	`(^|[\s(\[*_"“])(correction|clarification|editor['’]?s note|` +
-		`korrektur|richtigstellung|anmerkung der redaktion|` +
-		`rectificatif|erratum|note de la rédaction|` +
-		`corrección|correccion|aclaración|aclaracion|fe de errores|nota del editor|nota de la redacción)\s*[:—–-]`,
-	`\ban earlier version of this (article|story|report|post|piece)\b`,
-	`\bthis (article|story|report|post|piece) (has been|was) (corrected|updated|amended)\b`,
-	`\bin einer früheren (version|fassung) (dieses|des) (artikels|textes|beitrags)`,
-	`\b(dieser|der) (artikel|text|beitrag) wurde (korrigiert|berichtigt|aktualisiert)`,
-	`\bune (précédente|version précédente|ancienne) version de cet article`,
-	`\bcet article a été (corrigé|rectifié|modifié|mis à jour)`,
-	`\buna versión anterior de (este|esta) (artículo|nota|texto|información)`,
-	`\b(este|esta) (artículo|nota|texto) (ha sido|fue) (corregid[oa]|actualizad[oa]|modificad[oa])`,
-}, "|"))
+// correctionRule is one way newsrooms flag a correction. keys are
+// lower-case words the pattern cannot match without; checking them first
+// keeps the regexp off almost all text.
+type correctionRule struct {
+	keys []string
+	re   *regexp.Regexp
+}
+
+// correctionRules recognise correction notices in English, German, French
+// and Spanish. Labels need a colon (or dash) after them so "correction
+// officer" does not match. Immutable table.
+var correctionRules = []correctionRule{
+	{[]string{"correc", "clarif", "editor", "korrektur", "richtigstellung", "redaktion", "rectif", "errat",
+		"rédaction", "aclara", "errores"},
+		regexp.MustCompile(`(?i)(^|[\s(\[*_"“])(correction|clarification|editor['’]?s note|` +
+			`korrektur|richtigstellung|anmerkung der redaktion|rectificatif|erratum|note de la rédaction|` +
+			`corrección|correccion|aclaración|aclaracion|fe de errores|nota del editor|nota de la redacción)\s*[:—–-]`)},
+	{[]string{"earlier version"},
+		regexp.MustCompile(`(?i)\ban earlier version of this (article|story|report|post|piece)\b`)},
+	{[]string{"correct", "updated", "amended"},
+		regexp.MustCompile(`(?i)\bthis (article|story|report|post|piece) (has been|was) (corrected|updated|amended)\b`)},
+	{[]string{"früheren", "korrigiert", "berichtigt", "aktualisiert"},
+		regexp.MustCompile(`(?i)\b(in einer früheren (version|fassung) (dieses|des) (artikels|textes|beitrags)|` +
+			`(dieser|der) (artikel|text|beitrag) wurde (korrigiert|berichtigt|aktualisiert))`)},
+	{[]string{"version de cet article", "cet article a été"},
+		regexp.MustCompile(`(?i)\b(une (précédente|version précédente|ancienne) version de cet article|` +
+			`cet article a été (corrigé|rectifié|modifié|mis à jour))`)},
+	{[]string{"versión anterior", "corregid", "actualizad", "modificad"},
+		regexp.MustCompile(`(?i)\b(una versión anterior de (este|esta) (artículo|nota|texto|información)|` +
+			`(este|esta) (artículo|nota|texto) (ha sido|fue) (corregid[oa]|actualizad[oa]|modificad[oa]))`)},
+}
 
 // isCorrection reports whether s reads like a correction notice.
 func isCorrection(s string) bool {
-	return correctionPattern.MatchString(s)
+	lower := strings.ToLower(s)
+	for _, rule := range correctionRules {
+		if containsAny(lower, rule.keys) && rule.re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // stripCorrections removes correction notices that are new in newText.
@@ -35,15 +62,24 @@ func isCorrection(s string) bool {
 // (no old paragraph similar to it) holding a notice goes whole, since the
 // sentences after "Correction:" belong to it; elsewhere only the notice
 // sentences go. found is false when nothing was removed.
-func stripCorrections(oldText, newText string) (stripped string, found bool) {
+func stripCorrections(oldText, newText string, oldSentences []string) (stripped string, found bool) {
 	oldParas := paragraphs(oldText)
-	oldSents := make(map[string]bool)
-	for _, s := range Sentences(oldText) {
+	unchanged := make(map[string]bool, len(oldParas))
+	for _, p := range oldParas {
+		unchanged[p] = true
+	}
+	oldSents := make(map[string]bool, len(oldSentences))
+	for _, s := range oldSentences {
 		oldSents[s] = true
 	}
 	var kept []string
 	for _, p := range paragraphs(newText) {
-		notices := newNotices(p, oldSents)
+		var notices []string
+		// A paragraph that does not match cannot hold a sentence that
+		// does: one regexp pass spares splitting most paragraphs.
+		if !unchanged[p] && isCorrection(p) {
+			notices = newNotices(p, oldSents)
+		}
 		switch {
 		case len(notices) == 0:
 			kept = append(kept, p)

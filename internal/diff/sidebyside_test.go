@@ -64,3 +64,24 @@ func TestSideBySide_SidesHoldOnlyTheirOps(t *testing.T) {
 		t.Error("right side shows no insertion")
 	}
 }
+
+func FuzzSideBySide(f *testing.F) {
+	f.Add("A one.\n\nB two.", "A one.\n\nB two!\n\nC.")
+	f.Add("", "x")
+	f.Add("Cats purr.\n\n\xff", "Markets fell.")
+	f.Fuzz(func(t *testing.T, old, new string) {
+		var left, right []string
+		for _, r := range SideBySide(old, new) {
+			if len(r.Left) > 0 {
+				left = append(left, Side(r.Left, Delete))
+			}
+			if len(r.Right) > 0 {
+				right = append(right, Side(r.Right, Insert))
+			}
+		}
+		if !slices.Equal(left, paragraphs(old)) || !slices.Equal(right, paragraphs(new)) {
+			t.Fatalf("rows do not rebuild the paragraphs:\n%q\n%q", left, right)
+		}
+		Compare(Doc{Text: old}, Doc{Text: new}) // must not panic
+	})
+}

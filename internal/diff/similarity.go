@@ -5,9 +5,7 @@ import "strings"
 // wordBag is the multiset of lower-cased words of s.
 func wordBag(s string) map[string]int {
 	bag := make(map[string]int)
-	for _, w := range wordsOf(s) {
-		bag[strings.ToLower(w)]++
-	}
+	eachWord(s, func(w string) { bag[strings.ToLower(w)]++ })
 	return bag
 }
 

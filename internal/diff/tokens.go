@@ -19,7 +19,7 @@ const (
 // Concatenating the tokens gives s back byte for byte, even for invalid
 // UTF-8, which is what keeps the diff lossless.
 func tokenize(s string) []string {
-	var toks []string
+	toks := make([]string, 0, len(s)/avgTokenBytes+1)
 	for i := 0; i < len(s); {
 		n := tokenLen(s[i:])
 		toks = append(toks, s[i:i+n])
@@ -100,18 +100,32 @@ func kindOf(tok string) tokenKind {
 	}
 }
 
+// avgTokenBytes sizes token slices up front (English prose: a word and a
+// space every ~6 bytes, so ~3 bytes a token); only an allocation hint.
+const avgTokenBytes = 3
+
+// eachWord calls fn with every word token of s, in order, without
+// building the token slice.
+func eachWord(s string, fn func(string)) {
+	for i := 0; i < len(s); {
+		n := tokenLen(s[i:])
+		if t := s[i : i+n]; kindOf(t) == kindWord {
+			fn(t)
+		}
+		i += n
+	}
+}
+
 // wordsOf returns the word tokens of s, in order.
 func wordsOf(s string) []string {
 	var out []string
-	for _, t := range tokenize(s) {
-		if kindOf(t) == kindWord {
-			out = append(out, t)
-		}
-	}
+	eachWord(s, func(w string) { out = append(out, w) })
 	return out
 }
 
 // countWords is the number of word tokens in s.
 func countWords(s string) int {
-	return len(wordsOf(s))
+	n := 0
+	eachWord(s, func(string) { n++ })
+	return n
 }
