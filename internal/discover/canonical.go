@@ -114,6 +114,9 @@ func canonicalHost(scheme, hostport string) (string, error) {
 		}
 		host = a
 	}
+	if !validHost(host) {
+		return "", fmt.Errorf("discover: invalid host %q", host)
+	}
 	if port == "" {
 		if strings.Contains(host, ":") { // IPv6 literal
 			return "[" + host + "]", nil
@@ -121,6 +124,23 @@ func canonicalHost(scheme, hostport string) (string, error) {
 		return host, nil
 	}
 	return net.JoinHostPort(host, port), nil
+}
+
+// validHost accepts IP literals and names made of letters, digits, '-', '_'
+// and '.'; url.Parse lets through sub-delimiters and brackets that no
+// article host has and that would not survive a round trip.
+func validHost(host string) bool {
+	if strings.Contains(host, ":") {
+		ip, _, _ := strings.Cut(host, "%") // IPv6 zone
+		return net.ParseIP(ip) != nil
+	}
+	for i := 0; i < len(host); i++ {
+		c := host[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCII(s string) bool {

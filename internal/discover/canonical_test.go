@@ -93,6 +93,8 @@ func TestCanonicalize_RejectsBadInput(t *testing.T) {
 		"http://exa mple.com/",
 		"https://" + strings.Repeat("a", MaxURLLength),
 		"http://[::1",
+		"http://]:0",
+		"http://exa!mple.com/",
 	}
 	for _, in := range tests {
 		if got, err := Canonicalize(in); err == nil {
@@ -155,6 +157,9 @@ func FuzzCanonicalize(f *testing.F) {
 		}
 		if strings.Contains(got, "#") {
 			t.Fatalf("Canonicalize(%q) = %q kept a fragment", in, got)
+		}
+		if again, err := Canonicalize(got); err != nil || again != got {
+			t.Fatalf("not idempotent: %q -> %q -> %q, %v", in, got, again, err)
 		}
 	})
 }

@@ -42,9 +42,13 @@ var contentKinds = map[string]Kind{
 	"text/html": KindHTML, "application/xhtml+xml": KindHTML,
 }
 
-// Detect says what a fetched document is, from its first bytes and, when they
-// do not settle it, its Content-Type.
+// Detect says what a fetched document is, from its first bytes (inflated
+// first if gzipped, as sitemap.xml.gz files are) and, when they do not settle
+// it, its Content-Type.
 func Detect(body []byte, contentType string) Kind {
+	if isGzip(body) {
+		body = gunzipPrefix(body, DetectPeekSize)
+	}
 	if len(body) > DetectPeekSize {
 		body = body[:DetectPeekSize]
 	}

@@ -37,8 +37,14 @@ type sitemapEntry struct {
 // ParseSitemap parses a sitemap (<urlset>), a sitemap index (<sitemapindex>,
 // whose entries come back as Children) or a Google News sitemap (whose
 // news:title and news:publication_date fill Title and Published), fetched
-// from base. It streams, so a large sitemap is never held as a tree.
+// from base. A gzipped body (sitemap.xml.gz) is inflated first. It streams, so a large sitemap is never held as a tree.
 func ParseSitemap(body []byte, base string) (Sitemap, error) {
+	if isGzip(body) {
+		var err error
+		if body, err = gunzip(body, MaxSitemapBytes); err != nil {
+			return Sitemap{}, fmt.Errorf("discover: parse sitemap: %w", err)
+		}
+	}
 	d := newXMLDecoder(bytes.NewReader(body))
 	root, err := firstElement(d)
 	if err != nil {

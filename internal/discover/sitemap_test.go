@@ -123,7 +123,7 @@ func TestParseW3CDate_Formats(t *testing.T) {
 }
 
 func FuzzParseSitemap(f *testing.F) {
-	addFixtures(f, "sitemap.xml", "sitemap-index.xml", "news-sitemap.xml", "malformed.xml")
+	addFixtures(f, "sitemap.xml", "sitemap-index.xml", "news-sitemap.xml", "sitemap-gzipped.xml.gz", "malformed.xml")
 	f.Fuzz(func(t *testing.T, body []byte) {
 		sm, err := ParseSitemap(body, "https://example.com/sitemap.xml")
 		if err != nil {
