@@ -25,7 +25,7 @@ func ParseFeed(body []byte, base string) (Feed, error) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return Feed{}, errors.New("discover: parse feed: empty document")
 	}
-	f, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+	f, err := parseGofeed(body)
 	if err != nil {
 		return Feed{}, fmt.Errorf("discover: parse feed: %w", err)
 	}
@@ -44,6 +44,17 @@ func ParseFeed(body []byte, base string) (Feed, error) {
 		})
 	}
 	return Feed{Title: strings.TrimSpace(f.Title), Links: set.links, Dropped: set.dropped}, nil
+}
+
+// parseGofeed runs gofeed, turning a panic inside it into an error: feeds
+// are hostile input, and one bad feed must not take the worker down.
+func parseGofeed(body []byte) (f *gofeed.Feed, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("gofeed panicked: %v", r)
+		}
+	}()
+	return gofeed.NewParser().Parse(bytes.NewReader(body))
 }
 
 // itemLink picks the item's article URL: its link, else its first alternate,
