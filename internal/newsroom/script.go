@@ -139,17 +139,18 @@ func (n *Newsroom) planSlugRoute(m meta, c content, step int, r *rand.Rand) func
 // pendingTypo is a typo planted at publication in endless mode, waiting
 // for its fix.
 type pendingTypo struct {
-	key key
-	fix func(*content)
+	key   key
+	since int // publication step; the fix must come later
+	fix   func(*content)
 }
 
 // fixPendingTypo fixes the typo planted when k was published, or else the
 // oldest pending one on a live article. Endless mode never plants a typo
 // after publication: that would rewrite a version the truth already reported.
 func (n *Newsroom) fixPendingTypo(k key, step int) bool {
-	i := slices.IndexFunc(n.typos, func(p pendingTypo) bool { return p.key == k })
+	i := slices.IndexFunc(n.typos, func(p pendingTypo) bool { return p.key == k && p.since < step })
 	if i < 0 {
-		i = slices.IndexFunc(n.typos, func(p pendingTypo) bool { return !n.gone[p.key] })
+		i = slices.IndexFunc(n.typos, func(p pendingTypo) bool { return !n.gone[p.key] && p.since < step })
 	}
 	if i < 0 {
 		return false
@@ -190,7 +191,7 @@ func (n *Newsroom) advanceEndless(step int) {
 	k := n.publish(step%len(n.outlets), step)
 	if plant, fix := planTypo(n.baseContent(n.meta(k)), r); plant != nil {
 		n.addOp(k, op{step: step, kind: kindTypoPlanted, apply: plant})
-		n.typos = append(n.typos, pendingTypo{key: k, fix: fix})
+		n.typos = append(n.typos, pendingTypo{key: k, since: step, fix: fix})
 	}
 	for range endlessTries {
 		o := r.IntN(len(n.outlets))
