@@ -170,33 +170,36 @@ func outOfOrder(pairs []pair) []bool {
 // goes right after the new position of the nearest kept sentence before
 // it, so the list reads top to bottom.
 func sortEdits(edits []SentenceEdit, pairs []pair) {
+	type key struct{ pos, deleted, old int }
 	anchor := make(map[int]int, len(pairs)) // old index -> new index
 	for _, p := range pairs {
 		anchor[p.old] = p.new
 	}
-	key := func(e SentenceEdit) (int, int, int) {
+	keys := make(map[SentenceEdit]key, len(edits))
+	last, lastOld := -1, -1
+	for _, e := range edits {
 		if e.New >= 0 {
-			return e.New, 0, e.Old
+			keys[e] = key{e.New, 0, e.Old}
+			continue
 		}
-		pos := -1
-		for i := e.Old - 1; i >= 0; i-- {
+		// Deleted edits come in old order, so the anchor search resumes.
+		for i := lastOld + 1; i < e.Old; i++ {
 			if n, ok := anchor[i]; ok {
-				pos = n
-				break
+				last = n
 			}
 		}
-		return pos, 1, e.Old
+		lastOld = e.Old - 1
+		keys[e] = key{last, 1, e.Old}
 	}
 	sort.SliceStable(edits, func(a, b int) bool {
-		a1, a2, a3 := key(edits[a])
-		b1, b2, b3 := key(edits[b])
-		if a1 != b1 {
-			return a1 < b1
+		ka, kb := keys[edits[a]], keys[edits[b]]
+		if ka.pos != kb.pos {
+			return ka.pos < kb.pos
 		}
-		if a2 != b2 {
-			return a2 < b2
+		if ka.deleted != kb.deleted {
+			return ka.deleted < kb.deleted
 		}
-		return a3 < b3
+		return ka.old < kb.old
 	})
 }
 
