@@ -62,7 +62,22 @@ func (c *content) Paragraphs() []string {
 	return out
 }
 
-func (c *content) Text() string { return strings.Join(c.Paragraphs(), "\n\n") }
+func (c *content) Text() string {
+	var b strings.Builder
+	b.Grow(len(c.Paras) * 256)
+	for i, p := range c.Paras {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		for j, s := range p {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s)
+		}
+	}
+	return b.String()
+}
 
 // metaFor generates an article's fixed part. pubStep is when it appears.
 func (n *Newsroom) metaFor(k key, pubStep int) meta {

@@ -68,6 +68,7 @@ func newStoryVars(r *rand.Rand) storyVars {
 // {Pct}, {Day} and {Person} are drawn fresh for each occurrence.
 func fill(tmpl string, v storyVars, r *rand.Rand) string {
 	var b strings.Builder
+	b.Grow(len(tmpl) + len(tmpl)/2)
 	for {
 		i := strings.IndexByte(tmpl, '{')
 		if i < 0 {
@@ -196,36 +197,44 @@ var genericSentences = []string{
 // slugify turns a headline into a URL slug the way CMSs do: folded to
 // ASCII, lower case, punctuation dropped, a bounded number of words.
 func slugify(title string) string {
-	var words []string
-	var w strings.Builder
-	flush := func() {
-		if w.Len() > 0 {
-			words = append(words, w.String())
-			w.Reset()
+	var b strings.Builder
+	b.Grow(len(title))
+	words, pendingDash := 0, false
+	add := func(s string) {
+		if pendingDash {
+			words++
+			if words >= maxSlugWords {
+				return
+			}
+			b.WriteByte('-')
+			pendingDash = false
 		}
+		b.WriteString(s)
 	}
-	for _, c := range strings.ToLower(title) {
+	for _, c := range title {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
 		switch {
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			w.WriteRune(c)
+			add(string(c))
 		case c == '’' || c == '\'' || c == '$' || c == '.' || c == ',':
 			// Dropped without splitting: "city’s" -> "citys", "$4.5" -> "45".
 		default:
 			if f, ok := asciiFold[c]; ok {
-				w.WriteString(f)
+				add(f)
 				continue
 			}
-			flush()
+			pendingDash = b.Len() > 0
+		}
+		if words >= maxSlugWords {
+			break
 		}
 	}
-	flush()
-	if len(words) > maxSlugWords {
-		words = words[:maxSlugWords]
-	}
-	return strings.Join(words, "-")
+	return b.String()
 }
 
 var asciiFold = map[rune]string{
 	'é': "e", 'è': "e", 'ë': "e", 'á': "a", 'à': "a", 'ä': "a", 'í': "i", 'ó': "o",
-	'ö': "o", 'ø': "o", 'ú': "u", 'ü': "u", 'ñ': "n", 'ç': "c",
+	'ö': "o", 'ø': "o", 'ú': "u", 'ü': "u", 'ñ': "n", 'ç': "c", 'É': "e", 'Ü': "u", 'Ö': "o",
 }

@@ -21,9 +21,13 @@ func TestTruth_VersionsPerRevisionKind(t *testing.T) {
 		check    func(prev, cur TruthVersion) bool
 	}{
 		{KindHeadline, 3, func(p, c TruthVersion) bool { return p.Title != c.Title && p.Text == c.Text }},
-		{KindUpdate, 2, func(p, c TruthVersion) bool { return lastPara(c).startsWith("Update, ") && strings.HasPrefix(c.Text, p.Text) }},
+		{KindUpdate, 2, func(p, c TruthVersion) bool {
+			return lastPara(c).startsWith("Update, ") && strings.HasPrefix(c.Text, p.Text)
+		}},
 		{KindSentenceRemoved, 2, func(p, c TruthVersion) bool { return len(c.Text) < len(p.Text) && paraCount(p) == paraCount(c) }},
-		{KindQuote, 2, func(p, c TruthVersion) bool { return outsideQuotes(p.Text) == outsideQuotes(c.Text) && p.Text != c.Text }},
+		{KindQuote, 2, func(p, c TruthVersion) bool {
+			return outsideQuotes(p.Text) == outsideQuotes(c.Text) && p.Text != c.Text
+		}},
 		{KindTypo, 2, func(p, c TruthVersion) bool { return len(c.Text) == len(p.Text)+1 && p.Title == c.Title }},
 		{KindByline, 2, func(p, c TruthVersion) bool { return strings.HasPrefix(c.Byline, p.Byline+" and ") && p.Text == c.Text }},
 		{KindCorrection, 3, func(p, c TruthVersion) bool {
