@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/errata/errata/internal/export"
+)
+
+var exportCmd = &command{
+	name:    "export",
+	args:    "[--format jsonl] [--out FILE]",
+	summary: "write every article and its versions as JSON Lines",
+	help: `Writes one JSON object a line per tracked article:
+{"url","outlet","first_seen","checks","versions":[{"seq","fetched_at","title",
+"byline","published","text","hash"}]}, versions oldest first, seq from 0, times
+RFC 3339 in UTC. Without --out it writes to standard output.`,
+	example: "errata export --format jsonl --out errata.jsonl",
+	maxArgs: 0,
+	flags: func(fs *flag.FlagSet, e *env) {
+		fs.StringVar(&e.format, "format", "jsonl", "export format: jsonl")
+		fs.StringVar(&e.out, "out", "", "write to FILE instead of standard output")
+	},
+	run: runExport,
+}
+
+func runExport(ctx context.Context, e *env, _ []string) error {
+	switch e.format {
+	case "jsonl":
+	case "warc":
+		return errors.New("export --format warc is not available yet; use --format jsonl")
+	default:
+		return usageError{fmt.Sprintf("unknown format %q; want jsonl", e.format)}
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	var w io.Writer = e.stdout
+	var f *os.File
+	if e.out != "" {
+		// Write beside the target and rename, so a failed export never
+		// leaves a truncated file under the name asked for.
+		f, err = os.CreateTemp(dirOf(e.out), ".errata-export-*")
+		if err != nil {
+			return err
+		}
+		defer os.Remove(f.Name())
+		w = f
+	}
+	n, err := export.JSONL(ctx, st, w)
+	if err != nil {
+		if f != nil {
+			f.Close()
+		}
+		return err
+	}
+	if f != nil {
+		if err := f.Close(); err != nil {
+			return err
+		}
+		if err := os.Rename(f.Name(), e.out); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "exported %d articles to %s\n", n, e.out)
+	}
+	return nil
+}
+
+func dirOf(path string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if os.IsPathSeparator(path[i]) {
+			return path[:i+1]
+		}
+	}
+	return "."
+}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/errata/errata/internal/extract"
+	"github.com/errata/errata/internal/fetch"
+	"github.com/errata/errata/internal/model"
+)
+
+var extractCmd = &command{
+	name:    "extract",
+	args:    "[FILE|URL|-]",
+	summary: "print the extraction of one page as JSON",
+	help: `Extracts the article from one page, a file, a URL or standard input ("-", the
+default), and prints {"url","title","byline","published","text"}: text is the
+body's paragraphs joined by a blank line, published is RFC 3339 or empty.
+Nothing is stored. --url gives the page's address when reading a file.`,
+	example: "errata extract saved-page.html --url https://example.com/2026/11/23/story",
+	maxArgs: 1,
+	flags: func(fs *flag.FlagSet, e *env) {
+		fs.StringVar(&e.url, "url", "", "the page's URL, for relative links and dates in the path")
+	},
+	run: runExtract,
+}
+
+// maxExtractInput bounds a file or standard input read by extract, as the
+// fetcher bounds bodies.
+const maxExtractInput = fetch.DefaultMaxBodySize
+
+type extraction struct {
+	URL       string `json:"url"`
+	Title     string `json:"title"`
+	Byline    string `json:"byline"`
+	Published string `json:"published"`
+	Text      string `json:"text"`
+}
+
+func runExtract(ctx context.Context, e *env, args []string) error {
+	src := "-"
+	if len(args) == 1 {
+		src = args[0]
+	}
+	body, contentType, pageURL, err := readPage(ctx, e, src)
+	if err != nil {
+		return err
+	}
+	html, err := fetch.DecodeCharset(body, contentType)
+	if err != nil {
+		return err
+	}
+	art, err := extract.Extract(pageURL, html, model.Rules{})
+	if err != nil {
+		return err
+	}
+	out := extraction{URL: pageURL, Title: art.Title, Byline: art.Byline, Text: art.Text}
+	if !art.Published.IsZero() {
+		out.Published = art.Published.Format(time.RFC3339)
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// readPage reads a page from a URL, a file or standard input.
+func readPage(ctx context.Context, e *env, src string) (body []byte, contentType, pageURL string, err error) {
+	pageURL = e.url
+	if strings.Contains(src, "://") {
+		if _, err := fetch.CheckURL(src); err != nil {
+			return nil, "", "", err
+		}
+		resp, err := e.fetcher().Get(ctx, src, fetch.Validators{})
+		if err != nil {
+			return nil, "", "", err
+		}
+		if resp.Status != 200 {
+			return nil, "", "", fmt.Errorf("extract %s: HTTP status %d", src, resp.Status)
+		}
+		if pageURL == "" {
+			pageURL = resp.URL
+		}
+		return resp.Body, resp.Header.Get("Content-Type"), pageURL, nil
+	}
+	var r io.Reader = e.stdin
+	if src != "-" {
+		f, err := os.Open(src)
+		if err != nil {
+			return nil, "", "", err
+		}
+		defer f.Close()
+		r = f
+	}
+	body, err = io.ReadAll(io.LimitReader(r, maxExtractInput+1))
+	if err != nil {
+		return nil, "", "", fmt.Errorf("read %s: %w", src, err)
+	}
+	if int64(len(body)) > maxExtractInput {
+		return nil, "", "", fmt.Errorf("read %s: larger than %d MiB", src, maxExtractInput>>20)
+	}
+	return body, "", pageURL, nil
+}

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/errata/errata/internal/diff"
+	"github.com/errata/errata/internal/discover"
+	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/schedule"
+	"github.com/errata/errata/internal/store"
+)
+
+var historyCmd = &command{
+	name:    "history",
+	args:    "URL",
+	summary: "show an article's versions and checking status",
+	help: `Shows what errata knows of one tracked article: outlet, first seen, published,
+last changed, how often it was checked, whether it is still checked, and every
+version with its change classes and words added and removed.`,
+	example: "errata history https://example.com/2026/11/23/story",
+	minArgs: 1, maxArgs: 1,
+	run: runHistory,
+}
+
+var diffCmd = &command{
+	name:    "diff",
+	args:    "URL [A B]",
+	summary: "show the word-level diff between two versions",
+	help: `Shows what changed between versions A and B of an article (numbered from 0, as
+'errata history' lists them); without A and B, between the last two versions.
+Headline and byline changes come first, then the text, then the stats.`,
+	example: "errata diff https://example.com/2026/11/23/story 0 2",
+	minArgs: 1, maxArgs: 3,
+	flags: func(fs *flag.FlagSet, e *env) {
+		fs.StringVar(&e.color, "color", "auto", "colour the diff: auto, always or never")
+	},
+	run: runDiff,
+}
+
+// findArticle looks an article up by any URL that leads to it.
+func findArticle(ctx context.Context, st *store.Store, raw string) (model.Article, error) {
+	u, err := discover.Canonicalize(raw)
+	if err != nil {
+		return model.Article{}, usageError{err.Error()}
+	}
+	a, err := st.ArticleByURL(ctx, u)
+	if errors.Is(err, store.ErrNotFound) {
+		return a, fmt.Errorf("%s is not tracked; add it with 'errata add %s'", u, u)
+	}
+	return a, err
+}
+
+func runHistory(ctx context.Context, e *env, args []string) error {
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	a, err := findArticle(ctx, st, args[0])
+	if err != nil {
+		return err
+	}
+	o, err := st.Outlet(ctx, a.OutletID)
+	if err != nil {
+		return err
+	}
+	vs, err := st.Versions(ctx, a.ID)
+	if err != nil {
+		return err
+	}
+	checks, err := st.CountChecks(ctx, a.ID)
+	if err != nil {
+		return err
+	}
+	w := e.stdout
+	fmt.Fprintf(w, "%s\n", a.URL)
+	fmt.Fprintf(w, "  outlet        %s\n", o.Name)
+	fmt.Fprintf(w, "  first seen    %s\n", stamp(a.FirstSeen))
+	fmt.Fprintf(w, "  published     %s\n", stamp(a.Published))
+	fmt.Fprintf(w, "  last changed  %s\n", stamp(a.LastChanged))
+	fmt.Fprintf(w, "  last checked  %s (%d checks)\n", stamp(a.LastChecked), checks)
+	fmt.Fprintf(w, "  changes       %d\n", max(len(vs)-1, 0))
+	fmt.Fprintf(w, "  status        %s\n", schedule.DefaultPolicy().Describe(schedule.HistoryOf(a), time.Now()))
+	fmt.Fprintln(w)
+	for _, v := range vs {
+		classes := "first version"
+		if v.Seq > 0 {
+			classes = strings.Join(v.Classes, ", ")
+		}
+		fmt.Fprintf(w, "  v%-3d %s  +%d −%d  %-28s %s\n", v.Seq, stamp(v.FetchedAt), v.Added, v.Removed, classes, v.Title)
+	}
+	return nil
+}
+
+func stamp(t time.Time) string {
+	if t.IsZero() {
+		return "unknown"
+	}
+	return t.UTC().Format("2006-01-02 15:04 UTC")
+}
+
+func runDiff(ctx context.Context, e *env, args []string) error {
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	a, err := findArticle(ctx, st, args[0])
+	if err != nil {
+		return err
+	}
+	vs, err := st.Versions(ctx, a.ID)
+	if err != nil {
+		return err
+	}
+	from, to, err := diffRange(args[1:], len(vs))
+	if err != nil {
+		return err
+	}
+	old, cur := vs[from], vs[to]
+	fmt.Fprintf(e.stdout, "%s\nv%d (%s) → v%d (%s)\n\n", a.URL, old.Seq, stamp(old.FetchedAt), cur.Seq, stamp(cur.FetchedAt))
+	r := diff.Compare(diff.Doc{Title: old.Title, Byline: old.Byline, Text: old.Text},
+		diff.Doc{Title: cur.Title, Byline: cur.Byline, Text: cur.Text})
+	return diff.WriteTerminal(e.stdout, r, e.useColor())
+}
+
+// diffRange picks the two versions to compare: given, or the last two.
+func diffRange(args []string, n int) (int, int, error) {
+	switch {
+	case n == 0:
+		return 0, 0, errors.New("no version recorded yet")
+	case len(args) == 1:
+		return 0, 0, usageError{"give two versions A and B, or none"}
+	case len(args) == 0 && n == 1:
+		return 0, 0, errors.New("only one version recorded; nothing to compare")
+	case len(args) == 0:
+		return n - 2, n - 1, nil
+	}
+	a, errA := strconv.Atoi(args[0])
+	b, errB := strconv.Atoi(args[1])
+	if errA != nil || errB != nil || a < 0 || b < 0 || a >= n || b >= n {
+		return 0, 0, usageError{fmt.Sprintf("versions must be numbers from 0 to %d", n-1)}
+	}
+	return a, b, nil
+}
+
+func (e *env) useColor() bool {
+	switch e.color {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if os.Getenv("NO_COLOR") != "" || e.stdout != os.Stdout {
+		return false
+	}
+	fi, err := os.Stdout.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

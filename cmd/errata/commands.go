@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// command is one subcommand of the CLI.
+type command struct {
+	name    string
+	args    string // positional arguments, for the usage line
+	summary string
+	help    string
+	example string
+	minArgs int
+	maxArgs int // -1: no limit
+	flags   func(fs *flag.FlagSet, e *env)
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+func (c *command) checkArgs(args []string) error {
+	switch {
+	case len(args) < c.minArgs:
+		return fmt.Errorf("missing argument: want %s", c.args)
+	case c.maxArgs >= 0 && len(args) > c.maxArgs:
+		return fmt.Errorf("too many arguments: %s", strings.Join(args[c.maxArgs:], " "))
+	}
+	return nil
+}
+
+// commands lists the subcommands in the order help shows them.
+func commands() []*command {
+	return []*command{addCmd, importCmd, crawlCmd, extractCmd, historyCmd, diffCmd, exportCmd}
+}
+
+func lookup(name string) *command {
+	for _, c := range commands() {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+const globalHelp = `Global flags (before or after the command):
+  --data DIR           data directory holding errata.db and captures/ (default ./errata-data, env ERRATA_DATA)
+  --db URL             database URL; postgres://… selects PostgreSQL (env ERRATA_DB)
+  --allow-private      let fetches reach loopback and private addresses (env ERRATA_ALLOW_PRIVATE=1)
+  --host-interval D    least time between two requests to one host (default 1s, env ERRATA_HOST_INTERVAL)
+  -v, --verbose        log each step to stderr
+`
+
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		if c := lookup(args[0]); c != nil {
+			printCommandHelp(stdout, c)
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "errata help: unknown command %q\n", args[0])
+		return exitUsage
+	}
+	fmt.Fprint(stdout, "errata watches news outlets and records every change they make to their articles.\n\n")
+	fmt.Fprint(stdout, "Usage: errata [global flags] COMMAND [flags] [arguments]\n\nCommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(stdout, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(stdout, "\n"+globalHelp)
+	fmt.Fprint(stdout, "\nRun 'errata help COMMAND' or 'errata COMMAND -h' for a command's flags and an example.\n")
+	return exitOK
+}
+
+func printCommandHelp(w io.Writer, c *command) {
+	fmt.Fprintf(w, "Usage: errata %s %s\n\n%s\n", c.name, c.args, c.help)
+	if c.flags != nil {
+		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		c.flags(fs, &env{})
+		fmt.Fprint(w, "\nFlags:\n")
+		fs.VisitAll(func(f *flag.Flag) {
+			fmt.Fprintf(w, "  --%-14s %s", f.Name, f.Usage)
+			if f.DefValue != "" && f.DefValue != "false" {
+				fmt.Fprintf(w, " (default %s)", f.DefValue)
+			}
+			fmt.Fprintln(w)
+		})
+	}
+	fmt.Fprint(w, "\n"+globalHelp)
+	fmt.Fprintf(w, "\nExample:\n  %s\n", c.example)
+}

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/errata/errata/internal/archive"
+	"github.com/errata/errata/internal/fetch"
+	"github.com/errata/errata/internal/jobs"
+	"github.com/errata/errata/internal/store"
+)
+
+// openStore opens the database the global flags select.
+func (e *env) openStore(ctx context.Context) (*store.Store, error) {
+	if e.db != "" {
+		if strings.HasPrefix(e.db, "postgres://") || strings.HasPrefix(e.db, "postgresql://") {
+			return nil, fmt.Errorf("--db %s: PostgreSQL is not supported yet; leave --db unset to use the embedded SQLite store in --data", redact(e.db))
+		}
+		return nil, fmt.Errorf("--db %s: unknown database URL; only postgres:// is planned", redact(e.db))
+	}
+	if err := os.MkdirAll(e.data, 0o755); err != nil {
+		return nil, fmt.Errorf("data directory: %w", err)
+	}
+	return store.Open(ctx, filepath.Join(e.data, "errata.db"))
+}
+
+// redact hides a password in a database URL before it is printed.
+func redact(u string) string {
+	at := strings.LastIndex(u, "@")
+	scheme := strings.Index(u, "://")
+	if at < 0 || scheme < 0 || at < scheme {
+		return u
+	}
+	cred := u[scheme+3 : at]
+	if user, _, ok := strings.Cut(cred, ":"); ok {
+		return u[:scheme+3] + user + ":***" + u[at:]
+	}
+	return u
+}
+
+func (e *env) logger() *slog.Logger {
+	if !e.verbose {
+		return slog.New(slog.DiscardHandler)
+	}
+	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+func (e *env) fetcher() *fetch.Client {
+	return fetch.New(fetch.Config{HostInterval: e.hostInterval, AllowPrivate: e.allowPrivate})
+}
+
+// engine opens the store and the capture archive and wires an engine.
+// The caller closes the returned store.
+func (e *env) engine(ctx context.Context) (*jobs.Engine, *store.Store, error) {
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	ar, err := archive.Open(filepath.Join(e.data, "captures"))
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return jobs.NewEngine(st, ar, e.fetcher(), e.logger()), st, nil
+}

@@ -1,0 +1,168 @@
+package jobs
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/errata/errata/internal/discover"
+	"github.com/errata/errata/internal/fetch"
+	"github.com/errata/errata/internal/model"
+)
+
+// Added tells what AddURL started tracking.
+type Added struct {
+	Kind    model.SourceKind
+	URL     string // canonical URL of the source or article
+	Outlet  string
+	Created bool // false when it was already tracked
+	Check   *CheckResult
+}
+
+// AddURL fetches a URL once, finds out whether it is a feed, a sitemap or
+// an article, and starts tracking it. An article's first version is
+// recorded from that same response. Nothing is stored when the fetch or
+// the parse fails.
+func (e *Engine) AddURL(ctx context.Context, raw, outlet string) (Added, error) {
+	u, err := discover.Canonicalize(strings.TrimSpace(raw))
+	if err != nil {
+		return Added{}, fmt.Errorf("add %s: %w", raw, err)
+	}
+	if _, err := fetch.CheckURL(u); err != nil {
+		return Added{}, fmt.Errorf("add %s: %w", raw, err)
+	}
+	resp, err := e.Fetch.Get(ctx, u, fetch.Validators{})
+	if err != nil {
+		return Added{}, fmt.Errorf("add: %w", err)
+	}
+	if resp.Status != 200 {
+		return Added{}, fmt.Errorf("add %s: HTTP status %d", u, resp.Status)
+	}
+	switch kind := discover.Detect(resp.Body, resp.Header.Get("Content-Type")); kind {
+	case discover.KindFeed, discover.KindSitemap, discover.KindSitemapIndex:
+		return e.addSource(ctx, u, outlet, resp)
+	case discover.KindHTML, discover.KindUnknown:
+		return e.addArticle(ctx, u, outlet, resp)
+	default:
+		return Added{}, fmt.Errorf("add %s: a %s cannot be tracked; use errata import for OPML files", u, kind)
+	}
+}
+
+func (e *Engine) addSource(ctx context.Context, u, outlet string, resp *fetch.Response) (Added, error) {
+	kind := model.SourceFeed
+	if k := discover.Detect(resp.Body, resp.Header.Get("Content-Type")); k != discover.KindFeed {
+		kind = model.SourceSitemap
+	}
+	// Parse before storing anything, so a broken feed leaves no trace.
+	if _, err := e.links(ctx, resp); err != nil {
+		return Added{}, fmt.Errorf("add %s: %w", u, err)
+	}
+	if outlet == "" {
+		outlet = e.feedTitle(resp, u)
+	}
+	o, err := e.Store.EnsureOutlet(ctx, outlet, hostOf(u))
+	if err != nil {
+		return Added{}, err
+	}
+	now := e.now()
+	_, created, err := e.Store.AddSource(ctx, model.Source{
+		OutletID: o.ID, URL: u, Kind: kind, NextPoll: now, CreatedAt: now,
+	})
+	if err != nil {
+		return Added{}, err
+	}
+	return Added{Kind: kind, URL: u, Outlet: o.Name, Created: created}, nil
+}
+
+// feedTitle names an outlet after its feed, or its host when the feed has
+// no title.
+func (e *Engine) feedTitle(resp *fetch.Response, u string) string {
+	if discover.Detect(resp.Body, resp.Header.Get("Content-Type")) == discover.KindFeed {
+		if f, err := discover.ParseFeed(resp.Body, resp.URL); err == nil && strings.TrimSpace(f.Title) != "" {
+			return strings.TrimSpace(f.Title)
+		}
+	}
+	return hostOf(u)
+}
+
+func (e *Engine) addArticle(ctx context.Context, u, outlet string, resp *fetch.Response) (Added, error) {
+	if c := discover.CanonicalFromHTML(resp.Body, resp.URL); c != "" {
+		u = c
+	} else if resp.Redirected && resp.Permanent {
+		if c, err := discover.Canonicalize(resp.URL); err == nil {
+			u = c
+		}
+	}
+	if outlet == "" {
+		outlet = hostOf(u)
+	}
+	o, err := e.Store.EnsureOutlet(ctx, outlet, hostOf(u))
+	if err != nil {
+		return Added{}, err
+	}
+	now := e.now()
+	a, created, err := e.Store.AddArticle(ctx, model.Article{
+		OutletID: o.ID, URL: u, FirstSeen: now, NextCheck: now, State: model.StateActive,
+	})
+	if err != nil {
+		return Added{}, err
+	}
+	added := Added{Kind: model.SourceArticle, URL: a.URL, Outlet: o.Name, Created: created}
+	if !created {
+		return added, nil
+	}
+	res, err := e.checkResponse(ctx, a, resp, nil)
+	if err != nil {
+		return added, err
+	}
+	added.Check = &res
+	return added, nil
+}
+
+// ImportOPML starts tracking every feed an OPML file lists, each under the
+// outlet its outline names. It returns how many feeds were new.
+func (e *Engine) ImportOPML(ctx context.Context, r io.Reader) (total, created int, err error) {
+	feeds, err := discover.ParseOPML(r)
+	if err != nil {
+		return 0, 0, err
+	}
+	now := e.now()
+	for _, f := range feeds {
+		u, err := discover.Canonicalize(f.URL)
+		if err != nil {
+			e.Log.Warn("opml: feed skipped", "url", f.URL, "err", err)
+			continue
+		}
+		name := strings.TrimSpace(f.Title)
+		if name == "" {
+			name = hostOf(u)
+		}
+		o, err := e.Store.EnsureOutlet(ctx, name, hostOf(u))
+		if err != nil {
+			return total, created, err
+		}
+		_, isNew, err := e.Store.AddSource(ctx, model.Source{
+			OutletID: o.ID, URL: u, Kind: model.SourceFeed, NextPoll: now, CreatedAt: now,
+		})
+		if err != nil {
+			return total, created, err
+		}
+		total++
+		if isNew {
+			created++
+		}
+	}
+	return total, created, nil
+}
+
+// hostOf returns a URL's host without "www.", for naming an outlet nobody
+// named.
+func hostOf(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	return strings.TrimPrefix(p.Host, "www.")
+}

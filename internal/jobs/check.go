@@ -1,0 +1,213 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/errata/errata/internal/archive"
+	"github.com/errata/errata/internal/discover"
+	"github.com/errata/errata/internal/extract"
+	"github.com/errata/errata/internal/fetch"
+	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/revise"
+	"github.com/errata/errata/internal/schedule"
+	"github.com/errata/errata/internal/store"
+)
+
+// CheckResult tells what one check of an article found.
+type CheckResult struct {
+	Outcome model.Outcome
+	Version *model.Version // the new version, when one was recorded
+	Hash    string         // content hash seen, when extraction ran
+	Err     error          // the fetch or extraction error behind an error outcome
+}
+
+// CheckArticle fetches an article once, decides whether it changed and
+// records the check (and the new version, if any) in one transaction.
+// A returned error means nothing was recorded; a failed fetch is not such
+// an error but a check with outcome "error".
+func (e *Engine) CheckArticle(ctx context.Context, a model.Article) (CheckResult, error) {
+	resp, ferr := e.Fetch.Get(ctx, a.URL, fetch.Validators{ETag: a.ETag, LastModified: a.LastModified})
+	if ctx.Err() != nil {
+		return CheckResult{}, ctx.Err()
+	}
+	return e.checkResponse(ctx, a, resp, ferr)
+}
+
+// checkResponse decides and records a check from a response already
+// fetched, so that `add` does not fetch an article twice.
+func (e *Engine) checkResponse(ctx context.Context, a model.Article, resp *fetch.Response, ferr error) (CheckResult, error) {
+	now := e.now()
+	c := model.Check{ArticleID: a.ID, At: now}
+	if resp != nil {
+		c.Status = resp.Status
+		c.Duration = resp.Duration
+	}
+	rec := store.CheckRecord{Article: a}
+	var res CheckResult
+	switch {
+	case ferr != nil:
+		res = CheckResult{Outcome: model.OutcomeError, Err: ferr}
+	case resp.NotModified():
+		res.Outcome = model.OutcomeNotModified
+	case resp.Status == http.StatusNotFound || resp.Status == http.StatusGone:
+		res.Outcome = model.OutcomeGone
+	default:
+		var err error
+		res, err = e.compare(ctx, &rec, resp)
+		if err != nil {
+			return CheckResult{}, err
+		}
+	}
+	c.Outcome = res.Outcome
+	if res.Err != nil {
+		c.Error = res.Err.Error()
+	}
+	c.Hash = res.Hash
+	rec.Check = c
+	e.reschedule(&rec.Article, res, now)
+	id, err := e.Store.Record(ctx, rec)
+	if err != nil {
+		return CheckResult{}, fmt.Errorf("jobs: record check of %s: %w", a.URL, err)
+	}
+	if res.Version != nil {
+		res.Version.ID = id
+	}
+	return res, nil
+}
+
+// compare handles a 200 response: the same bytes as last time skip
+// extraction; otherwise the extraction is compared with the history.
+func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetch.Response) (CheckResult, error) {
+	a := &rec.Article
+	e.follow(ctx, a, resp)
+	a.ETag, a.LastModified = resp.ETag(), resp.LastModified()
+	bodyHash := archive.Hash(resp.Body)
+	if bodyHash == a.BodyHash {
+		return CheckResult{Outcome: model.OutcomeSameBytes}, nil
+	}
+	cand, err := e.extract(ctx, a.URL, a.OutletID, resp.Body, resp.Header.Get("Content-Type"))
+	if err != nil {
+		return CheckResult{Outcome: model.OutcomeError, Err: err}, nil
+	}
+	cand.FetchedAt, cand.CaptureHash = resp.FetchedAt.UTC(), bodyHash
+	versions, err := e.Store.Versions(ctx, a.ID)
+	if err != nil {
+		return CheckResult{}, fmt.Errorf("jobs: versions of %s: %w", a.URL, err)
+	}
+	recent, err := e.Store.RecentChecks(ctx, a.ID, recentChecks)
+	if err != nil {
+		return CheckResult{}, fmt.Errorf("jobs: checks of %s: %w", a.URL, err)
+	}
+	versions = e.reextractLatest(ctx, a, versions)
+	d := revise.Decide(versions, recent, cand)
+	// The body hash is remembered only once the check is recorded, so an
+	// identical later response can skip extraction.
+	a.BodyHash = bodyHash
+	if !cand.Published.IsZero() {
+		a.Published = cand.Published
+	}
+	if d.Version == nil {
+		return CheckResult{Outcome: d.Outcome, Hash: revise.Hash(cand.Title, cand.Byline, cand.Text)}, nil
+	}
+	if _, err := e.Archive.Put(resp.Body); err != nil {
+		return CheckResult{}, fmt.Errorf("jobs: keep capture of %s: %w", a.URL, err)
+	}
+	d.Version.ArticleID = a.ID
+	rec.Version = d.Version
+	rec.Capture = &model.Capture{
+		Hash: bodyHash, URL: resp.URL, Status: resp.Status, Header: resp.Header,
+		FetchedAt: resp.FetchedAt.UTC(), Size: int64(len(resp.Body)),
+	}
+	a.LastChanged = d.Version.FetchedAt
+	return CheckResult{Outcome: d.Outcome, Version: d.Version, Hash: d.Version.Hash}, nil
+}
+
+// extract turns a response body into a candidate version.
+func (e *Engine) extract(ctx context.Context, pageURL string, outletID int64, body []byte, contentType string) (model.Version, error) {
+	o, err := e.outlet(ctx, outletID)
+	if err != nil {
+		return model.Version{}, err
+	}
+	html, err := fetch.DecodeCharset(body, contentType)
+	if err != nil {
+		return model.Version{}, err
+	}
+	art, err := extract.Extract(pageURL, html, o.Rules)
+	if err != nil {
+		return model.Version{}, err
+	}
+	return model.Version{
+		Title: art.Title, Byline: art.Byline, Published: art.Published,
+		Text: art.Text, Extractor: extract.Version,
+	}, nil
+}
+
+// reextractLatest re-reads the latest version's capture with the current
+// extractor when an older extractor produced it, so that a better rule is
+// never mistaken for an edit by the outlet. The stored version is not
+// touched; only the comparison uses the fresh extraction.
+func (e *Engine) reextractLatest(ctx context.Context, a *model.Article, vs []model.Version) []model.Version {
+	if len(vs) == 0 {
+		return vs
+	}
+	last := vs[len(vs)-1]
+	if last.Extractor == extract.Version || last.CaptureHash == "" {
+		return vs
+	}
+	body, err := e.Archive.Get(last.CaptureHash)
+	if err != nil {
+		e.Log.Warn("re-extract: capture unreadable", "url", a.URL, "err", err)
+		return vs
+	}
+	capt, err := e.Store.Capture(ctx, last.CaptureHash)
+	if err != nil {
+		return vs
+	}
+	fresh, err := e.extract(ctx, a.URL, a.OutletID, body, http.Header(capt.Header).Get("Content-Type"))
+	if err != nil {
+		return vs
+	}
+	out := append([]model.Version(nil), vs...)
+	last.Title, last.Byline, last.Text = fresh.Title, fresh.Byline, fresh.Text
+	last.Hash = revise.Hash(fresh.Title, fresh.Byline, fresh.Text)
+	out[len(out)-1] = last
+	return out
+}
+
+// follow re-keys an article that moved for good (a permanent redirect to a
+// new slug): the article keeps its history and its old URL becomes an alias.
+func (e *Engine) follow(ctx context.Context, a *model.Article, resp *fetch.Response) {
+	if !resp.Redirected || !resp.Permanent {
+		return
+	}
+	to, err := discover.Canonicalize(resp.URL)
+	if err != nil || to == a.URL {
+		return
+	}
+	if other, err := e.Store.ArticleByURL(ctx, to); err == nil && other.ID != a.ID {
+		return // another article already owns the target; keep both as they are
+	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return
+	}
+	a.URL = to
+}
+
+// reschedule sets the article's counters, state and next check.
+func (e *Engine) reschedule(a *model.Article, res CheckResult, now time.Time) {
+	a.LastChecked = now
+	switch res.Outcome {
+	case model.OutcomeError:
+		a.Errors++
+	case model.OutcomeGone:
+		a.Gone++
+		a.Errors = 0
+	default:
+		a.Errors, a.Gone = 0, 0
+	}
+	plan := e.Policy.Next(schedule.HistoryOf(*a), now)
+	a.NextCheck, a.State = plan.Next, plan.State
+}

@@ -1,0 +1,137 @@
+package jobs
+
+import (
+	"context"
+	"sync"
+
+	"github.com/errata/errata/internal/model"
+)
+
+// DefaultWorkers is how many checks a crawl runs at once. Politeness per
+// host is the fetcher's job, so workers only overlap across hosts.
+const DefaultWorkers = 8
+
+// dueBatch bounds how many due articles one query loads.
+const dueBatch = 1000
+
+// CrawlStats counts what one crawl pass did.
+type CrawlStats struct {
+	Sources     int
+	SourceErrs  int
+	NewArticles int
+	Checks      int
+	Outcomes    map[model.Outcome]int
+}
+
+// Crawl makes one pass: it polls due sources (every source when all is
+// set), then checks due articles (every active article when all is set),
+// including those just discovered.
+func (e *Engine) Crawl(ctx context.Context, all bool, workers int) (CrawlStats, error) {
+	st := CrawlStats{Outcomes: map[model.Outcome]int{}}
+	if err := e.pollSources(ctx, all, &st); err != nil {
+		return st, err
+	}
+	if all {
+		arts, err := e.Store.ActiveArticles(ctx)
+		if err != nil {
+			return st, err
+		}
+		return st, e.checkAll(ctx, arts, workers, &st)
+	}
+	// Every check moves its article's next check past start, so batches
+	// taken against the start time drain what was due and then stop.
+	start := e.now()
+	for {
+		batch, err := e.Store.DueArticles(ctx, start, dueBatch)
+		if err != nil || len(batch) == 0 {
+			return st, err
+		}
+		if err := e.checkAll(ctx, batch, workers, &st); err != nil {
+			return st, err
+		}
+	}
+}
+
+func (e *Engine) pollSources(ctx context.Context, all bool, st *CrawlStats) error {
+	var srcs []model.Source
+	var err error
+	if all {
+		srcs, err = e.Store.Sources(ctx)
+	} else {
+		srcs, err = e.Store.DueSources(ctx, e.now())
+	}
+	if err != nil {
+		return err
+	}
+	for _, src := range srcs {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		res, err := e.PollSource(ctx, src)
+		st.Sources++
+		st.NewArticles += res.New
+		if err != nil {
+			st.SourceErrs++
+			e.Log.Warn("poll failed", "source", src.URL, "err", err)
+			continue
+		}
+		e.Log.Info("polled", "source", src.URL, "links", res.Links, "new", res.New)
+	}
+	return nil
+}
+
+// checkAll checks articles with a bounded pool of workers.
+func (e *Engine) checkAll(ctx context.Context, arts []model.Article, workers int, st *CrawlStats) error {
+	if workers <= 0 {
+		workers = DefaultWorkers
+	}
+	work := make(chan model.Article)
+	var mu sync.Mutex
+	var firstErr error
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for a := range work {
+				res, err := e.CheckArticle(ctx, a)
+				mu.Lock()
+				if err != nil {
+					if firstErr == nil && ctx.Err() == nil {
+						firstErr = err
+					}
+				} else {
+					st.Checks++
+					st.Outcomes[res.Outcome]++
+				}
+				mu.Unlock()
+				e.logCheck(a, res, err)
+			}
+		}()
+	}
+	for _, a := range arts {
+		if ctx.Err() != nil {
+			break
+		}
+		work <- a
+	}
+	close(work)
+	wg.Wait()
+	if firstErr != nil {
+		return firstErr
+	}
+	return ctx.Err()
+}
+
+func (e *Engine) logCheck(a model.Article, res CheckResult, err error) {
+	switch {
+	case err != nil:
+		e.Log.Error("check not recorded", "url", a.URL, "err", err)
+	case res.Err != nil:
+		e.Log.Warn("check failed", "url", a.URL, "err", res.Err)
+	case res.Version != nil:
+		e.Log.Info("new version", "url", a.URL, "seq", res.Version.Seq, "classes", res.Version.Classes)
+	default:
+		e.Log.Debug("checked", "url", a.URL, "outcome", res.Outcome)
+	}
+}

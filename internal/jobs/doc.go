@@ -1,0 +1,8 @@
+// Package jobs wires errata's stages together: it polls sources for new
+// articles and checks articles for new versions, moving data one way
+// through fetch, extract, revise and store. It is the only package that
+// knows every stage; the stages know nothing of each other or of jobs.
+//
+// Engine holds the wiring. Crawl makes one pass over what is due; the
+// background queue (serve) calls the same PollSource and CheckArticle.
+package jobs
