@@ -64,7 +64,9 @@ func splitCommand(args []string) (string, []string, error) {
 	return "", args, nil
 }
 
-func isGlobalBool(name string) bool { return name == "allow-private" || name == "v" || name == "verbose" }
+func isGlobalBool(name string) bool {
+	return name == "allow-private" || name == "v" || name == "verbose"
+}
 
 // newFlagSet builds the flag set of one command: the global flags plus its own.
 func newFlagSet(cmd *command, e *env) *flag.FlagSet {
