@@ -34,6 +34,9 @@ func runAdd(ctx context.Context, e *env, args []string) error {
 	failed := 0
 	for _, u := range args {
 		added, err := eng.AddURL(ctx, u, e.outlet)
+		if err != nil && len(args) == 1 {
+			return err
+		}
 		if err != nil {
 			fmt.Fprintf(e.stderr, "errata: %v\n", err)
 			failed++

@@ -44,8 +44,13 @@ func cli(t *testing.T, data string, args ...string) string {
 
 func cliStatus(t *testing.T, data string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	full := append([]string{"--data", data, "--allow-private", "--host-interval", "0"}, args...)
-	cmd := exec.Command(binary, full...)
+	return runBinary(t, append([]string{"--data", data, "--allow-private", "--host-interval", "0"}, args...)...)
+}
+
+// runBinary runs errata with exactly the given arguments.
+func runBinary(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
 	cmd.Env = append(os.Environ(), "ERRATA_ALLOW_PRIVATE=", "ERRATA_DATA=", "ERRATA_DB=")
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/errata/errata/internal/discover"
+	"github.com/errata/errata/internal/extract"
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/model"
 )
@@ -94,6 +95,15 @@ func (e *Engine) addArticle(ctx context.Context, u, outlet string, resp *fetch.R
 		if c, err := discover.Canonicalize(resp.URL); err == nil {
 			u = c
 		}
+	}
+	// Extract before storing anything: a page errata cannot read (unknown
+	// charset, no article text) must leave no trace.
+	html, err := fetch.DecodeCharset(resp.Body, resp.Header.Get("Content-Type"))
+	if err != nil {
+		return Added{}, fmt.Errorf("add %s: %w", u, err)
+	}
+	if _, err := extract.Extract(u, html, model.Rules{}); err != nil {
+		return Added{}, fmt.Errorf("add %s: %w", u, err)
 	}
 	if outlet == "" {
 		outlet = hostOf(u)
