@@ -13,7 +13,7 @@ type CheckRecord struct {
 	Article model.Article  // ID set; its mutable fields are persisted (schedule, validators, state, body hash)
 	Check   model.Check    // ArticleID defaults to Article.ID
 	Capture *model.Capture // optional; inserted if its hash is new
-	Version *model.Version // optional; appended (ArticleID, Seq set by caller)
+	Version *model.Version // optional; appended (Seq set by caller; ArticleID defaults to Article.ID)
 }
 
 // Record persists one check atomically: capture, version, check row and
@@ -43,8 +43,12 @@ func recordTx(ctx context.Context, tx *sql.Tx, rec CheckRecord) (int64, error) {
 	}
 	var versionID int64
 	if rec.Version != nil {
+		v := *rec.Version
+		if v.ArticleID == 0 {
+			v.ArticleID = rec.Article.ID
+		}
 		var err error
-		if versionID, err = insertVersion(ctx, tx, rec.Version); err != nil {
+		if versionID, err = insertVersion(ctx, tx, &v); err != nil {
 			return 0, err
 		}
 	}

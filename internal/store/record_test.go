@@ -13,7 +13,7 @@ import (
 
 func capture(hash string) *model.Capture {
 	return &model.Capture{Hash: hash, URL: "https://d.example/a", Status: 200,
-		Header: map[string][]string{"Content-Type": {"text/html"}, "Set-Cookie": {"a=1", "b=2"}},
+		Header:    map[string][]string{"Content-Type": {"text/html"}, "Set-Cookie": {"a=1", "b=2"}},
 		FetchedAt: t0, Size: 12345}
 }
 
