@@ -117,7 +117,7 @@ func hasNonASCII(b []byte) bool {
 // rather than mime.ParseMediaType, which rejects the sloppy headers
 // servers send ("text/html;charset=utf-8;").
 func charsetParam(contentType string) string {
-	i := strings.Index(strings.ToLower(contentType), "charset")
+	i := indexFold(contentType, "charset")
 	if i < 0 {
 		return ""
 	}
@@ -131,6 +131,17 @@ func charsetParam(contentType string) string {
 		rest = rest[:end]
 	}
 	return strings.TrimSpace(rest)
+}
+
+// indexFold is strings.Index ignoring ASCII case. Lower-casing the whole
+// string first would shift indexes when it holds invalid UTF-8.
+func indexFold(s, substr string) int {
+	for i := 0; i+len(substr) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(substr)], substr) {
+			return i
+		}
+	}
+	return -1
 }
 
 // metaCharset finds <meta charset> or <meta http-equiv=content-type> in

@@ -26,7 +26,7 @@ const (
 	// robotsErrorTTL is how long a failed robots.txt fetch counts as
 	// "allow all" before it is tried again; shorter than RobotsTTL so a
 	// site's real rules are picked up soon after it recovers.
-	robotsErrorTTL = time.Hour
+	robotsErrorTTL      = time.Hour
 	maxIdleConnsPerHost = 2
 	idleConnTimeout     = 90 * time.Second
 )

@@ -42,20 +42,9 @@ func (c *Client) CloseIdleConnections() { c.http.CloseIdleConnections() }
 func (c *Client) do(ctx context.Context, rawURL string, v Validators, opt options) (*Response, error) {
 	res := &Response{URL: rawURL, Permanent: true}
 	for hops := 0; ; hops++ {
-		u, err := CheckURL(res.URL)
+		hr, err := c.step(ctx, res, v, opt)
 		if err != nil {
-			return nil, redirectRefused(rawURL, res, err)
-		}
-		if !opt.skipRobots {
-			if err := c.checkRobots(ctx, rawURL, u); err != nil {
-				return nil, err
-			}
-		}
-		start := time.Now()
-		hr, err := c.hop(ctx, u, v, opt.limit)
-		res.Duration += time.Since(start)
-		if err != nil {
-			return nil, err
+			return nil, nameRequest(rawURL, res, err)
 		}
 		if hr.location == "" {
 			return c.finish(res, hr, opt)
@@ -70,21 +59,51 @@ func (c *Client) do(ctx context.Context, rawURL string, v Validators, opt option
 	}
 }
 
-func redirectRefused(rawURL string, res *Response, err error) error {
-	var fe *Error
-	if !res.Redirected || !errors.As(err, &fe) {
-		return err
+// step checks and requests res.URL, one hop of the chain.
+func (c *Client) step(ctx context.Context, res *Response, v Validators, opt options) (*hopResult, error) {
+	u, err := CheckURL(res.URL)
+	if err != nil {
+		return nil, err
 	}
-	return newError(rawURL, fe.Kind, "redirect to "+fe.URL+" refused: "+fe.Detail, fe.Err)
+	if !opt.skipRobots {
+		if err := c.checkRobots(ctx, u); err != nil {
+			return nil, err
+		}
+	}
+	start := time.Now()
+	defer func() { res.Duration += time.Since(start) }()
+	return c.hop(ctx, u, v, opt.limit)
 }
 
-func (c *Client) checkRobots(ctx context.Context, rawURL string, u *url.URL) error {
+// nameRequest makes every error name the URL the caller asked for, and
+// the redirect target when a later hop failed.
+func nameRequest(rawURL string, res *Response, err error) error {
+	out := withURL(rawURL, err)
+	if res.Redirected {
+		out.Detail = "redirect to " + redact(res.URL) + ": " + out.Detail
+	}
+	return out
+}
+
+// withURL copies err as an *Error naming rawURL.
+func withURL(rawURL string, err error) *Error {
+	var fe *Error
+	if !errors.As(err, &fe) {
+		return newError(rawURL, nil, causeText(err), err)
+	}
+	out := *fe
+	out.URL = redact(rawURL)
+	return &out
+}
+
+func (c *Client) checkRobots(ctx context.Context, u *url.URL) error {
 	ok, err := c.allowed(ctx, u)
 	if err != nil {
-		return c.wrapTransport(ctx, nil, rawURL, err)
+		// Name the page, not its robots.txt: that is what the user asked for.
+		return withURL(u.String(), c.wrapTransport(ctx, nil, u.String(), err))
 	}
 	if !ok {
-		return newError(rawURL, ErrRobotsDisallowed, fmt.Sprintf(
+		return newError(u.String(), ErrRobotsDisallowed, fmt.Sprintf(
 			"disallowed by %s://%s/robots.txt for %q; errata respects it", u.Scheme, u.Host, robotsProduct), nil)
 	}
 	return nil

@@ -1,0 +1,96 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/netip"
+	"strings"
+	"testing"
+)
+
+// fakeResolver answers names from a table, so tests never touch DNS.
+type fakeResolver map[string]string
+
+func (f fakeResolver) LookupNetIP(_ context.Context, _, host string) ([]netip.Addr, error) {
+	a, ok := f[host]
+	if !ok {
+		return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
+	}
+	return []netip.Addr{netip.MustParseAddr(a)}, nil
+}
+
+// publicAddr stands for a public server; the test dialer routes it to the
+// loopback test server, so only 127.0.0.1 is ever dialed.
+const publicAddr = "203.0.113.7"
+
+func guardedClient(t *testing.T, s *site) *Client {
+	t.Helper()
+	_, port, _ := net.SplitHostPort(s.Listener.Addr().String())
+	c := New(Config{Resolver: fakeResolver{
+		"news.example":     publicAddr,
+		"intranet.example": "10.0.0.4",
+	}})
+	t.Cleanup(c.CloseIdleConnections)
+	var d net.Dialer
+	c.dial = func(ctx context.Context, network, address string) (net.Conn, error) {
+		if address == net.JoinHostPort(publicAddr, port) {
+			address = s.Listener.Addr().String()
+		}
+		if !strings.HasPrefix(address, "127.0.0.1:") {
+			t.Errorf("dialed %s", address)
+			return nil, errors.New("test refuses to dial outside loopback")
+		}
+		return d.DialContext(ctx, network, address)
+	}
+	return c
+}
+
+func TestGet_PrivateAddressRefused(t *testing.T) {
+	var s *site
+	s = newSite(t, func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/moved":
+			http.Redirect(w, r, "http://"+s.Listener.Addr().String()+"/secret", http.StatusFound)
+		default:
+			io.WriteString(w, page)
+		}
+	})
+	_, port, _ := net.SplitHostPort(s.Listener.Addr().String())
+	tests := []struct {
+		name    string
+		url     string
+		wantMsg string
+	}{
+		{"ip literal", s.URL + "/secret", "private address 127.0.0.1; use --allow-private to permit"},
+		{"name resolving private", "http://intranet.example:" + port + "/secret", "private address 10.0.0.4"},
+		{"public host redirecting to private", "http://news.example:" + port + "/moved", "private address 127.0.0.1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := guardedClient(t, s).Get(context.Background(), tt.url, Validators{})
+			if !errors.Is(err, ErrPrivateAddress) {
+				t.Fatalf("err = %v, want ErrPrivateAddress", err)
+			}
+			if !strings.Contains(err.Error(), tt.wantMsg) || !strings.HasPrefix(err.Error(), "fetch http://") {
+				t.Errorf("message %q, want it to contain %q", err, tt.wantMsg)
+			}
+		})
+	}
+	if n := s.count("/secret"); n != 0 {
+		t.Errorf("private page served %d times", n)
+	}
+}
+
+func TestGet_PublicHostAllowed(t *testing.T) {
+	s := newSite(t, robots404(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, page) }))
+	_, port, _ := net.SplitHostPort(s.Listener.Addr().String())
+	r, err := guardedClient(t, s).Get(context.Background(), "http://news.example:"+port+"/a", Validators{})
+	if err != nil || string(r.Body) != page {
+		t.Fatalf("got %v, %v", r, err)
+	}
+}
