@@ -68,6 +68,12 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	latest := ms[len(ms)-1].version
+	// Fast path without the write lock, so opening a current database never
+	// waits behind another process's writes.
+	if v, err := s.appliedVersion(ctx); err == nil && v == latest {
+		return nil
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return s.openError(err)
@@ -77,7 +83,6 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return s.openError(err)
 	}
-	latest := ms[len(ms)-1].version
 	if current > latest {
 		return fmt.Errorf("store: %s has schema version %d but this errata knows only up to %d; upgrade errata: %w",
 			s.path, current, latest, ErrTooNew)
@@ -91,6 +96,14 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return s.openError(tx.Commit())
+}
+
+// appliedVersion reads the schema version outside any transaction; it
+// errors when the bookkeeping table is missing.
+func (s *Store) appliedVersion(ctx context.Context) (int, error) {
+	var v int
+	err := s.w.QueryRowContext(ctx, sqlMaxMigration).Scan(&v)
+	return v, err
 }
 
 // schemaVersion returns the applied version, creating the bookkeeping table

@@ -146,7 +146,26 @@ func TestWrite_BusyGivesClearError(t *testing.T) {
 	}
 }
 
-func TestWrite_NoGlobalPathConfusion(t *testing.T) {
+func TestOpen_DoesNotWaitForAnotherWriter(t *testing.T) {
+	ctx := context.Background()
+	holder, path := openTemp(t)
+	tx, err := holder.w.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	// A 1 ms busy timeout: Open succeeds only if it needs no write lock.
+	s, err := OpenOptions(ctx, path, Options{BusyTimeout: time.Millisecond})
+	if err != nil {
+		t.Fatalf("Open while another handle writes: %v", err)
+	}
+	defer s.Close()
+	if _, err := s.Outlets(ctx); err != nil {
+		t.Errorf("read while another handle writes: %v", err)
+	}
+}
+
+func TestOpen_PathWithURISpecialCharacters(t *testing.T) {
 	// A path with URI-special characters must still name the same file.
 	dir := filepath.Join(t.TempDir(), "we?ird #dir%20")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
