@@ -94,3 +94,31 @@ func TestGet_PublicHostAllowed(t *testing.T) {
 		t.Fatalf("got %v, %v", r, err)
 	}
 }
+
+func TestGet_ErrorMessagesAreOneClearLine(t *testing.T) {
+	s := newSite(t, robots404(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Encoding", "gzip")
+		io.WriteString(w, "not gzip at all")
+	}))
+	tests := []struct {
+		name string
+		url  string
+		want string
+	}{
+		{"unknown host", "http://nowhere.example/a", "fetch http://nowhere.example/a: cannot resolve host nowhere.example: no such host; check the URL"},
+		{"bad gzip", "http://news.example:" + portOf(s) + "/x", "fetch http://news.example:" + portOf(s) + "/x: unsupported content encoding: bad gzip stream: gzip: invalid header"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := guardedClient(t, s).Get(context.Background(), tt.url, Validators{})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("message\n %v\nwant\n %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func portOf(s *site) string {
+	_, port, _ := net.SplitHostPort(s.Listener.Addr().String())
+	return port
+}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
+	"strings"
 )
 
 // hop makes one request when the host's turn comes, holding the turn until
@@ -66,6 +68,7 @@ func (c *Client) wrapTransport(ctx, hopCtx context.Context, rawURL string, err e
 	var (
 		fe *Error
 		pe *privateAddrError
+		de *net.DNSError
 		ce *connectTimeoutError
 		te *tooLargeError
 	)
@@ -74,13 +77,15 @@ func (c *Client) wrapTransport(ctx, hopCtx context.Context, rawURL string, err e
 		return err
 	case errors.As(err, &pe):
 		return newError(rawURL, ErrPrivateAddress, pe.Error(), nil)
+	case errors.As(err, &de):
+		return newError(rawURL, nil, fmt.Sprintf("cannot resolve host %s: %s; check the URL", de.Name, de.Err), err)
 	case ctx.Err() != nil:
 		return newError(rawURL, nil, "stopped: "+ctx.Err().Error(), ctx.Err())
 	case errors.As(err, &te):
 		e := newError(rawURL, ErrBodyTooLarge, te.Error(), nil)
 		return e
 	case errors.Is(err, ErrEncoding):
-		return newError(rawURL, ErrEncoding, err.Error(), err)
+		return newError(rawURL, ErrEncoding, causeText(err), err)
 	case errors.As(err, &ce):
 		return newError(rawURL, ErrTimeout, fmt.Sprintf(
 			"timed out connecting (limit %s): %v", c.cfg.ConnectTimeout, ce.err), err)
@@ -99,11 +104,12 @@ func isTimeout(err error) bool {
 	return errors.As(err, &t) && t.Timeout()
 }
 
-// causeText drops net/http's `Get "URL":` prefix, which repeats the URL.
+// causeText drops net/http's `Get "URL":` prefix, which repeats the URL,
+// and our own "fetch: " prefix, which the *Error message already has.
 func causeText(err error) string {
 	var ue *url.Error
 	if errors.As(err, &ue) {
-		return ue.Err.Error()
+		err = ue.Err
 	}
-	return err.Error()
+	return strings.TrimPrefix(err.Error(), "fetch: ")
 }
