@@ -84,6 +84,11 @@ func (c *cleaner) removable(n *html.Node) bool {
 	if !chromeElements[n.DataAtom] && !isHidden(n) && !isFurnitureByName(n) {
 		return false
 	}
+	// A box holding the page's <h1> is the article's frame, whatever its
+	// class says ("box article modal-enabled").
+	if containsH1(n) {
+		return false
+	}
 	// Only a minor part of the page may go; this walk runs for candidates only.
 	size := textLen(n)
 	return size < minGuardedText || float64(size) <= maxFurnitureShare*float64(c.totalText)
@@ -174,4 +179,16 @@ func textLen(n *html.Node) int {
 		total += textLen(c)
 	}
 	return total
+}
+
+func containsH1(n *html.Node) bool {
+	if n.DataAtom == atom.H1 {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && containsH1(c) {
+			return true
+		}
+	}
+	return false
 }

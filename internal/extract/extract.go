@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
-	trafilatura "github.com/markusmobius/go-trafilatura"
 	"github.com/errata/errata/internal/model"
+	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 )
 

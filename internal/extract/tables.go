@@ -10,8 +10,8 @@ var furnitureTokens = map[string]bool{
 	"outbrain": true, "taboola": true, "zergnet": true, "revcontent": true, "promo": true,
 	"anzeige": true, "werbung": true, "publicite": true, "publicité": true, "publicidad": true,
 	// paywalls, registration walls, subscription and newsletter prompts
-	"paywall": true, "regwall": true, "newsletter": true, "newsletters": true,
-	"subscribe": true, "signup": true, "popup": true, "modal": true,
+	"newsletter": true, "newsletters": true,
+	"subscribe": true, "signup": true,
 	// consent banners
 	"cookie": true, "cookies": true, "consent": true, "gdpr": true, "cmp": true,
 	// share bars
@@ -25,7 +25,11 @@ var furnitureTokens = map[string]bool{
 }
 
 // furniturePairs are two-word names whose words alone are too common.
+// "paywall" alone is not furniture: outlets wrap the premium part of the
+// article in <div class="paywall">.
 var furniturePairs = map[string]bool{
+	"paywall meter": true, "paywall prompt": true, "paywall message": true,
+	"paywall banner": true, "meter message": true, "meter banner": true, "regwall prompt": true,
 	"most read": true, "most popular": true, "most viewed": true, "more stories": true,
 	"sign up": true, "author bio": true, "about author": true, "weather widget": true,
 	"read next": true, "up next": true,
