@@ -46,7 +46,7 @@ func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 	}
 	pm := readPageMeta(doc)
 	ld, _ := articleFromJSONLD(pm.jsonLD)
-	metaDate := firstDate(ld.published, pm.first(publishedMetaKeys...), pm.timeAttr)
+	metaDate := firstDate(append(append([]string{ld.published}, pm.values(publishedMetaKeys...)...), pm.timeAttr)...)
 
 	applyDrop(doc, rules.Drop)
 	removeFurniture(doc)

@@ -97,6 +97,17 @@ func (pm *pageMeta) first(keys ...string) string {
 	return ""
 }
 
+// values returns the meta contents for keys, in key order, skipping absent ones.
+func (pm *pageMeta) values(keys ...string) []string {
+	var out []string
+	for _, k := range keys {
+		if v := pm.meta[k]; v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // walkElements calls fn for every element in document order, telling it
 // whether the element sits inside an <article>.
 func walkElements(n *html.Node, fn func(n *html.Node, inArticle bool)) {
