@@ -7,10 +7,16 @@ import (
 	"path/filepath"
 )
 
-// write compresses body into a temp file beside final, syncs it and renames
-// it into place, so a crash leaves either no blob or a whole one under the
-// final name. Concurrent writers of the same blob each rename a complete
-// copy of identical content, so the last rename winning is harmless.
+// write compresses body into a temp file beside final and renames it into
+// place, so a crashed process leaves either no blob or a whole one under
+// the final name. Concurrent writers of the same blob each rename a
+// complete copy of identical content, so the last rename winning is
+// harmless.
+//
+// Nothing is fsync'd: the database runs with synchronous=NORMAL, which
+// also leaves its latest commits to the kernel, and a sync per capture
+// cost more than the extraction of the page it keeps. Only a power loss
+// can lose the newest blobs, and a version's text lives in the database.
 func (a *Archive) write(final string, body []byte) (err error) {
 	dir := filepath.Dir(final)
 	if err := os.MkdirAll(dir, dirPerm); err != nil {
@@ -32,17 +38,10 @@ func (a *Archive) write(final string, body []byte) (err error) {
 	if err := tmp.Chmod(filePerm); err != nil {
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp.Name(), final); err != nil {
-		return err
-	}
-	syncDir(dir)
-	return nil
+	return os.Rename(tmp.Name(), final)
 }
 
 func (a *Archive) compress(f *os.File, body []byte) error {
@@ -52,16 +51,4 @@ func (a *Archive) compress(f *os.File, body []byte) error {
 	}
 	_, werr := zw.Write(body)
 	return errors.Join(werr, zw.Close())
-}
-
-// syncDir makes the rename itself durable. It is best effort: some systems
-// and file systems cannot sync a directory, and the blob is complete either
-// way — at worst it is missing after a crash and gets fetched again.
-func syncDir(dir string) {
-	d, err := os.Open(dir)
-	if err != nil {
-		return
-	}
-	d.Sync()
-	d.Close()
 }

@@ -19,6 +19,7 @@ import (
 
 // CheckResult tells what one check of an article found.
 type CheckResult struct {
+	Article model.Article // the article as recorded after the check
 	Outcome model.Outcome
 	Version *model.Version // the new version, when one was recorded
 	Hash    string         // content hash seen, when extraction ran
@@ -76,6 +77,7 @@ func (e *Engine) checkResponse(ctx context.Context, a model.Article, resp *fetch
 	if res.Version != nil {
 		res.Version.ID = id
 	}
+	res.Article = rec.Article
 	return res, nil
 }
 

@@ -17,7 +17,7 @@ const (
 
 // urlOwner returns the id of the article that url names (canonical or
 // alias), or 0.
-func urlOwner(ctx context.Context, tx *sql.Tx, url string) (int64, error) {
+func urlOwner(ctx context.Context, tx *wtx, url string) (int64, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, sqlURLOwner, url, url).Scan(&id)
 	if err == sql.ErrNoRows {
@@ -28,7 +28,7 @@ func urlOwner(ctx context.Context, tx *sql.Tx, url string) (int64, error) {
 
 // claimURL prepares url to become article id's canonical URL: it must not
 // name another article, and if it was one of id's aliases it stops being one.
-func claimURL(ctx context.Context, tx *sql.Tx, id int64, url string) error {
+func claimURL(ctx context.Context, tx *wtx, id int64, url string) error {
 	owner, err := urlOwner(ctx, tx, url)
 	if err != nil {
 		return err
@@ -44,7 +44,7 @@ func claimURL(ctx context.Context, tx *sql.Tx, id int64, url string) error {
 // idempotent; a URL that already names a different article is refused with
 // ErrConflict.
 func (s *Store) AddAlias(ctx context.Context, articleID int64, url string) error {
-	return s.write(ctx, fmt.Sprintf("add alias %s to article %d", url, articleID), func(tx *sql.Tx) error {
+	return s.write(ctx, fmt.Sprintf("add alias %s to article %d", url, articleID), func(tx *wtx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, sqlArticleExist, articleID).Scan(&n); err != nil {
 			return err
@@ -67,7 +67,7 @@ func (s *Store) AddAlias(ctx context.Context, articleID int64, url string) error
 // Aliases returns the article's other URLs, sorted.
 func (s *Store) Aliases(ctx context.Context, articleID int64) ([]string, error) {
 	op := fmt.Sprintf("aliases of article %d", articleID)
-	rows, err := s.r.QueryContext(ctx, sqlAliases, articleID)
+	rows, err := s.query(ctx, sqlAliases, articleID)
 	if err != nil {
 		return nil, s.wrap(op, err)
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -61,7 +60,7 @@ func normArticle(a model.Article) model.Article {
 // State becomes active.
 func (s *Store) AddArticle(ctx context.Context, a model.Article) (model.Article, bool, error) {
 	created := false
-	err := s.write(ctx, "add article "+a.URL, func(tx *sql.Tx) error {
+	err := s.write(ctx, "add article "+a.URL, func(tx *wtx) error {
 		old, err := scanArticle(tx.QueryRowContext(ctx, sqlArticleByURL, a.URL, a.URL))
 		if err == nil {
 			a = old
@@ -89,13 +88,13 @@ func (s *Store) AddArticle(ctx context.Context, a model.Article) (model.Article,
 
 // Article returns one article by id.
 func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
-	a, err := scanArticle(s.r.QueryRowContext(ctx, sqlArticleByID, id))
+	a, err := scanArticle(s.queryRow(ctx, sqlArticleByID, id))
 	return a, s.wrap(fmt.Sprintf("article %d", id), err)
 }
 
 // ArticleByURL finds an article by its canonical URL or any alias.
 func (s *Store) ArticleByURL(ctx context.Context, url string) (model.Article, error) {
-	a, err := scanArticle(s.r.QueryRowContext(ctx, sqlArticleByURL, url, url))
+	a, err := scanArticle(s.queryRow(ctx, sqlArticleByURL, url, url))
 	return a, s.wrap("article "+url, err)
 }
 
@@ -103,12 +102,12 @@ func (s *Store) ArticleByURL(ctx context.Context, url string) (model.Article, er
 // the URL changes, the old URL is kept as an alias in the same transaction,
 // so links to where the article used to live still find it.
 func (s *Store) UpdateArticle(ctx context.Context, a model.Article) error {
-	return s.write(ctx, fmt.Sprintf("update article %d", a.ID), func(tx *sql.Tx) error {
+	return s.write(ctx, fmt.Sprintf("update article %d", a.ID), func(tx *wtx) error {
 		return updateArticle(ctx, tx, a)
 	})
 }
 
-func updateArticle(ctx context.Context, tx *sql.Tx, a model.Article) error {
+func updateArticle(ctx context.Context, tx *wtx, a model.Article) error {
 	a = normArticle(a)
 	var oldURL string
 	if err := tx.QueryRowContext(ctx, sqlArticleURL, a.ID).Scan(&oldURL); err != nil {
@@ -155,7 +154,7 @@ func (s *Store) Articles(ctx context.Context, afterID int64, limit int) ([]model
 }
 
 func (s *Store) queryArticles(ctx context.Context, op, query string, args ...any) ([]model.Article, error) {
-	rows, err := s.r.QueryContext(ctx, query, args...)
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, s.wrap(op, err)
 	}

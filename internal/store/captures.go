@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/errata/errata/internal/model"
@@ -21,7 +20,7 @@ func (s *Store) Capture(ctx context.Context, hash string) (model.Capture, error)
 	var c model.Capture
 	var header string
 	var fetched int64
-	err := s.r.QueryRowContext(ctx, sqlCapture, hash).Scan(&c.Hash, &c.URL, &c.Status, &header, &fetched, &c.Size)
+	err := s.queryRow(ctx, sqlCapture, hash).Scan(&c.Hash, &c.URL, &c.Status, &header, &fetched, &c.Size)
 	if err != nil {
 		return model.Capture{}, s.wrap("capture "+hash, noRows(err))
 	}
@@ -32,7 +31,7 @@ func (s *Store) Capture(ctx context.Context, hash string) (model.Capture, error)
 	return c, nil
 }
 
-func insertCapture(ctx context.Context, tx *sql.Tx, c *model.Capture) error {
+func insertCapture(ctx context.Context, tx *wtx, c *model.Capture) error {
 	header, err := toJSON(c.Header)
 	if err != nil {
 		return err

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -35,7 +34,7 @@ func (s *Store) RecentChecks(ctx context.Context, articleID int64, n int) ([]mod
 	if n <= 0 {
 		n = sqlNoLimit
 	}
-	rows, err := s.r.QueryContext(ctx, sqlRecentChecks, articleID, n)
+	rows, err := s.query(ctx, sqlRecentChecks, articleID, n)
 	if err != nil {
 		return nil, s.wrap(op, err)
 	}
@@ -46,11 +45,11 @@ func (s *Store) RecentChecks(ctx context.Context, articleID int64, n int) ([]mod
 // CountChecks returns how many checks the article has had.
 func (s *Store) CountChecks(ctx context.Context, articleID int64) (int, error) {
 	var n int
-	err := s.r.QueryRowContext(ctx, sqlCountChecks, articleID).Scan(&n)
+	err := s.queryRow(ctx, sqlCountChecks, articleID).Scan(&n)
 	return n, s.wrap(fmt.Sprintf("count checks of article %d", articleID), err)
 }
 
-func insertCheck(ctx context.Context, tx *sql.Tx, c *model.Check) (int64, error) {
+func insertCheck(ctx context.Context, tx *wtx, c *model.Check) (int64, error) {
 	res, err := tx.ExecContext(ctx, sqlInsertCheck, c.ArticleID, nanos(c.At), c.Status, string(c.Outcome),
 		c.Duration.Milliseconds(), c.Hash, c.Error)
 	if err != nil {

@@ -33,7 +33,7 @@ func scanOutlet(sc scanner) (model.Outlet, error) {
 // missing. An existing outlet keeps its host.
 func (s *Store) EnsureOutlet(ctx context.Context, name, host string) (model.Outlet, error) {
 	var o model.Outlet
-	err := s.write(ctx, "ensure outlet "+name, func(tx *sql.Tx) error {
+	err := s.write(ctx, "ensure outlet "+name, func(tx *wtx) error {
 		var err error
 		o, err = scanOutlet(tx.QueryRowContext(ctx, sqlOutletByName, name))
 		if err != ErrNotFound {
@@ -52,13 +52,13 @@ func (s *Store) EnsureOutlet(ctx context.Context, name, host string) (model.Outl
 
 // Outlet returns one outlet by id.
 func (s *Store) Outlet(ctx context.Context, id int64) (model.Outlet, error) {
-	o, err := scanOutlet(s.r.QueryRowContext(ctx, sqlOutletByID, id))
+	o, err := scanOutlet(s.queryRow(ctx, sqlOutletByID, id))
 	return o, s.wrap(fmt.Sprintf("outlet %d", id), err)
 }
 
 // Outlets returns every outlet by id.
 func (s *Store) Outlets(ctx context.Context) ([]model.Outlet, error) {
-	rows, err := s.r.QueryContext(ctx, sqlOutlets)
+	rows, err := s.query(ctx, sqlOutlets)
 	if err != nil {
 		return nil, s.wrap("outlets", err)
 	}
@@ -73,7 +73,7 @@ func (s *Store) SetOutletRules(ctx context.Context, id int64, r model.Rules) err
 	if err != nil {
 		return s.wrap(op, err)
 	}
-	return s.write(ctx, op, func(tx *sql.Tx) error {
+	return s.write(ctx, op, func(tx *wtx) error {
 		return mustAffect(tx.ExecContext(ctx, sqlSetOutletRules, js, id))
 	})
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/errata/errata/internal/model"
@@ -24,7 +23,7 @@ type CheckRecord struct {
 func (s *Store) Record(ctx context.Context, rec CheckRecord) (int64, error) {
 	var versionID int64
 	op := fmt.Sprintf("record check of article %d", rec.Article.ID)
-	err := s.write(ctx, op, func(tx *sql.Tx) error {
+	err := s.write(ctx, op, func(tx *wtx) error {
 		var err error
 		versionID, err = recordTx(ctx, tx, rec)
 		return err
@@ -35,7 +34,7 @@ func (s *Store) Record(ctx context.Context, rec CheckRecord) (int64, error) {
 	return versionID, nil
 }
 
-func recordTx(ctx context.Context, tx *sql.Tx, rec CheckRecord) (int64, error) {
+func recordTx(ctx context.Context, tx *wtx, rec CheckRecord) (int64, error) {
 	if rec.Capture != nil {
 		if err := insertCapture(ctx, tx, rec.Capture); err != nil {
 			return 0, err

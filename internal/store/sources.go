@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -38,7 +37,7 @@ func scanSource(sc scanner) (model.Source, error) {
 // A zero CreatedAt is set to now.
 func (s *Store) AddSource(ctx context.Context, src model.Source) (model.Source, bool, error) {
 	created := false
-	err := s.write(ctx, "add source "+src.URL, func(tx *sql.Tx) error {
+	err := s.write(ctx, "add source "+src.URL, func(tx *wtx) error {
 		old, err := scanSource(tx.QueryRowContext(ctx, sqlSourceByURL, src.URL))
 		if err == nil {
 			src = old
@@ -85,7 +84,7 @@ func (s *Store) DueSources(ctx context.Context, now time.Time) ([]model.Source, 
 }
 
 func (s *Store) querySources(ctx context.Context, op, query string, args ...any) ([]model.Source, error) {
-	rows, err := s.r.QueryContext(ctx, query, args...)
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, s.wrap(op, err)
 	}
@@ -95,7 +94,7 @@ func (s *Store) querySources(ctx context.Context, op, query string, args ...any)
 
 // UpdateSource persists src's mutable fields (everything but CreatedAt).
 func (s *Store) UpdateSource(ctx context.Context, src model.Source) error {
-	return s.write(ctx, fmt.Sprintf("update source %d", src.ID), func(tx *sql.Tx) error {
+	return s.write(ctx, fmt.Sprintf("update source %d", src.ID), func(tx *wtx) error {
 		return mustAffect(tx.ExecContext(ctx, sqlUpdateSource, src.OutletID, src.URL, string(src.Kind),
 			src.ETag, src.LastModified, nanos(src.LastPolled), nanos(src.NextPoll), src.Errors, src.ID))
 	})

@@ -18,7 +18,7 @@ const sqlStats = `SELECT
 // Stats returns the table sizes, read in one snapshot.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	var st Stats
-	err := s.r.QueryRowContext(ctx, sqlStats).Scan(&st.Outlets, &st.Sources, &st.Articles, &st.Versions,
+	err := s.queryRow(ctx, sqlStats).Scan(&st.Outlets, &st.Sources, &st.Articles, &st.Versions,
 		&st.Checks, &st.Captures)
 	return st, s.wrap("stats", err)
 }

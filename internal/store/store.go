@@ -45,6 +45,8 @@ type Store struct {
 	path string
 	w    *sql.DB // the one writer
 	r    *sql.DB // read pool, query_only
+	wc   *stmtCache
+	rc   *stmtCache
 }
 
 // Open opens (creating if missing) the errata database at path and applies
@@ -81,6 +83,8 @@ func OpenOptions(ctx context.Context, path string, opts Options) (*Store, error)
 		return nil, fmt.Errorf("store: open %s: %w", abs, err)
 	}
 	s.r.SetMaxOpenConns(opts.Readers)
+	s.wc, s.rc = newStmtCache(s.w), newStmtCache(s.r)
+	s.wc.prepare(ctx, writeQueries)
 	return s, nil
 }
 
@@ -89,6 +93,8 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes both pools.
 func (s *Store) Close() error {
+	s.wc.close()
+	s.rc.close()
 	werr := s.w.Close()
 	rerr := s.r.Close()
 	if werr != nil {
@@ -126,12 +132,12 @@ func readerDSN(path string, o Options) string {
 }
 
 // write runs fn in one immediate transaction on the writer.
-func (s *Store) write(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
+func (s *Store) write(ctx context.Context, op string, fn func(tx *wtx) error) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return s.wrap(op, err)
 	}
-	if err := fn(tx); err != nil {
+	if err := fn(&wtx{tx: tx, cache: s.wc}); err != nil {
 		_ = tx.Rollback()
 		return s.wrap(op, err)
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/errata/errata/internal/model"
@@ -33,7 +32,7 @@ func scanVersion(sc scanner) (model.Version, error) {
 // Versions returns an article's versions, oldest first.
 func (s *Store) Versions(ctx context.Context, articleID int64) ([]model.Version, error) {
 	op := fmt.Sprintf("versions of article %d", articleID)
-	rows, err := s.r.QueryContext(ctx, sqlVersions, articleID)
+	rows, err := s.query(ctx, sqlVersions, articleID)
 	if err != nil {
 		return nil, s.wrap(op, err)
 	}
@@ -43,12 +42,12 @@ func (s *Store) Versions(ctx context.Context, articleID int64) ([]model.Version,
 
 // LatestVersion returns the article's newest version, or ErrNotFound.
 func (s *Store) LatestVersion(ctx context.Context, articleID int64) (model.Version, error) {
-	v, err := scanVersion(s.r.QueryRowContext(ctx, sqlLatestVersion, articleID))
+	v, err := scanVersion(s.queryRow(ctx, sqlLatestVersion, articleID))
 	return v, s.wrap(fmt.Sprintf("latest version of article %d", articleID), err)
 }
 
 // insertVersion appends v; a taken (article, seq) is ErrDuplicateVersion.
-func insertVersion(ctx context.Context, tx *sql.Tx, v *model.Version) (int64, error) {
+func insertVersion(ctx context.Context, tx *wtx, v *model.Version) (int64, error) {
 	res, err := tx.ExecContext(ctx, sqlInsertVersion, v.ArticleID, v.Seq, nanos(v.FetchedAt), v.Title, v.Byline,
 		nanos(v.Published), v.Text, v.Hash, v.CaptureHash, v.Extractor, joinClasses(v.Classes), v.Added, v.Removed)
 	if isUniqueViolation(err) {

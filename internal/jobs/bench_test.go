@@ -1,0 +1,199 @@
+package jobs
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+
+	"github.com/errata/errata/internal/archive"
+	"github.com/errata/errata/internal/fetch"
+	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/newsroom"
+	"github.com/errata/errata/internal/store"
+)
+
+// benchPages are the pages the check benchmarks run on: one from the
+// newsroom and, when the shared benchmark set is present, a real one.
+func benchPages(b *testing.B) map[string][]byte {
+	b.Helper()
+	pages := map[string][]byte{"newsroom": newsroomPage(b)}
+	const real = "../../../shared/data/article-extraction-benchmark/html/042bb7b5fedab6eac7db576522b89b93904c237d344bcbe14a6a5ab7f7335856.html.gz"
+	if f, err := os.Open(real); err == nil {
+		defer f.Close()
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		body, err := io.ReadAll(zr)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages["real"] = body
+	}
+	return pages
+}
+
+func newsroomPage(b *testing.B) []byte {
+	nr := newsroom.New(newsroom.Config{Seed: 1})
+	srv := httptest.NewServer(nr.Handler(0))
+	defer srv.Close()
+	nr.SetBaseURL(0, srv.URL)
+	resp, err := http.Get(nr.Truth()[0].URL)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return body
+}
+
+// benchEngine is an engine on a fresh store tracking one article at srv.
+func benchEngine(b *testing.B, srv *httptest.Server) (*Engine, model.Article) {
+	b.Helper()
+	dir := b.TempDir()
+	st, err := store.Open(context.Background(), filepath.Join(dir, "errata.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	ar, err := archive.Open(filepath.Join(dir, "captures"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	fc := fetch.New(fetch.Config{AllowPrivate: true, HostInterval: 0})
+	e := NewEngine(st, ar, fc, nil)
+	ctx := context.Background()
+	o, err := st.EnsureOutlet(ctx, "bench", "127.0.0.1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	now := e.now()
+	a, _, err := st.AddArticle(ctx, model.Article{OutletID: o.ID, URL: srv.URL + "/article", FirstSeen: now, NextCheck: now, State: model.StateActive})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return e, a
+}
+
+func serve(b *testing.B, h http.HandlerFunc) *httptest.Server {
+	srv := httptest.NewServer(h)
+	b.Cleanup(srv.Close)
+	return srv
+}
+
+// BenchmarkCheck_NotModified is a check answered 304 thanks to the ETag.
+func BenchmarkCheck_NotModified(b *testing.B) {
+	page := newsroomPage(b)
+	srv := serve(b, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `"v1"`)
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Write(page)
+	})
+	runChecks(b, srv, model.OutcomeNotModified)
+}
+
+// BenchmarkCheck_SameBytes is a 200 whose body is byte for byte the last
+// one: no extraction runs.
+func BenchmarkCheck_SameBytes(b *testing.B) {
+	page := newsroomPage(b)
+	srv := serve(b, func(w http.ResponseWriter, r *http.Request) { w.Write(page) })
+	runChecks(b, srv, model.OutcomeSameBytes)
+}
+
+func runChecks(b *testing.B, srv *httptest.Server, want model.Outcome) {
+	e, a := benchEngine(b, srv)
+	ctx := context.Background()
+	res, err := e.CheckArticle(ctx, a) // the first version
+	if err != nil {
+		b.Fatal(err)
+	}
+	a = res.Article
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		res, err := e.CheckArticle(ctx, a)
+		if err != nil || res.Outcome != want {
+			b.Fatalf("outcome %s, err %v; want %s", res.Outcome, err, want)
+		}
+		a = res.Article
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "checks/s")
+}
+
+// BenchmarkCheck_Changed is a check of a page that changed: fetch,
+// extract, revise, diff, keep the capture and record the version. Compare
+// with BenchmarkTrafilaturaAlone on the same page.
+func BenchmarkCheck_Changed(b *testing.B) {
+	for name, page := range benchPages(b) {
+		b.Run(name, func(b *testing.B) {
+			var n atomic.Int64
+			srv := serve(b, func(w http.ResponseWriter, r *http.Request) {
+				w.Write(revisedPage(page, n.Add(1)))
+			})
+			e, a := benchEngine(b, srv)
+			ctx := context.Background()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				res, err := e.CheckArticle(ctx, a)
+				if err != nil || res.Outcome != model.OutcomeNewVersion {
+					b.Fatalf("outcome %s, err %v (%v)", res.Outcome, err, res.Err)
+				}
+				a = res.Article
+			}
+		})
+	}
+}
+
+// BenchmarkTrafilaturaAlone is go-trafilatura's extraction with default
+// options on the pages the check benchmarks use.
+func BenchmarkTrafilaturaAlone(b *testing.B) {
+	for name, page := range benchPages(b) {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			i := int64(0)
+			for b.Loop() {
+				i++
+				_, err := trafilatura.Extract(bytes.NewReader(revisedPage(page, i)), trafilatura.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// revisedPage makes revision n of a page: its first paragraph gains a
+// sentence, as an outlet's update would.
+func revisedPage(page []byte, n int64) []byte {
+	s := string(page)
+	i := strings.Index(s, "<p>")
+	if i < 0 {
+		i = strings.Index(s, "<p ")
+		if j := strings.Index(s[max(i, 0):], ">"); i >= 0 && j >= 0 {
+			i += j + 1 - len("<p>")
+		}
+	}
+	if i < 0 {
+		return page
+	}
+	at := i + len("<p>")
+	return []byte(s[:at] + fmt.Sprintf("Update %d: officials gave new figures on Tuesday. ", n) + s[at:])
+}

@@ -1,0 +1,115 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"sync"
+)
+
+// stmtCache keeps one prepared statement per query text. Preparing a
+// statement cost more than running it on the check path (an unchanged
+// check is an insert and an update), so statements are prepared once per
+// pool and reused; database/sql re-prepares them per connection as needed.
+type stmtCache struct {
+	db *sql.DB
+	mu sync.Mutex
+	m  map[string]*sql.Stmt
+}
+
+func newStmtCache(db *sql.DB) *stmtCache {
+	return &stmtCache{db: db, m: map[string]*sql.Stmt{}}
+}
+
+// writeQueries are the statements write transactions run, prepared when
+// the store opens: the writer has one connection, which a transaction
+// holds, so nothing can be prepared on the side once one is open.
+var writeQueries = []string{
+	sqlArticleByURL, sqlArticleExist, sqlArticleURL, sqlDeleteAlias, sqlInsertAlias,
+	sqlInsertArticle, sqlInsertCapture, sqlInsertCheck, sqlInsertOutlet, sqlInsertSource,
+	sqlInsertVersion, sqlOutletByName, sqlSetOutletRules, sqlSourceByURL, sqlURLOwner,
+	sqlUpdateArticle, sqlUpdateSource,
+}
+
+// prepare prepares queries now; a query that fails to prepare is left to
+// run unprepared, where its error surfaces.
+func (c *stmtCache) prepare(ctx context.Context, queries []string) {
+	for _, q := range queries {
+		if st, err := c.db.PrepareContext(ctx, q); err == nil {
+			c.m[q] = st
+		}
+	}
+}
+
+// lookup returns an already prepared statement.
+func (c *stmtCache) lookup(query string) (*sql.Stmt, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	st, ok := c.m[query]
+	return st, ok
+}
+
+// get returns a prepared statement, preparing it first if needed. The
+// lock is not held while preparing, which needs a free connection.
+func (c *stmtCache) get(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := c.lookup(query); ok {
+		return st, nil
+	}
+	st, err := c.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.m[query]; ok {
+		st.Close()
+		return old, nil
+	}
+	c.m[query] = st
+	return st, nil
+}
+
+func (c *stmtCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.m {
+		st.Close()
+	}
+	c.m = nil
+}
+
+// wtx is a write transaction that runs its queries as cached statements.
+type wtx struct {
+	tx    *sql.Tx
+	cache *stmtCache
+}
+
+func (w *wtx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st, ok := w.cache.lookup(query); ok {
+		return w.tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	}
+	return w.tx.ExecContext(ctx, query, args...)
+}
+
+func (w *wtx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if st, ok := w.cache.lookup(query); ok {
+		return w.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+	}
+	return w.tx.QueryRowContext(ctx, query, args...)
+}
+
+// queryRow and query read through the reader pool's cached statements.
+func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := s.rc.get(ctx, query)
+	if err != nil {
+		return s.r.QueryRowContext(ctx, query, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := s.rc.get(ctx, query)
+	if err != nil {
+		return s.r.QueryContext(ctx, query, args...)
+	}
+	return st.QueryContext(ctx, args...)
+}
