@@ -84,8 +84,8 @@ func (e *Engine) checkResponse(ctx context.Context, a model.Article, resp *fetch
 // compare handles a 200 response: the same bytes as last time skip
 // extraction; otherwise the extraction is compared with the history.
 func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetch.Response) (CheckResult, error) {
+	e.follow(ctx, rec, resp)
 	a := &rec.Article
-	e.follow(ctx, a, resp)
 	a.ETag, a.LastModified = resp.ETag(), resp.LastModified()
 	bodyHash := archive.Hash(resp.Body)
 	if bodyHash == a.BodyHash {
@@ -181,8 +181,11 @@ func (e *Engine) reextractLatest(ctx context.Context, a *model.Article, vs []mod
 }
 
 // follow re-keys an article that moved for good (a permanent redirect to a
-// new slug): the article keeps its history and its old URL becomes an alias.
-func (e *Engine) follow(ctx context.Context, a *model.Article, resp *fetch.Response) {
+// new slug): the article keeps its history and its old URL becomes an
+// alias. When the new URL was already discovered as an article of its own
+// that has no versions yet, that article is folded into this one.
+func (e *Engine) follow(ctx context.Context, rec *store.CheckRecord, resp *fetch.Response) {
+	a := &rec.Article
 	if !resp.Redirected || !resp.Permanent {
 		return
 	}
@@ -190,10 +193,17 @@ func (e *Engine) follow(ctx context.Context, a *model.Article, resp *fetch.Respo
 	if err != nil || to == a.URL {
 		return
 	}
-	if other, err := e.Store.ArticleByURL(ctx, to); err == nil && other.ID != a.ID {
-		return // another article already owns the target; keep both as they are
-	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+	other, err := e.Store.ArticleByURL(ctx, to)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+	case err != nil || other.ID == a.ID:
 		return
+	default:
+		if _, err := e.Store.LatestVersion(ctx, other.ID); !errors.Is(err, store.ErrNotFound) {
+			e.Log.Warn("moved article's new URL already has versions; keeping both", "from", a.URL, "to", to)
+			return
+		}
+		rec.Absorb = other.ID
 	}
 	a.URL = to
 }

@@ -2,9 +2,11 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"sync"
 
 	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/store"
 )
 
 // DefaultWorkers is how many checks a crawl runs at once. Politeness per
@@ -80,8 +82,39 @@ func (e *Engine) pollSources(ctx context.Context, all bool, st *CrawlStats) erro
 	return nil
 }
 
-// checkAll checks articles with a bounded pool of workers.
+// checkAll checks the articles that have versions first, then the new
+// ones: an article that moved to a new slug must be seen redirecting
+// (and absorb the new URL) before that URL, found in a feed meanwhile,
+// is checked as an article of its own.
 func (e *Engine) checkAll(ctx context.Context, arts []model.Article, workers int, st *CrawlStats) error {
+	var known, fresh []model.Article
+	for _, a := range arts {
+		if a.LastChanged.IsZero() {
+			fresh = append(fresh, a)
+		} else {
+			known = append(known, a)
+		}
+	}
+	if err := e.checkPool(ctx, known, workers, st); err != nil {
+		return err
+	}
+	return e.checkPool(ctx, e.stillTracked(ctx, fresh), workers, st)
+}
+
+// stillTracked drops articles absorbed into others since they were listed.
+func (e *Engine) stillTracked(ctx context.Context, arts []model.Article) []model.Article {
+	out := arts[:0]
+	for _, a := range arts {
+		if _, err := e.Store.Article(ctx, a.ID); errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// checkPool checks articles with a bounded pool of workers.
+func (e *Engine) checkPool(ctx context.Context, arts []model.Article, workers int, st *CrawlStats) error {
 	if workers <= 0 {
 		workers = DefaultWorkers
 	}

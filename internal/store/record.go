@@ -13,6 +13,9 @@ type CheckRecord struct {
 	Check   model.Check    // ArticleID defaults to Article.ID
 	Capture *model.Capture // optional; inserted if its hash is new
 	Version *model.Version // optional; appended (Seq set by caller; ArticleID defaults to Article.ID)
+	// Absorb, when set, is an article without versions to fold into this
+	// one first (see absorb): the article moved to Absorb's URL.
+	Absorb int64
 }
 
 // Record persists one check atomically: capture, version, check row and
@@ -35,6 +38,11 @@ func (s *Store) Record(ctx context.Context, rec CheckRecord) (int64, error) {
 }
 
 func recordTx(ctx context.Context, tx *wtx, rec CheckRecord) (int64, error) {
+	if rec.Absorb != 0 && rec.Absorb != rec.Article.ID {
+		if err := absorb(ctx, tx, rec.Article.ID, rec.Absorb); err != nil {
+			return 0, err
+		}
+	}
 	if rec.Capture != nil {
 		if err := insertCapture(ctx, tx, rec.Capture); err != nil {
 			return 0, err

@@ -27,7 +27,8 @@ var writeQueries = []string{
 	sqlArticleByURL, sqlArticleExist, sqlArticleURL, sqlDeleteAlias, sqlInsertAlias,
 	sqlInsertArticle, sqlInsertCapture, sqlInsertCheck, sqlInsertOutlet, sqlInsertSource,
 	sqlInsertVersion, sqlOutletByName, sqlSetOutletRules, sqlSourceByURL, sqlURLOwner,
-	sqlUpdateArticle, sqlUpdateSource,
+	sqlUpdateArticle, sqlUpdateSource, sqlCountVersions, sqlArticleURLOf, sqlMoveAliases,
+	sqlDeleteChecks, sqlDeleteArticle,
 }
 
 // prepare prepares queries now; a query that fails to prepare is left to
