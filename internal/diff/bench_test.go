@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -54,5 +55,24 @@ func BenchmarkSideBySide(b *testing.B) {
 	newText := strings.Replace(oldText, "mayor", "governor", 3)
 	for b.Loop() {
 		SideBySide(oldText, newText)
+	}
+}
+
+// BenchmarkWords_FullRewrite is the worst case: a long story replaced
+// from top to bottom.
+func BenchmarkWords_FullRewrite(b *testing.B) {
+	var old, cur strings.Builder
+	for p := range 100 {
+		for w := range 100 {
+			fmt.Fprintf(&old, "old%d ", (p*100+w)%997)
+			fmt.Fprintf(&cur, "new%d ", (p*100+w)%991)
+		}
+		old.WriteString("end.\n\n")
+		cur.WriteString("end.\n\n")
+	}
+	a, c := old.String(), cur.String()
+	b.ReportAllocs()
+	for b.Loop() {
+		Words(a, c)
 	}
 }

@@ -45,7 +45,7 @@ func Words(a, b string) []Segment {
 		}
 		return []Segment{{Equal, a}}
 	}
-	segs, ok := tokenDiff(tokenize(a), tokenize(b), true)
+	segs, ok := anchored(a, b)
 	if !ok || !reconstructs(segs, a, b) {
 		// Too many distinct tokens to encode, or a library surprise: a
 		// coarse but correct diff beats a wrong one.
