@@ -46,7 +46,7 @@ func lookup(name string) *command {
 }
 
 const globalHelp = `Global flags (before or after the command):
-  --data DIR           data directory holding errata.db and captures/ (default ./errata-data, env ERRATA_DATA)
+  --data DIR           data directory holding the errata.db database (default ./errata-data, env ERRATA_DATA)
   --db URL             database URL; postgres://… selects PostgreSQL (env ERRATA_DB)
   --allow-private      let fetches reach loopback and private addresses (env ERRATA_ALLOW_PRIVATE=1)
   --host-interval D    least time between two requests to one host (default 1s, env ERRATA_HOST_INTERVAL)

@@ -73,7 +73,7 @@ func newFlagSet(cmd *command, e *env) *flag.FlagSet {
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	fs.StringVar(&e.data, "data", "./errata-data", "data directory holding errata.db and captures/ (env ERRATA_DATA)")
+	fs.StringVar(&e.data, "data", "./errata-data", "data directory holding the errata.db database (env ERRATA_DATA)")
 	fs.StringVar(&e.db, "db", "", "database URL; postgres://… selects PostgreSQL (env ERRATA_DB)")
 	fs.BoolVar(&e.allowPrivate, "allow-private", false, "let fetches reach loopback and private addresses (env ERRATA_ALLOW_PRIVATE=1)")
 	fs.DurationVar(&e.hostInterval, "host-interval", time.Second, "least time between two requests to one host (env ERRATA_HOST_INTERVAL)")

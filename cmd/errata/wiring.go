@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/errata/errata/internal/archive"
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/store"
@@ -53,17 +52,12 @@ func (e *env) fetcher() *fetch.Client {
 	return fetch.New(fetch.Config{HostInterval: e.hostInterval, AllowPrivate: e.allowPrivate})
 }
 
-// engine opens the store and the capture archive and wires an engine.
-// The caller closes the returned store.
+// engine opens the store and wires an engine. The caller closes the
+// returned store.
 func (e *env) engine(ctx context.Context) (*jobs.Engine, *store.Store, error) {
 	st, err := e.openStore(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	ar, err := archive.Open(filepath.Join(e.data, "captures"))
-	if err != nil {
-		st.Close()
-		return nil, nil, err
-	}
-	return jobs.NewEngine(st, ar, e.fetcher(), e.logger()), st, nil
+	return jobs.NewEngine(st, e.fetcher(), e.logger()), st, nil
 }

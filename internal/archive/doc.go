@@ -1,10 +1,8 @@
-// Package archive owns the raw capture bodies: every HTTP response body
-// behind a version is stored once, gzip-compressed, under its SHA-256 in a
-// directory tree (dir/ab/cd/<hash>.gz). Blobs are append-only and written
-// atomically (temp file, fsync, rename), and every read is verified against
-// its hash.
+// Package archive owns the form raw capture bodies are kept in: addressed
+// by their SHA-256 and gzip-compressed. Pack turns a response body into a
+// blob; Unpack turns a blob back into the body, refusing one that inflates
+// without end or no longer hashes to its address.
 //
-// The package knows nothing of articles, HTTP or the database: it maps bytes
-// to hashes and back. It must never rewrite a stored blob in place, and never
-// let a caller-supplied hash name a path outside its directory.
+// The package knows nothing of articles, HTTP or where blobs are kept (the
+// store keeps them beside the version they belong to, in one transaction).
 package archive

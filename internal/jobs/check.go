@@ -96,7 +96,7 @@ func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetc
 		return CheckResult{Outcome: model.OutcomeError, Err: err}, nil
 	}
 	cand.FetchedAt, cand.CaptureHash = resp.FetchedAt.UTC(), bodyHash
-	versions, err := e.Store.Versions(ctx, a.ID)
+	versions, err := e.Store.Lineage(ctx, a.ID)
 	if err != nil {
 		return CheckResult{}, fmt.Errorf("jobs: versions of %s: %w", a.URL, err)
 	}
@@ -115,14 +115,15 @@ func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetc
 	if d.Version == nil {
 		return CheckResult{Outcome: d.Outcome, Hash: revise.Hash(cand.Title, cand.Byline, cand.Text)}, nil
 	}
-	if _, err := e.Archive.Put(resp.Body); err != nil {
+	_, blob, err := archive.Pack(resp.Body)
+	if err != nil {
 		return CheckResult{}, fmt.Errorf("jobs: keep capture of %s: %w", a.URL, err)
 	}
 	d.Version.ArticleID = a.ID
 	rec.Version = d.Version
 	rec.Capture = &model.Capture{
 		Hash: bodyHash, URL: resp.URL, Status: resp.Status, Header: resp.Header,
-		FetchedAt: resp.FetchedAt.UTC(), Size: int64(len(resp.Body)),
+		FetchedAt: resp.FetchedAt.UTC(), Size: int64(len(resp.Body)), Body: blob,
 	}
 	a.LastChanged = d.Version.FetchedAt
 	return CheckResult{Outcome: d.Outcome, Version: d.Version, Hash: d.Version.Hash}, nil
@@ -160,13 +161,18 @@ func (e *Engine) reextractLatest(ctx context.Context, a *model.Article, vs []mod
 	if last.Extractor == extract.Version || last.CaptureHash == "" {
 		return vs
 	}
-	body, err := e.Archive.Get(last.CaptureHash)
-	if err != nil {
-		e.Log.Warn("re-extract: capture unreadable", "url", a.URL, "err", err)
-		return vs
-	}
 	capt, err := e.Store.Capture(ctx, last.CaptureHash)
 	if err != nil {
+		e.Log.Warn("re-extract: capture missing", "url", a.URL, "err", err)
+		return vs
+	}
+	blob, err := e.Store.CaptureBody(ctx, last.CaptureHash)
+	if err != nil {
+		return vs
+	}
+	body, err := archive.Unpack(last.CaptureHash, blob)
+	if err != nil {
+		e.Log.Warn("re-extract: capture unreadable", "url", a.URL, "err", err)
 		return vs
 	}
 	fresh, err := e.extract(ctx, a.URL, a.OutletID, body, http.Header(capt.Header).Get("Content-Type"))

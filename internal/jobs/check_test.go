@@ -47,14 +47,10 @@ func newFixture(t *testing.T, h http.HandlerFunc) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	ar, err := archive.Open(filepath.Join(dir, "captures"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	f := &fixture{st: st, srv: srv, now: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
-	f.e = NewEngine(st, ar, fetch.New(fetch.Config{AllowPrivate: true}), nil)
+	f.e = NewEngine(st, fetch.New(fetch.Config{AllowPrivate: true}), nil)
 	f.e.Now = func() time.Time { return f.now }
 	o, err := st.EnsureOutlet(ctx, "test", "127.0.0.1")
 	if err != nil {
@@ -216,14 +212,14 @@ func TestCheck_ExtractorUpgradeMakesNoVersion(t *testing.T) {
 	})
 	// A version recorded by an older extractor that also kept the advert.
 	ctx := context.Background()
-	capHash, err := f.e.Archive.Put([]byte(html))
+	capHash, blob, err := archive.Pack([]byte(html))
 	if err != nil {
 		t.Fatal(err)
 	}
 	oldText := "Advertisement\n\nThe council approved the budget on Tuesday."
 	v := &model.Version{Seq: 0, FetchedAt: f.now, Title: "Council approves budget", Text: oldText,
 		Hash: revise.Hash("Council approves budget", "", oldText), CaptureHash: capHash, Extractor: "0"}
-	capt := &model.Capture{Hash: capHash, URL: f.a.URL, Status: 200, Header: map[string][]string{"Content-Type": {"text/html"}}, FetchedAt: f.now}
+	capt := &model.Capture{Hash: capHash, URL: f.a.URL, Status: 200, Header: map[string][]string{"Content-Type": {"text/html"}}, FetchedAt: f.now, Body: blob}
 	if _, err := f.st.Record(ctx, store.CheckRecord{Article: f.a, Check: model.Check{At: f.now, Outcome: model.OutcomeNewVersion}, Capture: capt, Version: v}); err != nil {
 		t.Fatal(err)
 	}

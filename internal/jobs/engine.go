@@ -6,7 +6,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/errata/errata/internal/archive"
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/schedule"
@@ -21,7 +20,6 @@ const recentChecks = 3
 // one with NewEngine.
 type Engine struct {
 	Store   *store.Store
-	Archive *archive.Archive
 	Fetch   *fetch.Client
 	Policy  schedule.Policy
 	Now     func() time.Time
@@ -32,13 +30,12 @@ type Engine struct {
 }
 
 // NewEngine returns an engine with the default schedule and the real clock.
-func NewEngine(st *store.Store, ar *archive.Archive, fc *fetch.Client, log *slog.Logger) *Engine {
+func NewEngine(st *store.Store, fc *fetch.Client, log *slog.Logger) *Engine {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Engine{
 		Store:   st,
-		Archive: ar,
 		Fetch:   fc,
 		Policy:  schedule.DefaultPolicy(),
 		Now:     time.Now,

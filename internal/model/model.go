@@ -113,7 +113,8 @@ type Capture struct {
 	Status    int
 	Header    map[string][]string
 	FetchedAt time.Time
-	Size      int64
+	Size      int64  // bytes of the decompressed body
+	Body      []byte // the body, gzip-compressed; nil when not loaded
 }
 
 // Check is one visit to an article.

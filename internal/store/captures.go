@@ -11,9 +11,18 @@ const (
 	sqlCapture = `SELECT hash, url, status, header, fetched_at, size FROM captures WHERE hash = ?`
 	// Content-addressed: the same hash is the same bytes, so a second insert
 	// is a no-op rather than an update (which the trigger would refuse).
-	sqlInsertCapture = `INSERT OR IGNORE INTO captures (hash, url, status, header, fetched_at, size)
-		VALUES (?, ?, ?, ?, ?, ?)`
+	sqlInsertCapture = `INSERT OR IGNORE INTO captures (hash, url, status, header, fetched_at, size, body)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`
+	sqlCaptureBody = `SELECT body FROM captures WHERE hash = ?`
 )
+
+// CaptureBody returns the compressed body of the capture stored under
+// hash (see archive.Unpack).
+func (s *Store) CaptureBody(ctx context.Context, hash string) ([]byte, error) {
+	var body []byte
+	err := s.queryRow(ctx, sqlCaptureBody, hash).Scan(&body)
+	return body, s.wrap("capture body "+hash, noRows(err))
+}
 
 // Capture returns the capture stored under hash.
 func (s *Store) Capture(ctx context.Context, hash string) (model.Capture, error) {
@@ -36,7 +45,11 @@ func insertCapture(ctx context.Context, tx *wtx, c *model.Capture) error {
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, sqlInsertCapture, c.Hash, c.URL, c.Status, header, nanos(c.FetchedAt), c.Size)
+	body := c.Body
+	if body == nil {
+		body = []byte{}
+	}
+	_, err = tx.ExecContext(ctx, sqlInsertCapture, c.Hash, c.URL, c.Status, header, nanos(c.FetchedAt), c.Size, body)
 	if err != nil {
 		return fmt.Errorf("insert capture: %w", err)
 	}

@@ -60,3 +60,27 @@ func TestRecord_AbsorbRefusesAnArticleWithVersions(t *testing.T) {
 		t.Errorf("stats %+v after a refused absorb, want nothing changed", st)
 	}
 }
+
+func TestLineage_HashesOfAllVersionsAndTheLatestInFull(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	a := mustArticle(t, s, mustOutlet(t, s, "o").ID, "http://o.example/a")
+	for seq := range 3 {
+		if _, err := s.Record(ctx, CheckRecord{Article: a, Check: model.Check{At: t0, Outcome: model.OutcomeNewVersion}, Version: version(a.ID, seq)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vs, err := s.Lineage(ctx, a.ID)
+	if err != nil || len(vs) != 3 {
+		t.Fatalf("Lineage = %d versions, %v", len(vs), err)
+	}
+	full, _ := s.Versions(ctx, a.ID)
+	for i, v := range vs {
+		if v.Seq != i || v.Hash != full[i].Hash {
+			t.Errorf("version %d: seq %d hash %q, want %d %q", i, v.Seq, v.Hash, i, full[i].Hash)
+		}
+	}
+	if vs[2].Text != full[2].Text || vs[0].Text != "" {
+		t.Errorf("want only the latest version's text")
+	}
+}

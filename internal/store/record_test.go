@@ -14,7 +14,7 @@ import (
 func capture(hash string) *model.Capture {
 	return &model.Capture{Hash: hash, URL: "https://d.example/a", Status: 200,
 		Header:    map[string][]string{"Content-Type": {"text/html"}, "Set-Cookie": {"a=1", "b=2"}},
-		FetchedAt: t0, Size: 12345}
+		FetchedAt: t0, Size: 12345, Body: []byte("compressed bytes")}
 }
 
 func check(articleID int64, at time.Time, outcome model.Outcome) model.Check {
@@ -39,8 +39,13 @@ func TestRecord_NewVersionRoundTrips(t *testing.T) {
 		t.Errorf("Versions = %+v, %v; want [%+v]", vs, err, *v)
 	}
 	gotC, err := s.Capture(ctx, "cap")
-	if err != nil || !reflect.DeepEqual(gotC, *c) {
-		t.Errorf("Capture = %+v, %v; want %+v", gotC, err, *c)
+	meta := *c
+	meta.Body = nil // Capture leaves the body out; CaptureBody reads it
+	if err != nil || !reflect.DeepEqual(gotC, meta) {
+		t.Errorf("Capture = %+v, %v; want %+v", gotC, err, meta)
+	}
+	if body, err := s.CaptureBody(ctx, "cap"); err != nil || string(body) != string(c.Body) {
+		t.Errorf("CaptureBody = %q, %v; want %q", body, err, c.Body)
 	}
 	gotA, err := s.Article(ctx, a.ID)
 	if err != nil || !reflect.DeepEqual(gotA, a) {

@@ -12,6 +12,7 @@ const (
 		extractor, classes, added, removed`
 	sqlVersions      = `SELECT ` + versionCols + ` FROM versions WHERE article_id = ? ORDER BY seq`
 	sqlLatestVersion = `SELECT ` + versionCols + ` FROM versions WHERE article_id = ? ORDER BY seq DESC LIMIT 1`
+	sqlVersionHashes = `SELECT id, seq, fetched_at, hash FROM versions WHERE article_id = ? ORDER BY seq`
 	sqlInsertVersion = `INSERT INTO versions (article_id, seq, fetched_at, title, byline, published, text, hash,
 		capture_hash, extractor, classes, added, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 )
@@ -44,6 +45,34 @@ func (s *Store) Versions(ctx context.Context, articleID int64) ([]model.Version,
 func (s *Store) LatestVersion(ctx context.Context, articleID int64) (model.Version, error) {
 	v, err := scanVersion(s.queryRow(ctx, sqlLatestVersion, articleID))
 	return v, s.wrap(fmt.Sprintf("latest version of article %d", articleID), err)
+}
+
+// Lineage returns what deciding on a new version needs: every version's
+// seq and hash, oldest first, with only the latest one in full. Texts of
+// older versions are not read, so a check costs the same however long
+// the article's history.
+func (s *Store) Lineage(ctx context.Context, articleID int64) ([]model.Version, error) {
+	op := fmt.Sprintf("lineage of article %d", articleID)
+	rows, err := s.query(ctx, sqlVersionHashes, articleID)
+	if err != nil {
+		return nil, s.wrap(op, err)
+	}
+	vs, err := collect(rows, func(sc scanner) (model.Version, error) {
+		v := model.Version{ArticleID: articleID}
+		var fetched int64
+		err := sc.Scan(&v.ID, &v.Seq, &fetched, &v.Hash)
+		v.FetchedAt = fromNanos(fetched)
+		return v, err
+	})
+	if err != nil || len(vs) == 0 {
+		return vs, s.wrap(op, err)
+	}
+	last, err := s.LatestVersion(ctx, articleID)
+	if err != nil {
+		return nil, err
+	}
+	vs[len(vs)-1] = last
+	return vs, nil
 }
 
 // insertVersion appends v; a taken (article, seq) is ErrDuplicateVersion.

@@ -54,7 +54,10 @@ CREATE TABLE captures (
     status     INTEGER NOT NULL,
     header     TEXT NOT NULL DEFAULT '{}',
     fetched_at INTEGER NOT NULL DEFAULT 0,
-    size       INTEGER NOT NULL DEFAULT 0
+    size       INTEGER NOT NULL DEFAULT 0,
+    -- The gzip-compressed body, kept in the transaction that records its
+    -- version: no file to lose or orphan, one file to back up.
+    body       BLOB NOT NULL DEFAULT x''
 );
 
 CREATE TABLE versions (
