@@ -19,11 +19,11 @@ const recentChecks = 3
 // Engine holds what every job needs. The zero value is not usable; build
 // one with NewEngine.
 type Engine struct {
-	Store   *store.Store
-	Fetch   *fetch.Client
-	Policy  schedule.Policy
-	Now     func() time.Time
-	Log     *slog.Logger
+	Store  *store.Store
+	Fetch  *fetch.Client
+	Policy schedule.Policy
+	Now    func() time.Time
+	Log    *slog.Logger
 
 	mu      sync.Mutex
 	outlets map[int64]model.Outlet
