@@ -103,7 +103,7 @@ func stamp(t time.Time) string {
 	if t.IsZero() {
 		return "unknown"
 	}
-	return t.UTC().Format("2006-01-02 15:04 UTC")
+	return t.UTC().Format("2006-01-02 15:04:05 UTC")
 }
 
 func runDiff(ctx context.Context, e *env, args []string) error {
