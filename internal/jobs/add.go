@@ -61,6 +61,9 @@ func (e *Engine) addSource(ctx context.Context, u, outlet string, resp *fetch.Re
 		return Added{}, fmt.Errorf("add %s: %w", u, err)
 	}
 	if outlet == "" {
+		outlet = e.outletOnHost(ctx, u)
+	}
+	if outlet == "" {
 		outlet = e.feedTitle(resp, u)
 	}
 	o, err := e.Store.EnsureOutlet(ctx, outlet, hostOf(u))
@@ -75,6 +78,15 @@ func (e *Engine) addSource(ctx context.Context, u, outlet string, resp *fetch.Re
 		return Added{}, err
 	}
 	return Added{Kind: kind, URL: u, Outlet: o.Name, Created: created}, nil
+}
+
+// outletOnHost names the outlet already tracked on u's host, so a second
+// feed or a single article of a site joins the site's outlet; "" if none.
+func (e *Engine) outletOnHost(ctx context.Context, u string) string {
+	if o, err := e.Store.OutletByHost(ctx, hostOf(u)); err == nil {
+		return o.Name
+	}
+	return ""
 }
 
 // feedTitle names an outlet after its feed, or its host when the feed has
@@ -104,6 +116,9 @@ func (e *Engine) addArticle(ctx context.Context, u, outlet string, resp *fetch.R
 	}
 	if _, err := extract.Extract(u, html, model.Rules{}); err != nil {
 		return Added{}, fmt.Errorf("add %s: %w", u, err)
+	}
+	if outlet == "" {
+		outlet = e.outletOnHost(ctx, u)
 	}
 	if outlet == "" {
 		outlet = hostOf(u)

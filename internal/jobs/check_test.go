@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -52,7 +53,7 @@ func newFixture(t *testing.T, h http.HandlerFunc) *fixture {
 	f := &fixture{st: st, srv: srv, now: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
 	f.e = NewEngine(st, fetch.New(fetch.Config{AllowPrivate: true}), nil)
 	f.e.Now = func() time.Time { return f.now }
-	o, err := st.EnsureOutlet(ctx, "test", "127.0.0.1")
+	o, err := st.EnsureOutlet(ctx, "test", strings.TrimPrefix(srv.URL, "http://"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,5 +226,18 @@ func TestCheck_ExtractorUpgradeMakesNoVersion(t *testing.T) {
 	}
 	if res := f.check(t); res.Outcome != model.OutcomeUnchanged {
 		t.Fatalf("outcome %s after an extractor upgrade, want %s", res.Outcome, model.OutcomeUnchanged)
+	}
+}
+
+func TestAddURL_ArticleJoinsTheOutletOfItsHost(t *testing.T) {
+	f := newFixture(t, func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, page("Council approves budget", "The council approved the budget on Tuesday.", 1))
+	})
+	added, err := f.e.AddURL(context.Background(), f.srv.URL+"/other-story", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if added.Outlet != "test" {
+		t.Errorf("outlet %q, want the outlet already on this host", added.Outlet)
 	}
 }

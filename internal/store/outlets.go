@@ -12,6 +12,7 @@ const (
 	outletCols        = `id, name, host, rules`
 	sqlOutletByName   = `SELECT ` + outletCols + ` FROM outlets WHERE name = ?`
 	sqlOutletByID     = `SELECT ` + outletCols + ` FROM outlets WHERE id = ?`
+	sqlOutletByHost   = `SELECT ` + outletCols + ` FROM outlets WHERE host = ? ORDER BY id LIMIT 1`
 	sqlOutlets        = `SELECT ` + outletCols + ` FROM outlets ORDER BY id`
 	sqlInsertOutlet   = `INSERT INTO outlets (name, host) VALUES (?, ?)`
 	sqlSetOutletRules = `UPDATE outlets SET rules = ? WHERE id = ?`
@@ -54,6 +55,12 @@ func (s *Store) EnsureOutlet(ctx context.Context, name, host string) (model.Outl
 func (s *Store) Outlet(ctx context.Context, id int64) (model.Outlet, error) {
 	o, err := scanOutlet(s.queryRow(ctx, sqlOutletByID, id))
 	return o, s.wrap(fmt.Sprintf("outlet %d", id), err)
+}
+
+// OutletByHost returns the oldest outlet on host, or ErrNotFound.
+func (s *Store) OutletByHost(ctx context.Context, host string) (model.Outlet, error) {
+	o, err := scanOutlet(s.queryRow(ctx, sqlOutletByHost, host))
+	return o, s.wrap("outlet on "+host, err)
 }
 
 // Outlets returns every outlet by id.
