@@ -111,7 +111,7 @@ func checkAddURL(raw string) error {
 		return errAddURL
 	}
 	u, err := url.Parse(raw)
-	if err != nil {
+	if err != nil || u.Scheme == "" {
 		return errAddURL
 	}
 	if s := strings.ToLower(u.Scheme); s != "http" && s != "https" {

@@ -150,3 +150,7 @@ func mustContain(t testing.TB, what, body string, subs ...string) {
 		}
 	}
 }
+
+func httptestRequest(target string) *http.Request {
+	return httptest.NewRequest(http.MethodGet, target, nil)
+}
