@@ -15,7 +15,7 @@ import (
 
 // Version identifies the extractor's behaviour; bump it whenever output for
 // the same input can change.
-const Version = "1"
+const Version = "2"
 
 // ErrNoContent is returned when a page yields no body text. The Article
 // returned with it still carries whatever metadata was found.
@@ -119,36 +119,6 @@ func generatedBody(doc *html.Node, res *trafilatura.ExtractResult) []string {
 		}
 	}
 	return body
-}
-
-// cleanBody drops furniture paragraphs, and a leading copy of the headline
-// or the byline (extractors often repeat them at the top of the body).
-func cleanBody(paras []string, byline string, titles ...string) []string {
-	out := make([]string, 0, len(paras))
-	for _, p := range paras {
-		if isFurnitureLine(p) {
-			continue
-		}
-		if len(out) == 0 && (equalsAny(p, titles) || isByline(p, byline)) {
-			continue
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-func isByline(p, byline string) bool {
-	return byline != "" && len(p) <= 2*len(byline)+len("Written by ") &&
-		strings.EqualFold(cleanByline([]string{p}), byline)
-}
-
-func equalsAny(p string, titles []string) bool {
-	for _, t := range titles {
-		if t != "" && strings.EqualFold(p, t) {
-			return true
-		}
-	}
-	return false
 }
 
 func firstNonEmpty(vs ...string) string {

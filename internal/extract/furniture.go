@@ -36,6 +36,23 @@ var furnitureLines = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(?:read more|related (?:articles|stories|content)|more on this story|most read|most popular|recommended(?: for you)?|trending(?: now)?)\s*:?$`),
 	regexp.MustCompile(`(?i)^share (?:this|the) (?:article|story|page|post)\b.{0,40}$|^share on (?:facebook|twitter|x|linkedin|whatsapp)$|^(?:share|teilen|partager|compartir)$`),
 	regexp.MustCompile(`(?i)^click here to\b.{0,120}$`),
+	regexp.MustCompile(`(?i)^\[?(?:related(?: post| stories| articles| coverage)?|see more|more|don'?t miss|also|watch|listen|explore further|more from \w+)\s*:.{0,200}$`),
+	regexp.MustCompile(`(?i)^(?:you may also like|you might also like|more from \w+|popular on .{1,40}|don'?t miss|explore further|more stories|related|recommended stories|also read)\s*[.:…]*$`),
+	regexp.MustCompile(`(?i)^like this (?:story|article)\?.{0,80}$`),
+	// More newsletter and membership prompts, and donation banners.
+	regexp.MustCompile(`(?i)^(?:get|stay|receive|want)\b.{0,120}\b(?:inbox|newsletters?)\b.{0,120}$`),
+	regexp.MustCompile(`(?i)^.{0,120}\bsubscribe to .{0,60}\bnewsletters?\b[.!]?$`),
+	regexp.MustCompile(`(?i)^(?:please )?(?:support|donate to|become a (?:member|supporter) of) (?:our|independent|quality) (?:journalism|reporting)\b.{0,160}$`),
+	regexp.MustCompile(`(?i)^if you (?:enjoyed|liked|value) (?:this|our) (?:article|story|journalism|reporting)\b.{0,200}\b(?:join|subscribe|support|donate|member)\b.{0,120}$`),
+	// Contact, follow and credit lines that close news stories.
+	regexp.MustCompile(`(?i)^(?:write to|email|e-mail|contact|reach) (?:the )?(?:\p{Lu}[\p{L}.'-]*\s?){1,4}(?:at|on|via) .{0,120}$`),
+	regexp.MustCompile(`(?i)^follow (?:us|@?\S+(?: \S+){0,4}) on (?:twitter|facebook|instagram|x|linkedin|youtube)\b.{0,160}$`),
+	regexp.MustCompile(`(?i)^\(?(?:additional )?reporting by .{1,200}$|^.{1,120} contributed (?:reporting|to this report)\b.{0,80}$`),
+	regexp.MustCompile(`(?i)^(?:copyright\s*)?(?:©|\(c\)|ⓒ|copyright)\s*.{0,100}$|^.{0,100}\ball rights reserved\.?$`),
+	regexp.MustCompile(`(?i)^(?:source|sources|filed under|tags|tagged|topics|categories)\s*:.{0,200}$`),
+	regexp.MustCompile(`(?i)^https?://\S+$`),
+	// Reading-time labels.
+	regexp.MustCompile(`(?i)^(?:\d+ min(?:ute)?s? read|(?:reading time|read time|tempo de leitura|lesezeit|temps de lecture|tiempo de lectura)\s*:?\s*\d+ \p{L}+)$`),
 }
 
 // isFurnitureLine reports whether a normalised paragraph is only furniture.

@@ -19,7 +19,9 @@ var furnitureTokens = map[string]bool{
 	"social": true,
 	// "most read", related and recommended boxes
 	"related": true, "recommended": true, "recommendations": true, "trending": true,
-	"popular": true, "mostread": true, "mostpopular": true,
+	"popular": true, "mostread": true, "mostpopular": true, "similar": true,
+	// page and print footers inside the article frame
+	"footer": true,
 	// reader comments and author bios
 	"comment": true, "comments": true, "disqus": true, "bio": true, "authorbio": true,
 }
@@ -32,5 +34,6 @@ var furniturePairs = map[string]bool{
 	"paywall banner": true, "meter message": true, "meter banner": true, "regwall prompt": true,
 	"most read": true, "most popular": true, "most viewed": true, "more stories": true,
 	"sign up": true, "author bio": true, "about author": true, "weather widget": true,
-	"read next": true, "up next": true,
+	"read next": true, "up next": true, "latest news": true, "latest stories": true,
+	"latest posts": true, "latest articles": true, "print header": true, "print footer": true,
 }
