@@ -15,7 +15,7 @@ import (
 
 // Version identifies the extractor's behaviour; bump it whenever output for
 // the same input can change.
-const Version = "2"
+const Version = "3"
 
 // ErrNoContent is returned when a page yields no body text. The Article
 // returned with it still carries whatever metadata was found.
@@ -46,7 +46,10 @@ func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 	}
 	pm := readPageMeta(doc)
 	ld, _ := articleFromJSONLD(pm.jsonLD)
-	metaDate := firstDate(append(append([]string{ld.published}, pm.values(publishedMetaKeys...)...), pm.timeAttr)...)
+	metaDate, rawDate := firstDate(append(append([]string{ld.published}, pm.values(publishedMetaKeys...)...), pm.timeAttr)...)
+	if isBareDay(rawDate) {
+		metaDate = withClockTime(metaDate, rawDate, datelineText(doc))
+	}
 
 	applyDrop(doc, rules.Drop)
 	removeFurniture(doc)

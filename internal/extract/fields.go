@@ -47,14 +47,14 @@ func byline(ld ldArticle, pm pageMeta, fallback string) string {
 	return cleanByline([]string{fallback})
 }
 
-// firstDate returns the first value that parses as a date.
-func firstDate(values ...string) time.Time {
+// firstDate returns the first value that parses as a date, and that value.
+func firstDate(values ...string) (time.Time, string) {
 	for _, v := range values {
 		if t := parseDate(v); !t.IsZero() {
-			return t
+			return t, v
 		}
 	}
-	return time.Time{}
+	return time.Time{}, ""
 }
 
 func firstTime(ts ...time.Time) time.Time {
