@@ -102,6 +102,10 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /admin", s.handleAdminAdd)
 	static, _ := fs.Sub(staticFS, "static") // cannot fail: the directory is embedded
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	// Browsers ask for /favicon.ico whatever the page links to.
+	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		http.ServeFileFS(w, r, static, "favicon.svg")
+	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.fail(w, r, notFound("page")) })
 }
 
