@@ -2,7 +2,7 @@
 # keep the suite quick on two cores.
 RACE_PKGS := ./internal/fetch/... ./internal/store/... ./internal/jobs/... ./internal/revise/... ./internal/schedule/... ./internal/archive/...
 
-.PHONY: build test race bench fuzz
+.PHONY: build test race bench fuzz bench-load
 
 build:
 	go build -o errata ./cmd/errata
@@ -39,3 +39,10 @@ bench-extract:
 		{ apt-get update -q >/dev/null && apt-get install -y -q python3-readability >/dev/null; } || true; \
 	fi
 	go run ./internal/extract/benchmark/cmd/extractbench -node-modules "$(EXTRACT_TOOLS)/node_modules"
+
+# Seeds a store with 100k articles and 1M versions (about five minutes the
+# first time; pass LOAD_DATA=DIR to keep and reuse it), then drives the
+# history and diff pages at 500 requests/s over loopback.
+LOAD_DATA ?=
+bench-load:
+	go run ./internal/loadbench/cmd/loadbench $(if $(LOAD_DATA),--data $(LOAD_DATA)) --articles 100000 --versions 10 --rate 500 --duration 30s
