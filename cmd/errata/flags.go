@@ -33,6 +33,11 @@ type env struct {
 	url    string
 	addr   string
 	color  string
+
+	// serve and demo options.
+	role       string
+	adminToken string
+	step       time.Duration
 }
 
 // globalValueFlags are the global flags that take a value, needed to find

@@ -41,19 +41,25 @@ func (q *Queue) sampleDepth(ctx context.Context) {
 	t := time.NewTicker(q.cfg.DepthEvery)
 	defer t.Stop()
 	for {
-		depth, err := q.Depth(ctx)
-		if err == nil {
-			for kind, n := range depth {
-				q.cfg.Metrics.QueueDepth.WithLabelValues(kind).Set(float64(n))
-			}
-		} else if ctx.Err() == nil {
-			q.eng.countError(stageQueue)
-			q.cfg.Logger.Warn("queue depth not sampled", "err", err)
-		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+			q.sampleDepthOnce(ctx)
 		}
+	}
+}
+
+func (q *Queue) sampleDepthOnce(ctx context.Context) {
+	depth, err := q.Depth(ctx)
+	if err != nil {
+		if ctx.Err() == nil {
+			q.eng.countError(stageQueue)
+			q.cfg.Logger.Warn("queue depth not sampled", "err", err)
+		}
+		return
+	}
+	for kind, n := range depth {
+		q.cfg.Metrics.QueueDepth.WithLabelValues(kind).Set(float64(n))
 	}
 }

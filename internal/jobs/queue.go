@@ -165,6 +165,9 @@ func (q *Queue) Start(ctx context.Context) error {
 		return fmt.Errorf("jobs: start queue: %w", err)
 	}
 	if q.cfg.Metrics != nil {
+		// The first sample is taken now, so /metrics shows the gauge from
+		// the start.
+		q.sampleDepthOnce(ctx)
 		dctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 		q.stopDepth, q.depthDone = cancel, make(chan struct{})
 		go q.sampleDepth(dctx)

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/errata/errata/internal/fetch"
+	"github.com/errata/errata/internal/jobs"
+	"github.com/errata/errata/internal/newsroom"
+	"github.com/errata/errata/internal/schedule"
+	"github.com/errata/errata/internal/store"
+)
+
+// Demo pacing: the newsroom revises something every step, young articles
+// are re-checked every demoCheckEvery, and the scheduler looks for due
+// work every demoTick.
+const (
+	defaultDemoStep    = 8 * time.Second
+	minDemoStep        = time.Second
+	demoCheckEvery     = 3 * time.Second
+	demoTick           = time.Second
+	demoHostInterval   = 100 * time.Millisecond
+	demoGrace          = 3 * time.Second
+	demoDataDirPattern = "errata-demo-"
+)
+
+var demoCmd = &command{
+	name:    "demo",
+	args:    "[--addr ADDR] [--step D]",
+	summary: "watch a simulated newsroom revise its articles (start here)",
+	help: `Starts a simulated newsroom of three outlets on loopback, tracks their feeds
+on a fast schedule and serves errata's web UI, so revisions appear while you
+watch; nothing leaves this machine. The data lives in a temporary directory
+removed at exit, unless --data is given. Ctrl-C stops it.`,
+	example: "errata demo --addr 127.0.0.1:8080",
+	maxArgs: 0,
+	flags: func(fs *flag.FlagSet, e *env) {
+		fs.StringVar(&e.addr, "addr", defaultAddr, "address to serve the UI on; port 0 picks a free port")
+		fs.DurationVar(&e.step, "step", defaultDemoStep, "time between two newsroom revisions")
+		// The demo's data is temporary unless --data is given: an empty
+		// default tells the two apart.
+		if f := fs.Lookup("data"); f != nil {
+			f.DefValue, e.data = "", ""
+		}
+	},
+	run: runDemo,
+}
+
+func runDemo(ctx context.Context, e *env, _ []string) error {
+	if e.step < minDemoStep {
+		return usageError{fmt.Sprintf("--step %s: want at least %s", e.step, minDemoStep)}
+	}
+	if e.db != "" {
+		return usageError{"--db: the demo keeps its data in SQLite; use --data instead"}
+	}
+	data, cleanup, err := demoDataDir(e.data)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	log := e.demoLogger()
+	st, err := store.Open(ctx, filepath.Join(data, "errata.db"))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	nr := newsroom.New(newsroom.Config{Endless: true, Epoch: time.Now(), StepInterval: e.step})
+	if err := nr.Start(); err != nil {
+		return err
+	}
+	defer nr.Close()
+	eng := demoEngine(st, log)
+	if err := trackNewsroom(ctx, eng, nr); err != nil {
+		return err
+	}
+	go advance(ctx, nr, e.step)
+	svc := services{
+		web: true, worker: true, addr: e.addr, log: log,
+		queue: jobs.QueueConfig{Tick: demoTick, Grace: demoGrace},
+		ready: func(addr string) {
+			fmt.Fprintf(e.stdout, "errata demo: open http://%s/ — the simulated newsroom revises an article every %s; Ctrl-C to stop\n", addr, e.step)
+		},
+	}
+	return svc.run(ctx, eng, st)
+}
+
+// demoDataDir returns the data directory to use and what to do at exit: a
+// fresh temporary directory, removed at exit, unless one was given.
+func demoDataDir(given string) (string, func(), error) {
+	if given != "" {
+		if err := os.MkdirAll(given, 0o755); err != nil {
+			return "", nil, fmt.Errorf("data directory: %w", err)
+		}
+		return given, func() {}, nil
+	}
+	dir, err := os.MkdirTemp("", demoDataDirPattern)
+	if err != nil {
+		return "", nil, fmt.Errorf("demo data directory: %w", err)
+	}
+	return dir, func() { os.RemoveAll(dir) }, nil
+}
+
+// demoLogger keeps the terminal for the one line that matters: warnings
+// only, or everything with -v.
+func (e *env) demoLogger() *slog.Logger {
+	level := slog.LevelWarn
+	if e.verbose {
+		level = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+}
+
+// demoEngine fetches from loopback, here only, at a short host interval,
+// on the demo's fast schedule.
+func demoEngine(st *store.Store, log *slog.Logger) *jobs.Engine {
+	fc := fetch.New(fetch.Config{HostInterval: demoHostInterval, AllowPrivate: true})
+	eng := jobs.NewEngine(st, fc, log)
+	eng.Policy = demoPolicy()
+	return eng
+}
+
+// demoPolicy speeds the default schedule up so that young articles are
+// re-checked every demoCheckEvery. Only the intervals are scaled: the
+// newsroom's articles really are minutes to hours old, so the ages that
+// make an article young, and the stop rule, keep their true length.
+func demoPolicy() schedule.Policy {
+	p := schedule.DefaultPolicy()
+	q := p.Scaled(float64(p.Tiers[0].Every) / float64(demoCheckEvery))
+	for i := range q.Tiers {
+		q.Tiers[i].MaxAge = p.Tiers[i].MaxAge
+	}
+	q.StopAfter = p.StopAfter
+	return q
+}
+
+func trackNewsroom(ctx context.Context, eng *jobs.Engine, nr *newsroom.Newsroom) error {
+	for _, o := range nr.Outlets() {
+		if _, err := eng.AddURL(ctx, o.FeedURL, o.Name); err != nil {
+			return fmt.Errorf("demo: track %s: %w", o.Name, err)
+		}
+	}
+	return nil
+}
+
+// advance moves the newsroom one step every interval until ctx ends.
+func advance(ctx context.Context, nr *newsroom.Newsroom, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			nr.Advance()
+		}
+	}
+}

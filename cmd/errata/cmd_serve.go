@@ -1,0 +1,215 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/errata/errata/internal/jobs"
+	"github.com/errata/errata/internal/metrics"
+	"github.com/errata/errata/internal/store"
+	"github.com/errata/errata/internal/web"
+)
+
+// Serving defaults and HTTP limits.
+const (
+	defaultAddr       = "127.0.0.1:8080"
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = 60 * time.Second
+	idleTimeout       = 2 * time.Minute
+	maxHeaderBytes    = 64 << 10
+	// shutdownTimeout bounds how long open HTTP requests may take to finish
+	// once a stop signal arrived.
+	shutdownTimeout = 10 * time.Second
+)
+
+// Roles of a serve process.
+const (
+	roleAll    = "all"
+	roleWeb    = "web"
+	roleWorker = "worker"
+)
+
+var serveCmd = &command{
+	name:    "serve",
+	args:    "[--addr ADDR] [--role all|web|worker] [--admin-token T]",
+	summary: "serve the web UI and API and check articles in the background",
+	help: `Runs until interrupted (Ctrl-C, SIGTERM). Role "web" serves the pages, feeds,
+JSON API, /healthz and /metrics; role "worker" polls sources and checks articles
+on their schedule through the job queue kept in the database; "all" does both.
+The admin page (/admin, adding sources) is enabled only with --admin-token.
+Flags win over ERRATA_ADDR, ERRATA_ROLE and ERRATA_ADMIN_TOKEN.`,
+	example: "errata serve --addr 127.0.0.1:8080 --role all --admin-token s3cret",
+	maxArgs: 0,
+	flags: func(fs *flag.FlagSet, e *env) {
+		fs.StringVar(&e.addr, "addr", envOr("ERRATA_ADDR", defaultAddr), "address to listen on (env ERRATA_ADDR)")
+		fs.StringVar(&e.role, "role", envOr("ERRATA_ROLE", roleAll), "all, web (HTTP only) or worker (background checks only) (env ERRATA_ROLE)")
+		fs.StringVar(&e.adminToken, "admin-token", os.Getenv("ERRATA_ADMIN_TOKEN"), "token for the admin page; empty disables it (env ERRATA_ADMIN_TOKEN)")
+	},
+	run: runServe,
+}
+
+// envOr returns an environment variable, or def when it is unset, so that
+// a flag given on the command line wins over the environment.
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+// services is what one serve or demo process runs.
+type services struct {
+	web, worker bool
+	addr        string
+	adminToken  string
+	queue       jobs.QueueConfig
+	log         *slog.Logger
+	// ready is told the address actually listened on (port 0 resolved).
+	ready func(addr string)
+}
+
+func runServe(ctx context.Context, e *env, _ []string) error {
+	svc := services{addr: e.addr, adminToken: e.adminToken, log: e.serveLogger()}
+	switch e.role {
+	case roleAll:
+		svc.web, svc.worker = true, true
+	case roleWeb:
+		svc.web = true
+	case roleWorker:
+		svc.worker = true
+	default:
+		return usageError{fmt.Sprintf("--role %q: want all, web or worker", e.role)}
+	}
+	svc.ready = func(addr string) { svc.log.Info("listening", "url", "http://"+addr+"/") }
+	eng, st, err := e.engine(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	eng.Log = svc.log
+	return svc.run(ctx, eng, st)
+}
+
+// serveLogger logs one line per event to stderr: info and above, or
+// everything with -v.
+func (e *env) serveLogger() *slog.Logger {
+	level := slog.LevelInfo
+	if e.verbose {
+		level = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+}
+
+// run starts the worker and the web server, waits for ctx to end and then
+// stops both: the server stops taking requests, the queue lets running
+// checks finish within its grace period.
+func (s services) run(ctx context.Context, eng *jobs.Engine, st *store.Store) error {
+	m := metrics.New()
+	eng.Metrics = m
+	s.queue.Metrics, s.queue.Logger = m, s.log
+	var q *jobs.Queue
+	if s.worker {
+		var err error
+		if q, err = jobs.NewQueue(ctx, eng, s.queue); err != nil {
+			return err
+		}
+		if err := q.Start(ctx); err != nil {
+			_ = q.Stop(context.WithoutCancel(ctx))
+			return err
+		}
+		s.log.Info("worker started", "workers", s.queue.Workers, "tick", s.queue.Tick)
+	}
+	var errc <-chan error
+	var srv *http.Server
+	if s.web {
+		var err error
+		srv, errc, err = s.listen(eng, st, m)
+		if err != nil {
+			if q != nil {
+				_ = q.Stop(context.WithoutCancel(ctx))
+			}
+			return err
+		}
+	}
+	var serveErr error
+	select {
+	case <-ctx.Done():
+	case serveErr = <-errc:
+	}
+	s.log.Info("stopping")
+	return errors.Join(serveErr, s.shutdown(context.WithoutCancel(ctx), srv, q))
+}
+
+func (s services) shutdown(ctx context.Context, srv *http.Server, q *jobs.Queue) error {
+	var errs []error
+	if srv != nil {
+		sctx, cancel := context.WithTimeout(ctx, shutdownTimeout)
+		if err := srv.Shutdown(sctx); err != nil {
+			errs = append(errs, fmt.Errorf("web server shutdown: %w", err))
+		}
+		cancel()
+	}
+	if q != nil {
+		errs = append(errs, q.Stop(ctx))
+	}
+	s.log.Info("stopped")
+	return errors.Join(errs...)
+}
+
+// listen binds the address first, so that a port in use is an error of
+// the command and port 0 is resolved before anyone is told the URL.
+func (s services) listen(eng *jobs.Engine, st *store.Store, m *metrics.Set) (*http.Server, <-chan error, error) {
+	ws, err := web.New(web.Config{
+		Store: st, Policy: eng.Policy, Metrics: m, AdminToken: s.adminToken,
+		Add: addFunc(eng), Logger: s.log, Now: eng.Now,
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	ln, err := net.Listen("tcp", s.addr)
+	if err != nil {
+		return nil, nil, fmt.Errorf("listen on %s: %w", s.addr, err)
+	}
+	srv := &http.Server{
+		Handler:           ws.Handler(),
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() {
+		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			errc <- fmt.Errorf("web server: %w", err)
+		}
+	}()
+	if s.ready != nil {
+		s.ready(ln.Addr().String())
+	}
+	return srv, errc, nil
+}
+
+// addFunc lets the admin page add a source as `errata add` does.
+func addFunc(eng *jobs.Engine) func(ctx context.Context, url, outlet string) (string, error) {
+	return func(ctx context.Context, url, outlet string) (string, error) {
+		added, err := eng.AddURL(ctx, url, outlet)
+		if err != nil {
+			return "", err
+		}
+		state := "added"
+		if !added.Created {
+			state = "already tracked"
+		}
+		return fmt.Sprintf("%s %s %s (outlet %q)", state, added.Kind, added.URL, added.Outlet), nil
+	}
+}
