@@ -74,3 +74,17 @@ func forEachStore(t *testing.T, fn func(t *testing.T, s *Store)) {
 		fn(t, s)
 	})
 }
+
+// forEachDialect is forEachStore for tests that need a second handle on
+// the same database, as a second process would open it.
+func forEachDialect(t *testing.T, fn func(t *testing.T, s *Store, reopen func() (*Store, error))) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) {
+		s, path := openTemp(t)
+		fn(t, s, func() (*Store, error) { return Open(context.Background(), path) })
+	})
+	t.Run("postgres", func(t *testing.T) {
+		s, url := openPostgresTemp(t)
+		fn(t, s, func() (*Store, error) { return OpenURL(context.Background(), url) })
+	})
+}
