@@ -22,3 +22,20 @@ fuzz:
 			go test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 		done; \
 	done
+
+# Extraction benchmark: errata and its peers side by side on the shared
+# article-extraction-benchmark corpus (prints "skipped" when ../shared/data
+# is absent). node packages go to a tools folder outside the repository;
+# readability-lxml comes from Debian when we are root.
+EXTRACT_TOOLS ?= $(HOME)/.cache/errata-extractbench
+.PHONY: bench-extract
+bench-extract:
+	@if [ ! -f "$(EXTRACT_TOOLS)/node_modules/linkedom/package.json" ] && command -v npm >/dev/null; then \
+		mkdir -p "$(EXTRACT_TOOLS)" && npm install --prefix "$(EXTRACT_TOOLS)" --no-audit --no-fund --silent \
+			@mozilla/readability@0.6.0 linkedom@0.18.15 || true; \
+	fi
+	@if ! /usr/bin/python3 -c 'import readability' 2>/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get install -y -q python3-readability >/dev/null 2>&1 || \
+		{ apt-get update -q >/dev/null && apt-get install -y -q python3-readability >/dev/null; } || true; \
+	fi
+	go run ./internal/extract/benchmark/cmd/extractbench -node-modules "$(EXTRACT_TOOLS)/node_modules"

@@ -72,8 +72,10 @@ func (e *Engine) checkResponse(ctx context.Context, a model.Article, resp *fetch
 	e.reschedule(&rec.Article, res, now)
 	id, err := e.Store.Record(ctx, rec)
 	if err != nil {
+		e.countError(stageStore)
 		return CheckResult{}, fmt.Errorf("jobs: record check of %s: %w", a.URL, err)
 	}
+	e.observeCheck(res, c.Duration, ferr != nil)
 	if res.Version != nil {
 		res.Version.ID = id
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/errata/errata/internal/fetch"
+	"github.com/errata/errata/internal/metrics"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/schedule"
 	"github.com/errata/errata/internal/store"
@@ -24,6 +25,8 @@ type Engine struct {
 	Policy schedule.Policy
 	Now    func() time.Time
 	Log    *slog.Logger
+	// Metrics counts checks, polls, fetch times and errors; nil: none.
+	Metrics *metrics.Set
 
 	mu      sync.Mutex
 	outlets map[int64]model.Outlet

@@ -36,6 +36,7 @@ func (e *Engine) PollSource(ctx context.Context, src model.Source) (PollResult, 
 	if uerr := e.Store.UpdateSource(ctx, src); uerr != nil && err == nil {
 		err = uerr
 	}
+	e.observePoll(err)
 	return res, err
 }
 
@@ -44,6 +45,7 @@ func (e *Engine) poll(ctx context.Context, src *model.Source) (PollResult, error
 	if err != nil {
 		return PollResult{}, err
 	}
+	e.observeFetch(resp.Duration)
 	if resp.NotModified() {
 		return PollResult{}, nil
 	}

@@ -1,0 +1,93 @@
+package jobs
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/riverqueue/river"
+
+	"github.com/errata/errata/internal/model"
+)
+
+// Scheduled counts what one scheduler pass enqueued.
+type Scheduled struct {
+	Checks     int // check jobs inserted
+	Polls      int // poll jobs inserted
+	Duplicates int // due work already pending, skipped by uniqueness
+}
+
+// Schedule enqueues one poll per due source and one check per due article
+// (at most dueBatch; the next tick takes the rest). Work already pending
+// is skipped by River's uniqueness, so a slow check is never doubled.
+func (q *Queue) Schedule(ctx context.Context) (Scheduled, error) {
+	var n Scheduled
+	now := q.eng.now()
+	srcs, err := q.eng.Store.DueSources(ctx, now)
+	if err != nil {
+		return n, fmt.Errorf("jobs: schedule: %w", err)
+	}
+	arts, err := q.eng.Store.DueArticles(ctx, now, dueBatch)
+	if err != nil {
+		return n, fmt.Errorf("jobs: schedule: %w", err)
+	}
+	params := make([]river.InsertManyParams, 0, len(srcs)+len(arts))
+	for _, s := range srcs {
+		params = append(params, river.InsertManyParams{Args: PollArgs{SourceID: s.ID}, InsertOpts: pollOpts()})
+	}
+	for _, a := range arts {
+		params = append(params, river.InsertManyParams{Args: CheckArgs{ArticleID: a.ID}, InsertOpts: checkOpts(a)})
+	}
+	if len(params) == 0 {
+		return n, nil
+	}
+	res, err := q.client.InsertMany(ctx, params)
+	if err != nil {
+		return n, fmt.Errorf("jobs: schedule: %w", err)
+	}
+	for _, r := range res {
+		switch {
+		case r.UniqueSkippedAsDuplicate:
+			n.Duplicates++
+		case r.Job.Kind == KindPoll:
+			n.Polls++
+		default:
+			n.Checks++
+		}
+	}
+	return n, nil
+}
+
+// EnqueueCheck asks for a check of an article now. It reports false when
+// a check of that article is already pending.
+func (q *Queue) EnqueueCheck(ctx context.Context, a model.Article) (bool, error) {
+	res, err := q.client.Insert(ctx, CheckArgs{ArticleID: a.ID}, checkOpts(a))
+	if err != nil {
+		return false, fmt.Errorf("jobs: enqueue check of %s: %w", a.URL, err)
+	}
+	return !res.UniqueSkippedAsDuplicate, nil
+}
+
+// EnqueuePoll asks for a poll of a source now. It reports false when a
+// poll of that source is already pending.
+func (q *Queue) EnqueuePoll(ctx context.Context, src model.Source) (bool, error) {
+	res, err := q.client.Insert(ctx, PollArgs{SourceID: src.ID}, pollOpts())
+	if err != nil {
+		return false, fmt.Errorf("jobs: enqueue poll of %s: %w", src.URL, err)
+	}
+	return !res.UniqueSkippedAsDuplicate, nil
+}
+
+func checkOpts(a model.Article) *river.InsertOpts {
+	o := CheckArgs{}.InsertOpts()
+	o.Priority = priorityFresh
+	if !a.LastChanged.IsZero() {
+		o.Priority = priorityKnown
+	}
+	return &o
+}
+
+func pollOpts() *river.InsertOpts {
+	o := PollArgs{}.InsertOpts()
+	o.Priority = priorityKnown
+	return &o
+}

@@ -1,0 +1,162 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
+
+	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/store"
+)
+
+// Job kinds, as River stores them and the queue depth gauge names them.
+const (
+	KindScheduler = "scheduler"
+	KindCheck     = "check_article"
+	KindPoll      = "poll_source"
+)
+
+// Priorities: River runs lower numbers first. Articles that already have
+// versions go before fresh ones, so a moved article is seen redirecting
+// (and absorbs its new URL) before that URL, found in a feed meanwhile, is
+// checked as an article of its own.
+const (
+	priorityKnown = 1
+	priorityFresh = 2
+)
+
+// pendingStates makes a job unique while it waits or runs: once it has
+// completed, the same article may be enqueued again.
+var pendingStates = []rivertype.JobState{
+	rivertype.JobStateAvailable, rivertype.JobStatePending, rivertype.JobStateRunning,
+	rivertype.JobStateRetryable, rivertype.JobStateScheduled,
+}
+
+// SchedulerArgs is the periodic job that enqueues due work.
+type SchedulerArgs struct{}
+
+// Kind implements river.JobArgs.
+func (SchedulerArgs) Kind() string { return KindScheduler }
+
+// InsertOpts keeps one scheduler job pending at a time, so slow passes
+// never pile up.
+func (SchedulerArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByState: pendingStates}}
+}
+
+// CheckArgs asks for one check of an article.
+type CheckArgs struct {
+	ArticleID int64 `json:"article_id"`
+}
+
+// Kind implements river.JobArgs.
+func (CheckArgs) Kind() string { return KindCheck }
+
+// InsertOpts makes a check unique per article while pending, so an
+// article is never checked twice at once.
+func (CheckArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: pendingStates}}
+}
+
+// PollArgs asks for one poll of a source.
+type PollArgs struct {
+	SourceID int64 `json:"source_id"`
+}
+
+// Kind implements river.JobArgs.
+func (PollArgs) Kind() string { return KindPoll }
+
+// InsertOpts makes a poll unique per source while pending.
+func (PollArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: pendingStates}}
+}
+
+type schedulerWorker struct {
+	river.WorkerDefaults[SchedulerArgs]
+	q *Queue
+}
+
+func (w *schedulerWorker) Work(ctx context.Context, _ *river.Job[SchedulerArgs]) error {
+	n, err := w.q.Schedule(ctx)
+	if err != nil {
+		w.q.eng.countError(stageQueue)
+		return err
+	}
+	if n.Checks+n.Polls > 0 {
+		w.q.cfg.Logger.Debug("scheduled", "checks", n.Checks, "polls", n.Polls, "duplicates", n.Duplicates)
+	}
+	return nil
+}
+
+type checkWorker struct {
+	river.WorkerDefaults[CheckArgs]
+	q *Queue
+}
+
+// Work re-reads the article, since it may have been checked, stopped or
+// absorbed into another since the job was enqueued. Only a check that
+// could not be recorded fails the job; River then retries it with back-off.
+func (w *checkWorker) Work(ctx context.Context, job *river.Job[CheckArgs]) error {
+	e := w.q.eng
+	a, err := e.Store.Article(ctx, job.Args.ArticleID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		e.countError(stageStore)
+		return fmt.Errorf("jobs: check article %d: %w", job.Args.ArticleID, err)
+	}
+	if a.State != model.StateActive || a.NextCheck.After(e.now()) {
+		return nil
+	}
+	res, err := e.CheckArticle(ctx, a)
+	e.logCheck(a, res, err)
+	return err
+}
+
+type pollWorker struct {
+	river.WorkerDefaults[PollArgs]
+	q *Queue
+}
+
+// Work polls a source. A failed poll is not a job failure: PollSource has
+// already counted the error and pushed the next poll back, and the
+// scheduler enqueues the source again when it is due.
+func (w *pollWorker) Work(ctx context.Context, job *river.Job[PollArgs]) error {
+	e := w.q.eng
+	src, err := w.q.source(ctx, job.Args.SourceID)
+	if err != nil || src == nil {
+		return err
+	}
+	if src.NextPoll.After(e.now()) {
+		return nil
+	}
+	res, err := e.PollSource(ctx, *src)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err != nil {
+		e.Log.Warn("poll failed", "source", src.URL, "err", err)
+		return nil
+	}
+	e.Log.Info("polled", "source", src.URL, "links", res.Links, "new", res.New)
+	return nil
+}
+
+// source returns the source with an id, or nil when it no longer exists.
+func (q *Queue) source(ctx context.Context, id int64) (*model.Source, error) {
+	srcs, err := q.eng.Store.Sources(ctx)
+	if err != nil {
+		q.eng.countError(stageStore)
+		return nil, fmt.Errorf("jobs: poll source %d: %w", id, err)
+	}
+	for i := range srcs {
+		if srcs[i].ID == id {
+			return &srcs[i], nil
+		}
+	}
+	return nil, nil
+}

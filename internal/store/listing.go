@@ -1,0 +1,130 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/errata/errata/internal/model"
+)
+
+// OutletSummary is an outlet with the counts its listing shows.
+type OutletSummary struct {
+	model.Outlet
+	Articles    int
+	Changes     int       // versions after the first, across its articles
+	LastChanged time.Time // newest change; zero when none
+}
+
+// ArticleSummary is an article with what a list row shows.
+type ArticleSummary struct {
+	model.Article
+	OutletName string
+	Title      string // title of the latest version; empty before the first
+	Versions   int
+}
+
+// ArticleQuery pages through articles, newest id first.
+type ArticleQuery struct {
+	OutletID int64 // 0: every outlet
+	BeforeID int64 // 0: from the newest
+	Limit    int   // capped at MaxPage; <= 0 means MaxPage
+}
+
+const (
+	sqlOutletSummaries = `SELECT o.id, o.name, o.host, o.rules,
+		(SELECT count(*) FROM articles a WHERE a.outlet_id = o.id),
+		(SELECT count(*) FROM versions v JOIN articles a ON a.id = v.article_id
+			WHERE a.outlet_id = o.id AND v.seq > 0),
+		coalesce((SELECT max(v.fetched_at) FROM versions v JOIN articles a ON a.id = v.article_id
+			WHERE a.outlet_id = o.id AND v.seq > 0), 0)
+		FROM outlets o ORDER BY o.name`
+	sqlOutletNamed   = `SELECT ` + outletCols + ` FROM outlets WHERE name = ?`
+	sqlArticleSumCol = articleCols + `, o.name,
+		coalesce((SELECT v.title FROM versions v WHERE v.article_id = a.id ORDER BY v.seq DESC LIMIT 1), ''),
+		(SELECT count(*) FROM versions v WHERE v.article_id = a.id)`
+	sqlArticleSummaries = `SELECT ` + sqlArticleSumCol + ` FROM articles a JOIN outlets o ON o.id = a.outlet_id
+		WHERE (?1 = 0 OR a.outlet_id = ?1) AND (?2 = 0 OR a.id < ?2)
+		ORDER BY a.id DESC LIMIT ?3`
+	sqlArticleSummary = `SELECT ` + sqlArticleSumCol + ` FROM articles a JOIN outlets o ON o.id = a.outlet_id
+		WHERE a.id = ?`
+	sqlVersionBySeq = `SELECT ` + versionCols + ` FROM versions WHERE article_id = ? AND seq = ?`
+	// sqlVersionHeads leaves the text out: a history page lists versions,
+	// it does not print them.
+	sqlVersionHeads = `SELECT id, article_id, seq, fetched_at, title, byline, published, '', hash, capture_hash,
+		extractor, classes, added, removed FROM versions WHERE article_id = ? ORDER BY seq`
+)
+
+// OutletSummaries lists every outlet by name with its counts.
+func (s *Store) OutletSummaries(ctx context.Context) ([]OutletSummary, error) {
+	rows, err := s.query(ctx, sqlOutletSummaries)
+	if err != nil {
+		return nil, s.wrap("outlet summaries", err)
+	}
+	os, err := collect(rows, func(sc scanner) (OutletSummary, error) {
+		var o OutletSummary
+		var rules string
+		var last int64
+		if err := sc.Scan(&o.ID, &o.Name, &o.Host, &rules, &o.Articles, &o.Changes, &last); err != nil {
+			return o, err
+		}
+		o.LastChanged = fromNanos(last)
+		return o, fromJSON(rules, &o.Rules)
+	})
+	return os, s.wrap("outlet summaries", err)
+}
+
+// OutletByName returns the outlet called name, or ErrNotFound.
+func (s *Store) OutletByName(ctx context.Context, name string) (model.Outlet, error) {
+	o, err := scanOutlet(s.queryRow(ctx, sqlOutletNamed, name))
+	return o, s.wrap("outlet "+name, err)
+}
+
+// ArticleSummaries pages through articles, newest first.
+func (s *Store) ArticleSummaries(ctx context.Context, q ArticleQuery) ([]ArticleSummary, error) {
+	rows, err := s.query(ctx, sqlArticleSummaries, q.OutletID, q.BeforeID, pageLimit(q.Limit))
+	if err != nil {
+		return nil, s.wrap("article summaries", err)
+	}
+	as, err := collect(rows, scanArticleSummary)
+	return as, s.wrap("article summaries", err)
+}
+
+// ArticleSummary returns one article with its outlet name and latest title.
+func (s *Store) ArticleSummary(ctx context.Context, id int64) (ArticleSummary, error) {
+	a, err := scanArticleSummary(s.queryRow(ctx, sqlArticleSummary, id))
+	return a, s.wrap(fmt.Sprintf("article %d", id), err)
+}
+
+func scanArticleSummary(sc scanner) (ArticleSummary, error) {
+	var a ArticleSummary
+	var state string
+	var first, pub, checked, changed, next int64
+	err := sc.Scan(&a.ID, &a.OutletID, &a.URL, &first, &pub, &checked, &changed, &next, &state,
+		&a.Errors, &a.Gone, &a.ETag, &a.LastModified, &a.BodyHash, &a.OutletName, &a.Title, &a.Versions)
+	if err != nil {
+		return a, noRows(err)
+	}
+	a.State = model.ArticleState(state)
+	a.FirstSeen, a.Published, a.LastChecked = fromNanos(first), fromNanos(pub), fromNanos(checked)
+	a.LastChanged, a.NextCheck = fromNanos(changed), fromNanos(next)
+	return a, nil
+}
+
+// VersionBySeq returns version seq of an article, or ErrNotFound.
+func (s *Store) VersionBySeq(ctx context.Context, articleID int64, seq int) (model.Version, error) {
+	v, err := scanVersion(s.queryRow(ctx, sqlVersionBySeq, articleID, seq))
+	return v, s.wrap(fmt.Sprintf("version %d of article %d", seq, articleID), err)
+}
+
+// VersionHeads returns an article's versions oldest first, without their
+// texts.
+func (s *Store) VersionHeads(ctx context.Context, articleID int64) ([]model.Version, error) {
+	op := fmt.Sprintf("version heads of article %d", articleID)
+	rows, err := s.query(ctx, sqlVersionHeads, articleID)
+	if err != nil {
+		return nil, s.wrap(op, err)
+	}
+	vs, err := collect(rows, scanVersion)
+	return vs, s.wrap(op, err)
+}

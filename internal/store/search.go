@@ -1,0 +1,77 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"unicode"
+)
+
+const (
+	// MaxSearchTerms bounds the words of one query, so a pasted page
+	// cannot become a huge FTS5 expression.
+	MaxSearchTerms = 16
+	// snippetTokens is how many tokens a result's excerpt shows.
+	snippetTokens = "24"
+	// MarkStart and MarkEnd surround matched words in Hit.Snippet. They are
+	// control characters that extracted text never holds, so callers can
+	// split on them and escape every piece, instead of trusting markup.
+	MarkStart = "\x01"
+	MarkEnd   = "\x02"
+)
+
+// Hit is one article found by Search.
+type Hit struct {
+	ArticleID  int64
+	ArticleURL string
+	OutletName string
+	Seq        int // the latest version, the one that matched
+	Title      string
+	Snippet    string // text excerpt, matches between MarkStart and MarkEnd
+}
+
+// Column 2 of version_search is the text.
+const sqlSearch = `SELECT v.article_id, a.url, o.name, v.seq, v.title,
+		snippet(version_search, 2, char(1), char(2), '…', ` + snippetTokens + `)
+	FROM version_search
+	JOIN versions v ON v.id = version_search.rowid
+	JOIN articles a ON a.id = v.article_id
+	JOIN outlets o ON o.id = a.outlet_id
+	WHERE version_search MATCH ?
+	ORDER BY rank LIMIT ?`
+
+// Search finds articles whose latest title, byline or text holds every
+// word of q, best match first. q is plain words, not FTS5 syntax: each
+// word is quoted, so no input can be a syntax error. A query without
+// words finds nothing.
+func (s *Store) Search(ctx context.Context, q string, limit int) ([]Hit, error) {
+	expr := matchExpr(q)
+	if expr == "" {
+		return nil, nil
+	}
+	rows, err := s.query(ctx, sqlSearch, expr, pageLimit(limit))
+	if err != nil {
+		return nil, s.wrap("search", err)
+	}
+	hs, err := collect(rows, func(sc scanner) (Hit, error) {
+		var h Hit
+		err := sc.Scan(&h.ArticleID, &h.ArticleURL, &h.OutletName, &h.Seq, &h.Title, &h.Snippet)
+		return h, err
+	})
+	return hs, s.wrap("search", err)
+}
+
+// matchExpr turns words into an FTS5 expression of quoted terms, all
+// required. Separators are whatever the unicode61 tokenizer would split on.
+func matchExpr(q string) string {
+	words := strings.FieldsFunc(q, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	})
+	if len(words) > MaxSearchTerms {
+		words = words[:MaxSearchTerms]
+	}
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = `"` + w + `"`
+	}
+	return strings.Join(quoted, " ")
+}

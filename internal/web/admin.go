@@ -1,0 +1,124 @@
+package web
+
+import (
+	"crypto/sha256"
+	"crypto/subtle"
+	"errors"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+const (
+	// maxAdminBody caps an admin form post: a URL and an outlet name.
+	maxAdminBody = 16 << 10
+	// maxAddURL bounds the URL a form may submit.
+	maxAddURL = 2048
+)
+
+type adminPage struct {
+	URL, Outlet string
+	Result      string // one-line summary of a successful add
+	Error       string
+}
+
+// adminEnabled answers 404 when no token is configured, so the admin page
+// does not even show that it exists.
+func (s *Server) adminEnabled(w http.ResponseWriter, r *http.Request) bool {
+	if s.cfg.AdminToken == "" {
+		s.fail(w, r, notFound("page"))
+		return false
+	}
+	return true
+}
+
+func (s *Server) handleAdminForm(w http.ResponseWriter, r *http.Request) {
+	if !s.adminEnabled(w, r) {
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	s.render(w, r, http.StatusOK, "admin", pageData{Title: "Add a source", Data: adminPage{}})
+}
+
+func (s *Server) handleAdminAdd(w http.ResponseWriter, r *http.Request) {
+	if !s.adminEnabled(w, r) {
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	if !sameOrigin(r) {
+		s.fail(w, r, &httpError{status: http.StatusForbidden, msg: "cross-origin form posts are refused"})
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxAdminBody)
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, &httpError{status: http.StatusRequestEntityTooLarge, msg: "form too large or malformed"})
+		return
+	}
+	if !s.authorized(r) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="errata admin"`)
+		s.fail(w, r, &httpError{status: http.StatusUnauthorized, msg: "wrong or missing admin token"})
+		return
+	}
+	p := adminPage{URL: strings.TrimSpace(r.PostForm.Get("url")), Outlet: strings.TrimSpace(r.PostForm.Get("outlet"))}
+	status := http.StatusOK
+	if err := checkAddURL(p.URL); err != nil {
+		p.Error, status = err.Error(), http.StatusUnprocessableEntity
+	} else if s.cfg.Add == nil {
+		p.Error, status = "adding sources is not available in this process", http.StatusServiceUnavailable
+	} else if summary, err := s.cfg.Add(r.Context(), p.URL, p.Outlet); err != nil {
+		// The adder's errors are written for users ("refused: resolves to
+		// a private address ..."): show them, they say what to fix.
+		s.log.Info("admin add refused", slog.String("url", p.URL), slog.Any("err", err))
+		p.Error, status = err.Error(), http.StatusUnprocessableEntity
+	} else {
+		s.log.Info("admin add", slog.String("url", p.URL), slog.String("result", summary))
+		p.Result = summary
+	}
+	s.render(w, r, status, "admin", pageData{Title: "Add a source", Data: p})
+}
+
+// authorized compares the token from the Authorization header or the form
+// in constant time; hashing first hides the token's length too.
+func (s *Server) authorized(r *http.Request) bool {
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok {
+		got = r.PostForm.Get("token")
+	}
+	want := sha256.Sum256([]byte(s.cfg.AdminToken))
+	have := sha256.Sum256([]byte(got))
+	return got != "" && subtle.ConstantTimeCompare(want[:], have[:]) == 1
+}
+
+// sameOrigin refuses posts a browser says came from another site
+// (Sec-Fetch-Site, else Origin against Host). A client sending neither,
+// like curl, is not a browser tricked into posting, and still needs the
+// token.
+func sameOrigin(r *http.Request) bool {
+	return http.NewCrossOriginProtection().Check(r) == nil
+}
+
+var (
+	errAddScheme = errors.New("web: only http and https URLs can be tracked")
+	errAddURL    = errors.New("web: enter an absolute URL, like https://example.com/feed.xml")
+)
+
+// checkAddURL refuses what can never be fetched before the adder sees it.
+// Private addresses are the fetcher's call (it may be allowed to reach
+// them), and its refusal is shown as is.
+func checkAddURL(raw string) error {
+	if raw == "" || len(raw) > maxAddURL {
+		return errAddURL
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme == "" {
+		return errAddURL
+	}
+	if s := strings.ToLower(u.Scheme); s != "http" && s != "https" {
+		return errAddScheme
+	}
+	if u.Host == "" {
+		return errAddURL
+	}
+	return nil
+}

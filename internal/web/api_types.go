@@ -1,0 +1,168 @@
+package web
+
+import (
+	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/store"
+)
+
+// The JSON API's shapes. Field names are a contract (README documents
+// them); times are RFC 3339 strings, empty when unknown.
+
+type apiChange struct {
+	ArticleID     int64    `json:"article_id"`
+	ArticleURL    string   `json:"article_url"`
+	Outlet        string   `json:"outlet"`
+	Seq           int      `json:"seq"`
+	At            string   `json:"at"`
+	Title         string   `json:"title"`
+	PreviousTitle string   `json:"previous_title"`
+	Classes       []string `json:"classes"`
+	Added         int      `json:"added"`
+	Removed       int      `json:"removed"`
+	DiffURL       string   `json:"diff_url"`
+	APIDiffURL    string   `json:"api_diff_url"`
+}
+
+type apiChangeList struct {
+	Changes    []apiChange `json:"changes"`
+	NextCursor string      `json:"next_cursor,omitempty"`
+}
+
+func toAPIChange(c store.Change) apiChange {
+	classes := c.Classes
+	if classes == nil {
+		classes = []string{}
+	}
+	return apiChange{
+		ArticleID: c.ArticleID, ArticleURL: c.ArticleURL, Outlet: c.OutletName, Seq: c.Seq,
+		At: isoDate(c.At), Title: c.Title, PreviousTitle: c.PrevTitle, Classes: classes,
+		Added: c.Added, Removed: c.Removed, DiffURL: diffPath(c.ArticleID, c.Seq-1, c.Seq),
+		APIDiffURL: apiDiffPath(c.ArticleID, c.Seq-1, c.Seq),
+	}
+}
+
+type apiOutlet struct {
+	Name        string `json:"name"`
+	Host        string `json:"host"`
+	Articles    int    `json:"articles"`
+	Changes     int    `json:"changes"`
+	LastChanged string `json:"last_changed"`
+	URL         string `json:"url"`
+}
+
+type apiOutletList struct {
+	Outlets []apiOutlet `json:"outlets"`
+}
+
+func toAPIOutlet(o store.OutletSummary) apiOutlet {
+	return apiOutlet{Name: o.Name, Host: o.Host, Articles: o.Articles, Changes: o.Changes,
+		LastChanged: isoDate(o.LastChanged), URL: outletPath(o.Name)}
+}
+
+type apiArticle struct {
+	ID        int64  `json:"id"`
+	URL       string `json:"url"`
+	Outlet    string `json:"outlet"`
+	Title     string `json:"title"`
+	State     string `json:"state"`
+	FirstSeen string `json:"first_seen"`
+	Published string `json:"published"`
+	Versions  int    `json:"versions"`
+	Changes   int    `json:"changes"`
+	APIURL    string `json:"api_url"`
+}
+
+type apiArticleList struct {
+	Articles   []apiArticle `json:"articles"`
+	NextCursor string       `json:"next_cursor,omitempty"`
+}
+
+func toAPIArticle(a store.ArticleSummary) apiArticle {
+	return apiArticle{
+		ID: a.ID, URL: a.URL, Outlet: a.OutletName, Title: a.Title, State: string(a.State),
+		FirstSeen: isoDate(a.FirstSeen), Published: isoDate(a.Published), Versions: a.Versions,
+		Changes: max(a.Versions-1, 0), APIURL: apiArticlePath(a.ID),
+	}
+}
+
+type apiArticleDetail struct {
+	apiArticle
+	LastChanged string       `json:"last_changed"`
+	Status      string       `json:"status"`
+	VersionList []apiVersion `json:"version_list"`
+}
+
+type apiVersion struct {
+	Seq       int      `json:"seq"`
+	FetchedAt string   `json:"fetched_at"`
+	Title     string   `json:"title"`
+	Byline    string   `json:"byline"`
+	Published string   `json:"published"`
+	Hash      string   `json:"hash"`
+	Classes   []string `json:"classes"`
+	Added     int      `json:"added"`
+	Removed   int      `json:"removed"`
+	Text      *string  `json:"text,omitempty"`
+}
+
+type apiVersionList struct {
+	Versions []apiVersion `json:"versions"`
+}
+
+func toAPIVersion(v model.Version, withText bool) apiVersion {
+	out := apiVersion{
+		Seq: v.Seq, FetchedAt: isoDate(v.FetchedAt), Title: v.Title, Byline: v.Byline,
+		Published: isoDate(v.Published), Hash: v.Hash, Classes: v.Classes, Added: v.Added, Removed: v.Removed,
+	}
+	if out.Classes == nil {
+		out.Classes = []string{}
+	}
+	if withText {
+		out.Text = &v.Text
+	}
+	return out
+}
+
+type apiSegment struct {
+	Op   string `json:"op"`
+	Text string `json:"text"`
+}
+
+type apiRow struct {
+	Left  []apiSegment `json:"left"`
+	Right []apiSegment `json:"right"`
+}
+
+type apiDiff struct {
+	ArticleID int64        `json:"article_id"`
+	Old       apiVersion   `json:"old"`
+	New       apiVersion   `json:"new"`
+	Title     []apiSegment `json:"title"`
+	Byline    []apiSegment `json:"byline"`
+	Rows      []apiRow     `json:"rows"`
+}
+
+func toAPIDiff(d diffView) apiDiff {
+	out := apiDiff{
+		ArticleID: d.ArticleID, Old: toAPIVersion(d.Old, false), New: toAPIVersion(d.New, false),
+		Title: segmentsJSON(d.Title), Byline: segmentsJSON(d.Byline), Rows: make([]apiRow, len(d.Rows)),
+	}
+	for i, r := range d.Rows {
+		out.Rows[i] = apiRow{Left: segmentsJSON(r.Left), Right: segmentsJSON(r.Right)}
+	}
+	return out
+}
+
+type apiHit struct {
+	ArticleID int64  `json:"article_id"`
+	URL       string `json:"url"`
+	Outlet    string `json:"outlet"`
+	Seq       int    `json:"seq"`
+	Title     string `json:"title"`
+	Snippet   string `json:"snippet"`
+}
+
+type apiSearchResults struct {
+	Query   string   `json:"query"`
+	Results []apiHit `json:"results"`
+}

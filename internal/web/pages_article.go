@@ -1,0 +1,129 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/schedule"
+	"github.com/errata/errata/internal/store"
+)
+
+// versionRow is one version in an article's history.
+type versionRow struct {
+	model.Version
+	Path     string
+	DiffPath string // against the previous version; empty for version 0
+}
+
+// historyPage is an article's history, shared by the page and the API.
+type historyPage struct {
+	Article     store.ArticleSummary
+	Link        string // original URL, only if http(s)
+	OutletPath  string
+	Changes     int
+	LastChanged time.Time // zero when it never changed
+	Status      string
+	Versions    []versionRow // newest first
+	FeedPath    string
+}
+
+func (s *Server) history(ctx context.Context, id int64) (historyPage, error) {
+	a, err := s.cfg.Store.ArticleSummary(ctx, id)
+	if err != nil {
+		return historyPage{}, notFoundIf(err, "article")
+	}
+	vs, err := s.cfg.Store.VersionHeads(ctx, id)
+	if err != nil {
+		return historyPage{}, err
+	}
+	p := historyPage{
+		Article: a, Link: safeLink(a.URL), OutletPath: outletPath(a.OutletName),
+		Changes: max(len(vs)-1, 0), FeedPath: articleFeedPath(id),
+		Status: s.cfg.Policy.Describe(schedule.HistoryOf(a.Article), s.now().UTC()),
+	}
+	if len(vs) > 1 {
+		p.LastChanged = vs[len(vs)-1].FetchedAt
+	}
+	for _, v := range slices.Backward(vs) {
+		row := versionRow{Version: v, Path: versionPath(id, v.Seq)}
+		if v.Seq > 0 {
+			row.DiffPath = diffPath(id, v.Seq-1, v.Seq)
+		}
+		p.Versions = append(p.Versions, row)
+	}
+	return p, nil
+}
+
+func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p, err := s.history(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	title := p.Article.Title
+	if title == "" {
+		title = p.Article.URL
+	}
+	s.render(w, r, http.StatusOK, "article", pageData{Title: title, Feed: p.FeedPath, Data: p})
+}
+
+// versionPage shows one version's text.
+type versionPage struct {
+	Version     model.Version
+	Paragraphs  []string
+	ArticlePath string
+	Link        string
+	Prev, Next  string // neighbouring versions
+	DiffPath    string // against the previous version
+}
+
+func (s *Server) handleVersion(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	n, err := pathSeq(r, "n")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a, err := s.cfg.Store.ArticleSummary(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, notFoundIf(err, "article"))
+		return
+	}
+	v, err := s.cfg.Store.VersionBySeq(r.Context(), id, n)
+	if err != nil {
+		s.fail(w, r, notFoundIf(err, "version"))
+		return
+	}
+	p := versionPage{Version: v, Paragraphs: paragraphs(v.Text), ArticlePath: articlePath(id), Link: safeLink(a.URL)}
+	if n > 0 {
+		p.Prev, p.DiffPath = versionPath(id, n-1), diffPath(id, n-1, n)
+	}
+	if n+1 < a.Versions {
+		p.Next = versionPath(id, n+1)
+	}
+	s.render(w, r, http.StatusOK, "version", pageData{Title: v.Title, Data: p})
+}
+
+// paragraphs splits a version text ("\n\n" between paragraphs).
+func paragraphs(text string) []string {
+	var out []string
+	for p := range strings.SplitSeq(text, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

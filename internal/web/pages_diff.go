@@ -1,0 +1,128 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/errata/errata/internal/diff"
+	"github.com/errata/errata/internal/model"
+)
+
+// diffView compares two versions of one article; the page and the API
+// both render it.
+type diffView struct {
+	ArticleID   int64
+	ArticlePath string
+	Link        string
+	Old, New    model.Version  // texts not needed past building the view
+	Title       []diff.Segment // nil when the titles are equal
+	Byline      []diff.Segment // nil when the bylines are equal
+	Rows        []diff.Row
+	Inline      [][]diff.Segment // paragraphs, only in the inline view
+	InlineMode  bool
+	Adjacent    bool // New follows Old directly: its stored classes describe the change
+	Prev, Next  string
+	Permalink   string
+	SidePath    string
+	InlinePath  string
+}
+
+// loadDiff builds the comparison of versions a and b (a < b).
+func (s *Server) loadDiff(ctx context.Context, id int64, a, b int, inline bool) (diffView, error) {
+	art, err := s.cfg.Store.ArticleSummary(ctx, id)
+	if err != nil {
+		return diffView{}, notFoundIf(err, "article")
+	}
+	old, err := s.cfg.Store.VersionBySeq(ctx, id, a)
+	if err != nil {
+		return diffView{}, notFoundIf(err, "version")
+	}
+	nv, err := s.cfg.Store.VersionBySeq(ctx, id, b)
+	if err != nil {
+		return diffView{}, notFoundIf(err, "version")
+	}
+	d := diffView{
+		ArticleID: id, ArticlePath: articlePath(id), Link: safeLink(art.URL), Old: old, New: nv,
+		InlineMode: inline, Adjacent: b == a+1, Permalink: diffPath(id, a, b),
+	}
+	d.SidePath, d.InlinePath = d.Permalink, d.Permalink+"?view=inline"
+	if old.Title != nv.Title {
+		d.Title = diff.Words(old.Title, nv.Title)
+	}
+	if old.Byline != nv.Byline {
+		d.Byline = diff.Words(old.Byline, nv.Byline)
+	}
+	if inline {
+		d.Inline = inlineParagraphs(diff.Words(old.Text, nv.Text))
+	} else {
+		d.Rows = diff.SideBySide(old.Text, nv.Text)
+	}
+	d.navigation(art.Versions)
+	return d, nil
+}
+
+// navigation links the change before and after this one; a diff across
+// several versions steps from its ends.
+func (d *diffView) navigation(versions int) {
+	a, b := d.Old.Seq, d.New.Seq
+	suffix := ""
+	if d.InlineMode {
+		suffix = "?view=inline"
+	}
+	if a > 0 {
+		d.Prev = diffPath(d.ArticleID, a-1, a) + suffix
+	}
+	if b+1 < versions {
+		d.Next = diffPath(d.ArticleID, b, b+1) + suffix
+	}
+}
+
+// inlineParagraphs cuts a word diff of two texts into paragraphs at the
+// "\n\n" separators, whichever segments they fall in.
+func inlineParagraphs(segs []diff.Segment) [][]diff.Segment {
+	var paras [][]diff.Segment
+	var cur []diff.Segment
+	for _, s := range segs {
+		for i, part := range strings.Split(s.Text, "\n\n") {
+			if i > 0 && len(cur) > 0 {
+				paras, cur = append(paras, cur), nil
+			}
+			if part != "" {
+				cur = append(cur, diff.Segment{Op: s.Op, Text: part})
+			}
+		}
+	}
+	if len(cur) > 0 {
+		paras = append(paras, cur)
+	}
+	return paras
+}
+
+func (s *Server) handleDiff(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a, errA := pathSeq(r, "a")
+	b, errB := pathSeq(r, "b")
+	if errA != nil || errB != nil || a == b {
+		s.fail(w, r, notFound("comparison"))
+		return
+	}
+	if a > b {
+		// Old on the left, always: send the reader to the ordered URL,
+		// which is built here from numbers, never from the request.
+		http.Redirect(w, r, diffPath(id, b, a), http.StatusMovedPermanently)
+		return
+	}
+	inline := r.URL.Query().Get("view") == "inline"
+	d, err := s.loadDiff(r.Context(), id, a, b, inline)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	title := "Changes to “" + d.New.Title + "”"
+	s.render(w, r, http.StatusOK, "diff", pageData{Title: title, Feed: articleFeedPath(id), Data: d})
+}

@@ -1,0 +1,91 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/store"
+)
+
+// notFoundIf turns store.ErrNotFound into a 404 naming what was missing.
+func notFoundIf(err error, what string) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return notFound(what)
+	}
+	return err
+}
+
+type outletRow struct {
+	store.OutletSummary
+	Path string
+}
+
+func (s *Server) handleOutlets(w http.ResponseWriter, r *http.Request) {
+	os, err := s.cfg.Store.OutletSummaries(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rows := make([]outletRow, len(os))
+	for i, o := range os {
+		rows[i] = outletRow{OutletSummary: o, Path: outletPath(o.Name)}
+	}
+	s.render(w, r, http.StatusOK, "outlets", pageData{Title: "Outlets", Data: rows})
+}
+
+// articleRow is one article in a list.
+type articleRow struct {
+	store.ArticleSummary
+	Path    string
+	Changes int
+}
+
+type outletPage struct {
+	Outlet   model.Outlet
+	Changes  []changeView
+	Articles []articleRow
+	Next     string
+	FeedPath string
+}
+
+func (s *Server) handleOutlet(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	o, err := s.cfg.Store.OutletByName(ctx, r.PathValue("outlet"))
+	if err != nil {
+		s.fail(w, r, notFoundIf(err, "outlet"))
+		return
+	}
+	before, err := decodeArticleCursor(r.URL.Query().Get("cursor"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := outletPage{Outlet: o, FeedPath: outletFeedPath(o.Name)}
+	if before == 0 {
+		cs, err := s.cfg.Store.Changes(ctx, store.ChangeQuery{OutletID: o.ID, HideMinor: true, Limit: pageSize / 2})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		p.Changes = viewChanges(cs)
+	}
+	as, err := s.cfg.Store.ArticleSummaries(ctx, store.ArticleQuery{OutletID: o.ID, BeforeID: before, Limit: pageSize})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Articles = articleRows(as)
+	if len(as) > 0 {
+		p.Next = nextPage(r, encodeArticleCursor(as[len(as)-1].ID), len(as), pageSize)
+	}
+	s.render(w, r, http.StatusOK, "outlet", pageData{Title: o.Name, Feed: p.FeedPath, Data: p})
+}
+
+func articleRows(as []store.ArticleSummary) []articleRow {
+	rows := make([]articleRow, len(as))
+	for i, a := range as {
+		rows[i] = articleRow{ArticleSummary: a, Path: articlePath(a.ID), Changes: max(a.Versions-1, 0)}
+	}
+	return rows
+}

@@ -1,0 +1,123 @@
+package web
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/errata/errata/internal/metrics"
+	"github.com/errata/errata/internal/schedule"
+	"github.com/errata/errata/internal/store"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Config is what a Server needs. Store is required.
+type Config struct {
+	Store      *store.Store
+	Policy     schedule.Policy // for "checked every hour" / "won't be checked again" wording
+	Metrics    *metrics.Set    // may be nil; when set, /metrics serves it and requests are counted
+	AdminToken string          // empty: admin routes answer 404
+	// Add starts tracking a URL (admin "add a source") and returns a
+	// one-line summary.
+	Add     func(ctx context.Context, url, outlet string) (string, error)
+	BaseURL string // absolute base for feed links; empty: taken from the request
+	Logger  *slog.Logger
+	Now     func() time.Time // nil: time.Now
+}
+
+// Server serves errata's pages, feeds and API.
+type Server struct {
+	cfg   Config
+	pages map[string]*template.Template
+	log   *slog.Logger
+	now   func() time.Time
+}
+
+// New checks cfg and parses the embedded templates.
+func New(cfg Config) (*Server, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("web: config has no store")
+	}
+	if len(cfg.Policy.Tiers) == 0 {
+		cfg.Policy = schedule.DefaultPolicy()
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, now: cfg.Now}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	pages, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	s.pages = pages
+	return s, nil
+}
+
+// Handler returns the routes wrapped in the security headers and, when
+// metrics are configured, request counting.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	s.routes(mux)
+	var h http.Handler = mux
+	if s.cfg.Metrics != nil {
+		h = s.counted(h)
+	}
+	return secure(h)
+}
+
+func (s *Server) routes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /{$}", s.handleChanges)
+	mux.HandleFunc("GET /outlets", s.handleOutlets)
+	mux.HandleFunc("GET /outlets/{outlet}", s.handleOutlet)
+	mux.HandleFunc("GET /articles/{id}", s.handleArticle)
+	mux.HandleFunc("GET /articles/{id}/v/{n}", s.handleVersion)
+	mux.HandleFunc("GET /articles/{id}/diff/{a}/{b}", s.handleDiff)
+	mux.HandleFunc("GET /search", s.handleSearch)
+	mux.HandleFunc("GET /stories", s.handleStories)
+	for _, f := range feedFormats {
+		mux.HandleFunc("GET /changes."+f.ext, s.feedHandler(f, s.allScope))
+		mux.HandleFunc("GET /outlets/{outlet}/changes."+f.ext, s.feedHandler(f, s.outletScope))
+		mux.HandleFunc("GET /articles/{id}/changes."+f.ext, s.feedHandler(f, s.articleScope))
+	}
+	s.apiRoutes(mux)
+	mux.HandleFunc("GET /healthz", s.handleHealth)
+	if s.cfg.Metrics != nil {
+		mux.Handle("GET /metrics", metricsHandler(s.cfg.Metrics))
+	}
+	mux.HandleFunc("GET /admin", s.handleAdminForm)
+	mux.HandleFunc("POST /admin", s.handleAdminAdd)
+	static, _ := fs.Sub(staticFS, "static") // cannot fail: the directory is embedded
+	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.fail(w, r, notFound("page")) })
+}
+
+// handleHealth answers 200 when the store answers a query.
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if _, err := s.cfg.Store.Stats(r.Context()); err != nil {
+		s.log.Error("health check", slog.Any("err", err))
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintln(w, "store unavailable")
+		return
+	}
+	fmt.Fprintln(w, "ok")
+}
+
+func (s *Server) handleStories(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "stories", pageData{Title: "Stories"})
+}
