@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/errata/errata/internal/model"
@@ -21,12 +22,14 @@ const (
 	sqlActiveArticles = `SELECT ` + articleCols + ` FROM articles a WHERE a.state = 'active' ORDER BY a.id`
 	sqlArticlesAfter  = `SELECT ` + articleCols + ` FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ?`
 	sqlInsertArticle  = `INSERT INTO articles (outlet_id, url, first_seen, published, last_checked, last_changed,
-		next_check, state, errors, gone, etag, last_modified, body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		next_check, state, errors, gone, etag, last_modified, body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		RETURNING id`
 	sqlUpdateArticle = `UPDATE articles SET outlet_id = ?, url = ?, published = ?, last_checked = ?, last_changed = ?,
 		next_check = ?, state = ?, errors = ?, gone = ?, etag = ?, last_modified = ?, body_hash = ? WHERE id = ?`
 	sqlArticleURL = `SELECT url FROM articles WHERE id = ?`
-	// sqlNoLimit is SQLite's "no LIMIT" value.
-	sqlNoLimit = -1
+	// sqlNoLimit is a LIMIT that limits nothing on both engines
+	// (PostgreSQL refuses SQLite's -1).
+	sqlNoLimit = math.MaxInt64
 )
 
 func scanArticle(sc scanner) (model.Article, error) {
@@ -70,13 +73,9 @@ func (s *Store) AddArticle(ctx context.Context, a model.Article) (model.Article,
 			return err
 		}
 		a = normArticle(a)
-		res, err := tx.ExecContext(ctx, sqlInsertArticle, a.OutletID, a.URL, nanos(a.FirstSeen), nanos(a.Published),
+		err = tx.QueryRowContext(ctx, sqlInsertArticle, a.OutletID, a.URL, nanos(a.FirstSeen), nanos(a.Published),
 			nanos(a.LastChecked), nanos(a.LastChanged), nanos(a.NextCheck), string(a.State), a.Errors, a.Gone,
-			a.ETag, a.LastModified, a.BodyHash)
-		if err != nil {
-			return err
-		}
-		a.ID, err = res.LastInsertId()
+			a.ETag, a.LastModified, a.BodyHash).Scan(&a.ID)
 		created = err == nil
 		return err
 	})

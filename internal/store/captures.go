@@ -11,8 +11,8 @@ const (
 	sqlCapture = `SELECT hash, url, status, header, fetched_at, size FROM captures WHERE hash = ?`
 	// Content-addressed: the same hash is the same bytes, so a second insert
 	// is a no-op rather than an update (which the trigger would refuse).
-	sqlInsertCapture = `INSERT OR IGNORE INTO captures (hash, url, status, header, fetched_at, size, body)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`
+	sqlInsertCapture = `INSERT INTO captures (hash, url, status, header, fetched_at, size, body)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 	sqlCaptureBody = `SELECT body FROM captures WHERE hash = ?`
 )
 

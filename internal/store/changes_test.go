@@ -34,145 +34,149 @@ func recordVersions(t testing.TB, s *Store, o model.Outlet, url string, classes 
 }
 
 func TestChanges_FiltersAndOrder(t *testing.T) {
-	s, _ := openTemp(t)
-	ctx := context.Background()
-	o1, o2 := mustOutlet(t, s, "one"), mustOutlet(t, s, "two")
-	a := recordVersions(t, s, o1, "https://one.example/a", "", "headline", "minor")
-	recordVersions(t, s, o2, "https://two.example/b", "", "text_added,correction")
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		o1, o2 := mustOutlet(t, s, "one"), mustOutlet(t, s, "two")
+		a := recordVersions(t, s, o1, "https://one.example/a", "", "headline", "minor")
+		recordVersions(t, s, o2, "https://two.example/b", "", "text_added,correction")
 
-	tests := []struct {
-		name string
-		q    ChangeQuery
-		want int
-	}{
-		{"all changes, never first versions", ChangeQuery{}, 3},
-		{"one outlet", ChangeQuery{OutletID: o1.ID}, 2},
-		{"one article", ChangeQuery{ArticleID: a.ID}, 2},
-		{"by class inside a list", ChangeQuery{Class: "correction"}, 1},
-		{"class is a whole name", ChangeQuery{Class: "text"}, 0},
-		{"minor hidden", ChangeQuery{HideMinor: true}, 2},
-		{"limit", ChangeQuery{Limit: 1}, 1},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			cs, err := s.Changes(ctx, tt.q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(cs) != tt.want {
-				t.Fatalf("got %d changes, want %d: %+v", len(cs), tt.want, cs)
-			}
-			for i := 1; i < len(cs); i++ {
-				if cs[i].At.After(cs[i-1].At) {
-					t.Errorf("not newest first: %v then %v", cs[i-1].At, cs[i].At)
+		tests := []struct {
+			name string
+			q    ChangeQuery
+			want int
+		}{
+			{"all changes, never first versions", ChangeQuery{}, 3},
+			{"one outlet", ChangeQuery{OutletID: o1.ID}, 2},
+			{"one article", ChangeQuery{ArticleID: a.ID}, 2},
+			{"by class inside a list", ChangeQuery{Class: "correction"}, 1},
+			{"class is a whole name", ChangeQuery{Class: "text"}, 0},
+			{"minor hidden", ChangeQuery{HideMinor: true}, 2},
+			{"limit", ChangeQuery{Limit: 1}, 1},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				cs, err := s.Changes(ctx, tt.q)
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
-		})
-	}
-	cs, _ := s.Changes(ctx, ChangeQuery{ArticleID: a.ID})
-	last := cs[len(cs)-1]
-	if last.Seq != 1 || last.PrevTitle != "https://one.example/a title 0" || last.OutletName != "one" {
-		t.Errorf("change = %+v, want seq 1 with previous title and outlet name", last)
-	}
+				if len(cs) != tt.want {
+					t.Fatalf("got %d changes, want %d: %+v", len(cs), tt.want, cs)
+				}
+				for i := 1; i < len(cs); i++ {
+					if cs[i].At.After(cs[i-1].At) {
+						t.Errorf("not newest first: %v then %v", cs[i-1].At, cs[i].At)
+					}
+				}
+			})
+		}
+		cs, _ := s.Changes(ctx, ChangeQuery{ArticleID: a.ID})
+		last := cs[len(cs)-1]
+		if last.Seq != 1 || last.PrevTitle != "https://one.example/a title 0" || last.OutletName != "one" {
+			t.Errorf("change = %+v, want seq 1 with previous title and outlet name", last)
+		}
+	})
 }
 
 func TestChanges_CursorWalksEveryChangeOnce(t *testing.T) {
-	s, _ := openTemp(t)
-	o := mustOutlet(t, s, "one")
-	for i := range 5 {
-		recordVersions(t, s, o, fmt.Sprintf("https://one.example/%d", i), "", "headline", "byline")
-	}
-	seen := map[int64]bool{}
-	var after ChangeCursor
-	for pages := 0; ; pages++ {
-		cs, err := s.Changes(context.Background(), ChangeQuery{After: after, Limit: 3})
-		if err != nil {
-			t.Fatal(err)
+	forEachStore(t, func(t *testing.T, s *Store) {
+		o := mustOutlet(t, s, "one")
+		for i := range 5 {
+			recordVersions(t, s, o, fmt.Sprintf("https://one.example/%d", i), "", "headline", "byline")
 		}
-		if len(cs) == 0 || pages > 10 {
-			break
-		}
-		for _, c := range cs {
-			if seen[c.VersionID] {
-				t.Fatalf("version %d seen twice", c.VersionID)
-			}
-			seen[c.VersionID] = true
-		}
-		last := cs[len(cs)-1]
-		after = ChangeCursor{At: last.At, VersionID: last.VersionID}
-	}
-	if len(seen) != 10 {
-		t.Errorf("walked %d changes, want 10", len(seen))
-	}
-}
-
-func TestListing_SummariesAndVersionBySeq(t *testing.T) {
-	s, _ := openTemp(t)
-	ctx := context.Background()
-	o := mustOutlet(t, s, "one")
-	a := recordVersions(t, s, o, "https://one.example/a", "", "headline")
-	mustArticle(t, s, o.ID, "https://one.example/empty")
-
-	os, err := s.OutletSummaries(ctx)
-	if err != nil || len(os) != 1 || os[0].Articles != 2 || os[0].Changes != 1 || os[0].LastChanged.IsZero() {
-		t.Fatalf("OutletSummaries = %+v, %v", os, err)
-	}
-	if got, err := s.OutletByName(ctx, "one"); err != nil || got.ID != o.ID {
-		t.Errorf("OutletByName = %+v, %v", got, err)
-	}
-	if _, err := s.OutletByName(ctx, "nope"); err == nil {
-		t.Error("OutletByName(nope) found something")
-	}
-	as, err := s.ArticleSummaries(ctx, ArticleQuery{OutletID: o.ID})
-	if err != nil || len(as) != 2 || as[1].Title != "https://one.example/a title 1" || as[1].Versions != 2 {
-		t.Fatalf("ArticleSummaries = %+v, %v", as, err)
-	}
-	if as, _ := s.ArticleSummaries(ctx, ArticleQuery{BeforeID: as[0].ID}); len(as) != 1 {
-		t.Errorf("BeforeID page has %d articles, want 1", len(as))
-	}
-	v, err := s.VersionBySeq(ctx, a.ID, 1)
-	if err != nil || v.Seq != 1 || v.Text == "" {
-		t.Errorf("VersionBySeq = %+v, %v", v, err)
-	}
-	heads, err := s.VersionHeads(ctx, a.ID)
-	if err != nil || len(heads) != 2 || heads[1].Text != "" || heads[1].Title == "" {
-		t.Errorf("VersionHeads = %+v, %v", heads, err)
-	}
-}
-
-func TestSearch_LatestVersionOnly(t *testing.T) {
-	s, _ := openTemp(t)
-	ctx := context.Background()
-	o := mustOutlet(t, s, "one")
-	recordVersions(t, s, o, "https://one.example/a", "", "headline")
-	tests := []struct {
-		q    string
-		want int
-	}{
-		{"edition 1", 1},
-		{"edition", 1},
-		{"EDITION", 1},
-		{"edition 0", 0}, // superseded text is not indexed
-		{"", 0},
-		{`" OR * NEAR( -:`, 0}, // FTS5 syntax is taken as words
-		{"nothing-like-this", 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			hs, err := s.Search(ctx, tt.q, 10)
+		seen := map[int64]bool{}
+		var after ChangeCursor
+		for pages := 0; ; pages++ {
+			cs, err := s.Changes(context.Background(), ChangeQuery{After: after, Limit: 3})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(hs) != tt.want {
-				t.Fatalf("Search(%q) = %d hits, want %d", tt.q, len(hs), tt.want)
+			if len(cs) == 0 || pages > 10 {
+				break
 			}
-			if len(hs) > 0 && (hs[0].Seq != 1 || hs[0].OutletName != "one") {
-				t.Errorf("hit = %+v", hs[0])
+			for _, c := range cs {
+				if seen[c.VersionID] {
+					t.Fatalf("version %d seen twice", c.VersionID)
+				}
+				seen[c.VersionID] = true
 			}
-		})
-	}
-	hs, _ := s.Search(ctx, "body", 10)
-	if len(hs) != 1 || hs[0].Snippet != MarkStart+"Body"+MarkEnd+" of https://one.example/a, edition 1." {
-		t.Errorf("hits = %+v", hs)
-	}
+			last := cs[len(cs)-1]
+			after = ChangeCursor{At: last.At, VersionID: last.VersionID}
+		}
+		if len(seen) != 10 {
+			t.Errorf("walked %d changes, want 10", len(seen))
+		}
+	})
+}
+
+func TestListing_SummariesAndVersionBySeq(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		o := mustOutlet(t, s, "one")
+		a := recordVersions(t, s, o, "https://one.example/a", "", "headline")
+		mustArticle(t, s, o.ID, "https://one.example/empty")
+
+		os, err := s.OutletSummaries(ctx)
+		if err != nil || len(os) != 1 || os[0].Articles != 2 || os[0].Changes != 1 || os[0].LastChanged.IsZero() {
+			t.Fatalf("OutletSummaries = %+v, %v", os, err)
+		}
+		if got, err := s.OutletByName(ctx, "one"); err != nil || got.ID != o.ID {
+			t.Errorf("OutletByName = %+v, %v", got, err)
+		}
+		if _, err := s.OutletByName(ctx, "nope"); err == nil {
+			t.Error("OutletByName(nope) found something")
+		}
+		as, err := s.ArticleSummaries(ctx, ArticleQuery{OutletID: o.ID})
+		if err != nil || len(as) != 2 || as[1].Title != "https://one.example/a title 1" || as[1].Versions != 2 {
+			t.Fatalf("ArticleSummaries = %+v, %v", as, err)
+		}
+		if as, _ := s.ArticleSummaries(ctx, ArticleQuery{BeforeID: as[0].ID}); len(as) != 1 {
+			t.Errorf("BeforeID page has %d articles, want 1", len(as))
+		}
+		v, err := s.VersionBySeq(ctx, a.ID, 1)
+		if err != nil || v.Seq != 1 || v.Text == "" {
+			t.Errorf("VersionBySeq = %+v, %v", v, err)
+		}
+		heads, err := s.VersionHeads(ctx, a.ID)
+		if err != nil || len(heads) != 2 || heads[1].Text != "" || heads[1].Title == "" {
+			t.Errorf("VersionHeads = %+v, %v", heads, err)
+		}
+	})
+}
+
+func TestSearch_LatestVersionOnly(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		o := mustOutlet(t, s, "one")
+		recordVersions(t, s, o, "https://one.example/a", "", "headline")
+		tests := []struct {
+			q    string
+			want int
+		}{
+			{"edition 1", 1},
+			{"edition", 1},
+			{"EDITION", 1},
+			{"edition 0", 0}, // superseded text is not indexed
+			{"", 0},
+			{`" OR * NEAR( -:`, 0}, // FTS5 syntax is taken as words
+			{"nothing-like-this", 0},
+		}
+		for _, tt := range tests {
+			t.Run(tt.q, func(t *testing.T) {
+				hs, err := s.Search(ctx, tt.q, 10)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(hs) != tt.want {
+					t.Fatalf("Search(%q) = %d hits, want %d", tt.q, len(hs), tt.want)
+				}
+				if len(hs) > 0 && (hs[0].Seq != 1 || hs[0].OutletName != "one") {
+					t.Errorf("hit = %+v", hs[0])
+				}
+			})
+		}
+		hs, _ := s.Search(ctx, "body", 10)
+		if len(hs) != 1 || hs[0].Snippet != MarkStart+"Body"+MarkEnd+" of https://one.example/a, edition 1." {
+			t.Errorf("hits = %+v", hs)
+		}
+	})
 }

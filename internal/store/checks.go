@@ -13,7 +13,7 @@ const (
 	sqlRecentChecks = `SELECT ` + checkCols + ` FROM checks WHERE article_id = ? ORDER BY at DESC, id DESC LIMIT ?`
 	sqlCountChecks  = `SELECT count(*) FROM checks WHERE article_id = ?`
 	sqlInsertCheck  = `INSERT INTO checks (article_id, at, status, outcome, duration_ms, hash, error)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`
+		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`
 )
 
 func scanCheck(sc scanner) (model.Check, error) {
@@ -50,10 +50,11 @@ func (s *Store) CountChecks(ctx context.Context, articleID int64) (int, error) {
 }
 
 func insertCheck(ctx context.Context, tx *wtx, c *model.Check) (int64, error) {
-	res, err := tx.ExecContext(ctx, sqlInsertCheck, c.ArticleID, nanos(c.At), c.Status, string(c.Outcome),
-		c.Duration.Milliseconds(), c.Hash, c.Error)
+	var id int64
+	err := tx.QueryRowContext(ctx, sqlInsertCheck, c.ArticleID, nanos(c.At), c.Status, string(c.Outcome),
+		c.Duration.Milliseconds(), c.Hash, c.Error).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("insert check: %w", err)
 	}
-	return res.LastInsertId()
+	return id, nil
 }

@@ -1,7 +1,9 @@
-// Package store persists errata's domain model in SQLite. It is the only
-// package that speaks SQL: every query lives here as a plain string, one file
-// per table or aggregate, so a PostgreSQL implementation can later sit behind
-// the same API.
+// Package store persists errata's domain model in SQLite (the embedded
+// default) or PostgreSQL (scale out). It is the only package that speaks
+// SQL: every query lives here as a plain string, one file per table or
+// aggregate, written once with "?" placeholders in the subset both engines
+// accept; the dialect (dialect.go) rewrites placeholders for PostgreSQL and
+// picks what cannot be shared: migrations, error codes, the search query.
 //
 // store owns the schema (numbered, embedded migrations applied at Open), the
 // append-only guarantee for versions and captures (enforced by triggers, not

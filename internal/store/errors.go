@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -23,7 +24,26 @@ var (
 	ErrNotErrata = errors.New("store: not an errata database")
 	// ErrTooNew is wrapped when the database was migrated by a newer binary.
 	ErrTooNew = errors.New("store: database schema is newer than this binary")
+	// ErrNotEmpty is wrapped when Copy's target already holds other data.
+	ErrNotEmpty = errors.New("store: target database is not empty")
 )
+
+// PostgreSQL error codes (SQLSTATE) the store reacts to.
+const (
+	pgUniqueViolation      = "23505"
+	pgSerializationFailure = "40001"
+	pgDeadlock             = "40P01"
+	pgLockNotAvailable     = "55P03" // lock_timeout expired
+)
+
+// pgCode returns the SQLSTATE of a PostgreSQL error, or "".
+func pgCode(err error) string {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code
+	}
+	return ""
+}
 
 // busyError carries the path so the message names the file the user must
 // look at; it still matches ErrBusy with errors.Is.
@@ -48,11 +68,17 @@ func sqliteCode(err error) int {
 }
 
 func isBusy(err error) bool {
+	if pgCode(err) == pgLockNotAvailable {
+		return true
+	}
 	c := sqliteCode(err)
 	return c == sqlite3.SQLITE_BUSY || c == sqlite3.SQLITE_LOCKED
 }
 
 func isUniqueViolation(err error) bool {
+	if pgCode(err) == pgUniqueViolation {
+		return true
+	}
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
 		return false

@@ -14,10 +14,16 @@ import (
 	"time"
 )
 
-//go:embed migrations/sqlite/*.sql
+// Each dialect has its own numbered files: migrations/sqlite/0001_init.sql,
+// migrations/postgres/0001_init.sql. Numbers need not line up across them.
+//
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
 var migrationFS embed.FS
 
-const migrationDir = "migrations/sqlite"
+// migrationLockKey is the pg_advisory_xact_lock key taken while migrating
+// PostgreSQL, so several processes starting together migrate once. It
+// spells "errata" in ASCII.
+const migrationLockKey = 0x657272617461
 
 type migration struct {
 	version int
@@ -25,9 +31,10 @@ type migration struct {
 	sql     string
 }
 
-// loadMigrations reads the embedded files, ordered by their number prefix
-// ("0001_init.sql" is version 1).
-func loadMigrations() ([]migration, error) {
+// loadMigrations reads the dialect's embedded files, ordered by their
+// number prefix ("0001_init.sql" is version 1).
+func loadMigrations(d dialect) ([]migration, error) {
+	migrationDir := "migrations/" + d.String()
 	entries, err := fs.ReadDir(migrationFS, migrationDir)
 	if err != nil {
 		return nil, fmt.Errorf("store: migrations: %w", err)
@@ -52,19 +59,27 @@ func loadMigrations() ([]migration, error) {
 const (
 	sqlHasMigrationsTable = `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`
 	sqlCountObjects       = `SELECT count(*) FROM sqlite_master`
-	sqlCreateMigrations   = `CREATE TABLE schema_migrations (
+	// The PostgreSQL forms look only at the schema errata works in
+	// (current_schema(), normally public).
+	pgHasMigrationsTable = `SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE n.nspname = current_schema() AND c.relname = 'schema_migrations'`
+	pgCountObjects = `SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE n.nspname = current_schema()`
+	pgMigrationLock     = `SELECT pg_advisory_xact_lock(?)`
+	sqlCreateMigrations = `CREATE TABLE schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT NOT NULL,
-		applied_at INTEGER NOT NULL
+		applied_at BIGINT NOT NULL
 	)`
 	sqlMaxMigration    = `SELECT coalesce(max(version), 0) FROM schema_migrations`
 	sqlRecordMigration = `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`
 )
 
-// migrate applies pending migrations in one immediate transaction, so two
-// processes starting at once cannot both apply the same file.
+// migrate applies pending migrations in one transaction, immediate on
+// SQLite and under an advisory lock on PostgreSQL, so two processes
+// starting at once cannot both apply the same file.
 func (s *Store) migrate(ctx context.Context) error {
-	ms, err := loadMigrations()
+	ms, err := loadMigrations(s.d)
 	if err != nil {
 		return err
 	}
@@ -79,6 +94,11 @@ func (s *Store) migrate(ctx context.Context) error {
 		return s.openError(err)
 	}
 	defer func() { _ = tx.Rollback() }()
+	if s.d == dialectPostgres {
+		if _, err := tx.ExecContext(ctx, s.d.rebind(pgMigrationLock), int64(migrationLockKey)); err != nil {
+			return s.openError(err)
+		}
+	}
 	current, err := s.schemaVersion(ctx, tx)
 	if err != nil {
 		return s.openError(err)
@@ -91,7 +111,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		if m.version <= current {
 			continue
 		}
-		if err := applyMigration(ctx, tx, m); err != nil {
+		if err := s.applyMigration(ctx, tx, m); err != nil {
 			return s.wrap("migrate "+m.name, err)
 		}
 	}
@@ -110,12 +130,16 @@ func (s *Store) appliedVersion(ctx context.Context) (int, error) {
 // in an empty database. A database with tables but no bookkeeping belongs to
 // someone else and is refused untouched.
 func (s *Store) schemaVersion(ctx context.Context, tx *sql.Tx) (int, error) {
+	hasQuery, countQuery := sqlHasMigrationsTable, sqlCountObjects
+	if s.d == dialectPostgres {
+		hasQuery, countQuery = pgHasMigrationsTable, pgCountObjects
+	}
 	var has, objects int
-	if err := tx.QueryRowContext(ctx, sqlHasMigrationsTable).Scan(&has); err != nil {
+	if err := tx.QueryRowContext(ctx, hasQuery).Scan(&has); err != nil {
 		return 0, err
 	}
 	if has == 0 {
-		if err := tx.QueryRowContext(ctx, sqlCountObjects).Scan(&objects); err != nil {
+		if err := tx.QueryRowContext(ctx, countQuery).Scan(&objects); err != nil {
 			return 0, err
 		}
 		if objects > 0 {
@@ -131,11 +155,11 @@ func (s *Store) schemaVersion(ctx context.Context, tx *sql.Tx) (int, error) {
 	return v, err
 }
 
-func applyMigration(ctx context.Context, tx *sql.Tx, m migration) error {
+func (s *Store) applyMigration(ctx context.Context, tx *sql.Tx, m migration) error {
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, sqlRecordMigration, m.version, m.name, time.Now().UTC().UnixNano())
+	_, err := tx.ExecContext(ctx, s.d.rebind(sqlRecordMigration), m.version, m.name, time.Now().UTC().UnixNano())
 	return err
 }
 

@@ -14,7 +14,7 @@ const (
 	sqlOutletByID     = `SELECT ` + outletCols + ` FROM outlets WHERE id = ?`
 	sqlOutletByHost   = `SELECT ` + outletCols + ` FROM outlets WHERE host = ? ORDER BY id LIMIT 1`
 	sqlOutlets        = `SELECT ` + outletCols + ` FROM outlets ORDER BY id`
-	sqlInsertOutlet   = `INSERT INTO outlets (name, host) VALUES (?, ?)`
+	sqlInsertOutlet   = `INSERT INTO outlets (name, host) VALUES (?, ?) RETURNING id`
 	sqlSetOutletRules = `UPDATE outlets SET rules = ? WHERE id = ?`
 )
 
@@ -40,13 +40,8 @@ func (s *Store) EnsureOutlet(ctx context.Context, name, host string) (model.Outl
 		if err != ErrNotFound {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, sqlInsertOutlet, name, host)
-		if err != nil {
-			return err
-		}
 		o = model.Outlet{Name: name, Host: host}
-		o.ID, err = res.LastInsertId()
-		return err
+		return tx.QueryRowContext(ctx, sqlInsertOutlet, name, host).Scan(&o.ID)
 	})
 	return o, err
 }

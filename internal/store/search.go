@@ -40,15 +40,19 @@ const sqlSearch = `SELECT v.article_id, a.url, o.name, v.seq, v.title,
 	ORDER BY rank LIMIT ?`
 
 // Search finds articles whose latest title, byline or text holds every
-// word of q, best match first. q is plain words, not FTS5 syntax: each
-// word is quoted, so no input can be a syntax error. A query without
-// words finds nothing.
+// word of q, best match first. q is plain words, not FTS5 or tsquery
+// syntax: each word is quoted (SQLite) or passed to plainto_tsquery
+// (PostgreSQL), so no input can be a syntax error. A query without words
+// finds nothing.
 func (s *Store) Search(ctx context.Context, q string, limit int) ([]Hit, error) {
-	expr := matchExpr(q)
+	query, expr := sqlSearch, matchExpr(q)
+	if s.d == dialectPostgres {
+		query, expr = pgSearch, strings.Join(searchWords(q), " ")
+	}
 	if expr == "" {
 		return nil, nil
 	}
-	rows, err := s.query(ctx, sqlSearch, expr, pageLimit(limit))
+	rows, err := s.query(ctx, query, expr, pageLimit(limit))
 	if err != nil {
 		return nil, s.wrap("search", err)
 	}
@@ -63,15 +67,22 @@ func (s *Store) Search(ctx context.Context, q string, limit int) ([]Hit, error) 
 // matchExpr turns words into an FTS5 expression of quoted terms, all
 // required. Separators are whatever the unicode61 tokenizer would split on.
 func matchExpr(q string) string {
+	words := searchWords(q)
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = `"` + w + `"`
+	}
+	return strings.Join(quoted, " ")
+}
+
+// searchWords splits q into at most MaxSearchTerms words of letters and
+// digits; both dialects search for exactly these.
+func searchWords(q string) []string {
 	words := strings.FieldsFunc(q, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
 	})
 	if len(words) > MaxSearchTerms {
 		words = words[:MaxSearchTerms]
 	}
-	quoted := make([]string, len(words))
-	for i, w := range words {
-		quoted[i] = `"` + w + `"`
-	}
-	return strings.Join(quoted, " ")
+	return words
 }

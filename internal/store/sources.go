@@ -14,7 +14,7 @@ const (
 	sqlSources      = `SELECT ` + sourceCols + ` FROM sources ORDER BY id`
 	sqlDueSources   = `SELECT ` + sourceCols + ` FROM sources WHERE next_poll <= ? ORDER BY next_poll, id`
 	sqlInsertSource = `INSERT INTO sources (outlet_id, url, kind, etag, last_modified, last_polled, next_poll, errors, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 	sqlUpdateSource = `UPDATE sources SET outlet_id = ?, url = ?, kind = ?, etag = ?, last_modified = ?,
 		last_polled = ?, next_poll = ?, errors = ? WHERE id = ?`
 )
@@ -49,12 +49,8 @@ func (s *Store) AddSource(ctx context.Context, src model.Source) (model.Source, 
 		if src.CreatedAt.IsZero() {
 			src.CreatedAt = time.Now().UTC()
 		}
-		res, err := tx.ExecContext(ctx, sqlInsertSource, src.OutletID, src.URL, string(src.Kind), src.ETag,
-			src.LastModified, nanos(src.LastPolled), nanos(src.NextPoll), src.Errors, nanos(src.CreatedAt))
-		if err != nil {
-			return err
-		}
-		src.ID, err = res.LastInsertId()
+		err = tx.QueryRowContext(ctx, sqlInsertSource, src.OutletID, src.URL, string(src.Kind), src.ETag,
+			src.LastModified, nanos(src.LastPolled), nanos(src.NextPoll), src.Errors, nanos(src.CreatedAt)).Scan(&src.ID)
 		created = err == nil
 		return err
 	})

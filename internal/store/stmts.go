@@ -10,14 +10,17 @@ import (
 // statement cost more than running it on the check path (an unchanged
 // check is an insert and an update), so statements are prepared once per
 // pool and reused; database/sql re-prepares them per connection as needed.
+// Statements are keyed by the query as written (with "?") and prepared
+// in the dialect's form, so each query is rewritten once.
 type stmtCache struct {
 	db *sql.DB
+	d  dialect
 	mu sync.Mutex
 	m  map[string]*sql.Stmt
 }
 
-func newStmtCache(db *sql.DB) *stmtCache {
-	return &stmtCache{db: db, m: map[string]*sql.Stmt{}}
+func newStmtCache(db *sql.DB, d dialect) *stmtCache {
+	return &stmtCache{db: db, d: d, m: map[string]*sql.Stmt{}}
 }
 
 // writeQueries are the statements write transactions run, prepared when
@@ -35,7 +38,7 @@ var writeQueries = []string{
 // run unprepared, where its error surfaces.
 func (c *stmtCache) prepare(ctx context.Context, queries []string) {
 	for _, q := range queries {
-		if st, err := c.db.PrepareContext(ctx, q); err == nil {
+		if st, err := c.db.PrepareContext(ctx, c.d.rebind(q)); err == nil {
 			c.m[q] = st
 		}
 	}
@@ -55,7 +58,7 @@ func (c *stmtCache) get(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := c.lookup(query); ok {
 		return st, nil
 	}
-	st, err := c.db.PrepareContext(ctx, query)
+	st, err := c.db.PrepareContext(ctx, c.d.rebind(query))
 	if err != nil {
 		return nil, err
 	}
@@ -88,21 +91,21 @@ func (w *wtx) ExecContext(ctx context.Context, query string, args ...any) (sql.R
 	if st, ok := w.cache.lookup(query); ok {
 		return w.tx.StmtContext(ctx, st).ExecContext(ctx, args...)
 	}
-	return w.tx.ExecContext(ctx, query, args...)
+	return w.tx.ExecContext(ctx, w.cache.d.rebind(query), args...)
 }
 
 func (w *wtx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	if st, ok := w.cache.lookup(query); ok {
 		return w.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
 	}
-	return w.tx.QueryRowContext(ctx, query, args...)
+	return w.tx.QueryRowContext(ctx, w.cache.d.rebind(query), args...)
 }
 
 // queryRow and query read through the reader pool's cached statements.
 func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	st, err := s.rc.get(ctx, query)
 	if err != nil {
-		return s.r.QueryRowContext(ctx, query, args...)
+		return s.r.QueryRowContext(ctx, s.d.rebind(query), args...)
 	}
 	return st.QueryRowContext(ctx, args...)
 }
@@ -110,7 +113,7 @@ func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Ro
 func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	st, err := s.rc.get(ctx, query)
 	if err != nil {
-		return s.r.QueryContext(ctx, query, args...)
+		return s.r.QueryContext(ctx, s.d.rebind(query), args...)
 	}
 	return st.QueryContext(ctx, args...)
 }

@@ -38,15 +38,27 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// Store is errata's SQLite database. It is safe for concurrent use. Writes go
-// through one connection so transactions in this process queue in Go rather
-// than fight over SQLite's lock; reads use a separate pool.
+// Store is errata's database, SQLite or PostgreSQL. It is safe for
+// concurrent use. On SQLite, writes go through one connection so
+// transactions in this process queue in Go rather than fight over SQLite's
+// lock, and reads use a separate pool; on PostgreSQL both are one pool.
 type Store struct {
-	path string
-	w    *sql.DB // the one writer
-	r    *sql.DB // read pool, query_only
+	path string // file path, or the URL without its password
+	d    dialect
+	w    *sql.DB // the one writer (SQLite) or the pool (PostgreSQL)
+	r    *sql.DB // read pool, query_only (SQLite) or the pool (PostgreSQL)
 	wc   *stmtCache
 	rc   *stmtCache
+}
+
+// OpenURL opens a PostgreSQL database when target is a postgres:// or
+// postgresql:// URL, and a SQLite file at path target otherwise, applying
+// pending migrations either way.
+func OpenURL(ctx context.Context, target string) (*Store, error) {
+	if isPostgresURL(target) {
+		return openPostgres(ctx, target, Options{})
+	}
+	return Open(ctx, target)
 }
 
 // Open opens (creating if missing) the errata database at path and applies
@@ -67,7 +79,7 @@ func OpenOptions(ctx context.Context, path string, opts Options) (*Store, error)
 	if err := probeFile(ctx, abs); err != nil {
 		return nil, err
 	}
-	s := &Store{path: abs}
+	s := &Store{path: abs, d: dialectSQLite}
 	s.w, err = sql.Open(driverName, writerDSN(abs, opts))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", abs, err)
@@ -83,12 +95,13 @@ func OpenOptions(ctx context.Context, path string, opts Options) (*Store, error)
 		return nil, fmt.Errorf("store: open %s: %w", abs, err)
 	}
 	s.r.SetMaxOpenConns(opts.Readers)
-	s.wc, s.rc = newStmtCache(s.w), newStmtCache(s.r)
+	s.wc, s.rc = newStmtCache(s.w, s.d), newStmtCache(s.r, s.d)
 	s.wc.prepare(ctx, writeQueries)
 	return s, nil
 }
 
-// Path returns the absolute path of the database file.
+// Path returns the absolute path of the database file, or the PostgreSQL
+// URL without its password.
 func (s *Store) Path() string { return s.path }
 
 // Close closes both pools.
@@ -96,7 +109,10 @@ func (s *Store) Close() error {
 	s.wc.close()
 	s.rc.close()
 	werr := s.w.Close()
-	rerr := s.r.Close()
+	var rerr error
+	if s.r != s.w {
+		rerr = s.r.Close()
+	}
 	if werr != nil {
 		return fmt.Errorf("store: close: %w", werr)
 	}
@@ -129,17 +145,4 @@ func writerDSN(path string, o Options) string {
 func readerDSN(path string, o Options) string {
 	return fileURI(path) + "?_pragma=busy_timeout(" + busyMillis(o.BusyTimeout) + ")" +
 		"&_pragma=foreign_keys(1)&_pragma=query_only(1)"
-}
-
-// write runs fn in one immediate transaction on the writer.
-func (s *Store) write(ctx context.Context, op string, fn func(tx *wtx) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return s.wrap(op, err)
-	}
-	if err := fn(&wtx{tx: tx, cache: s.wc}); err != nil {
-		_ = tx.Rollback()
-		return s.wrap(op, err)
-	}
-	return s.wrap(op, tx.Commit())
 }

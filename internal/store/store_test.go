@@ -28,7 +28,7 @@ func TestOpen_MigrationsAppliedOnce(t *testing.T) {
 		if err := s2.r.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
-		ms, _ := loadMigrations()
+		ms, _ := loadMigrations(s2.d)
 		if n != len(ms) {
 			t.Errorf("schema_migrations rows = %d, want %d", n, len(ms))
 		}

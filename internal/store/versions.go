@@ -14,7 +14,8 @@ const (
 	sqlLatestVersion = `SELECT ` + versionCols + ` FROM versions WHERE article_id = ? ORDER BY seq DESC LIMIT 1`
 	sqlVersionHashes = `SELECT id, seq, fetched_at, hash FROM versions WHERE article_id = ? ORDER BY seq`
 	sqlInsertVersion = `INSERT INTO versions (article_id, seq, fetched_at, title, byline, published, text, hash,
-		capture_hash, extractor, classes, added, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		capture_hash, extractor, classes, added, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		RETURNING id`
 )
 
 func scanVersion(sc scanner) (model.Version, error) {
@@ -77,13 +78,15 @@ func (s *Store) Lineage(ctx context.Context, articleID int64) ([]model.Version, 
 
 // insertVersion appends v; a taken (article, seq) is ErrDuplicateVersion.
 func insertVersion(ctx context.Context, tx *wtx, v *model.Version) (int64, error) {
-	res, err := tx.ExecContext(ctx, sqlInsertVersion, v.ArticleID, v.Seq, nanos(v.FetchedAt), v.Title, v.Byline,
-		nanos(v.Published), v.Text, v.Hash, v.CaptureHash, v.Extractor, joinClasses(v.Classes), v.Added, v.Removed)
+	var id int64
+	err := tx.QueryRowContext(ctx, sqlInsertVersion, v.ArticleID, v.Seq, nanos(v.FetchedAt), v.Title, v.Byline,
+		nanos(v.Published), v.Text, v.Hash, v.CaptureHash, v.Extractor, joinClasses(v.Classes), v.Added,
+		v.Removed).Scan(&id)
 	if isUniqueViolation(err) {
 		return 0, fmt.Errorf("article %d version %d: %w", v.ArticleID, v.Seq, ErrDuplicateVersion)
 	}
 	if err != nil {
 		return 0, fmt.Errorf("insert version: %w", err)
 	}
-	return res.LastInsertId()
+	return id, nil
 }
