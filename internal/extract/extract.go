@@ -15,7 +15,7 @@ import (
 
 // Version identifies the extractor's behaviour; bump it whenever output for
 // the same input can change.
-const Version = "3"
+const Version = "4"
 
 // ErrNoContent is returned when a page yields no body text. The Article
 // returned with it still carries whatever metadata was found.
@@ -112,6 +112,7 @@ func runTrafilatura(doc *html.Node, pageURL string, haveDate bool) *trafilatura.
 func generatedBody(doc *html.Node, res *trafilatura.ExtractResult) []string {
 	var body []string
 	if res.ContentNode != nil {
+		dropStandfirst(res.ContentNode)
 		body = paragraphs(res.ContentNode)
 	}
 	if len(body) <= 1 {

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -44,12 +46,16 @@ func paragraphs(roots ...*html.Node) []string {
 type paragrapher struct {
 	buf strings.Builder
 	out []string
+	// seam is set at the edge of an inline element trafilatura built: it
+	// trims the text around its inline elements ("against<b>Rudolph</b>(well"),
+	// so the space the page had there must be put back.
+	seam bool
 }
 
 func (p *paragrapher) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
-		p.buf.WriteString(n.Data)
+		p.writeText(n.Data)
 		return
 	case html.ElementNode, html.DocumentNode:
 	default:
@@ -66,6 +72,8 @@ func (p *paragrapher) walk(n *html.Node) {
 	if spacedElements[a] {
 		p.buf.WriteByte(' ')
 	}
+	built := n.DataAtom == 0 && n.Type == html.ElementNode
+	p.seam = p.seam || (built && !block)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		p.walk(c)
 	}
@@ -74,9 +82,32 @@ func (p *paragrapher) walk(n *html.Node) {
 	} else if spacedElements[a] {
 		p.buf.WriteByte(' ')
 	}
+	p.seam = p.seam || (built && !block)
 }
 
+// writeText appends a text node, restoring the space at a seam unless
+// punctuation binds the two sides ("Trump</b>'s", "(<i>sic</i>").
+func (p *paragrapher) writeText(s string) {
+	if p.seam && s != "" && p.buf.Len() > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(p.buf.String())
+		next, _ := utf8.DecodeRuneInString(s)
+		if !unicode.IsSpace(prev) && !unicode.IsSpace(next) &&
+			!strings.ContainsRune(closingPunct, next) && !strings.ContainsRune(openingPunct, prev) {
+			p.buf.WriteByte(' ')
+		}
+	}
+	p.seam = false
+	p.buf.WriteString(s)
+}
+
+// closingPunct attaches to the word before it, openingPunct to the word after.
+const (
+	closingPunct = ".,;:!?)]}%…'’”»"
+	openingPunct = "([{“‘«$#@/-'\""
+)
+
 func (p *paragrapher) flush() {
+	p.seam = false
 	if p.buf.Len() == 0 {
 		return
 	}
