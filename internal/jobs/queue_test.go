@@ -32,7 +32,7 @@ func everySecond() schedule.Policy {
 
 // newQueueEngine opens a store in a temporary directory and wires an
 // engine that may fetch from loopback, with no politeness wait.
-func newQueueEngine(t *testing.T) *Engine {
+func newQueueEngine(t testing.TB) *Engine {
 	t.Helper()
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "errata.db"))
 	if err != nil {
@@ -55,7 +55,7 @@ func newQueue(t *testing.T, e *Engine, cfg QueueConfig) *Queue {
 }
 
 // waitFor polls cond until it holds, failing the test after waitBound.
-func waitFor(t *testing.T, what string, cond func() bool) {
+func waitFor(t testing.TB, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(waitBound)
 	for !cond() {
@@ -139,7 +139,7 @@ func TestQueue_RecordsNewsroomRevisionsOnce(t *testing.T) {
 	if err := q.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
-	const steps = 6
+	const steps = 4
 	for range steps {
 		// Two rounds per step: the second sees only churn.
 		for range 2 {
@@ -197,7 +197,7 @@ func recorded(t *testing.T, st *store.Store) []newsroom.Recorded {
 }
 
 // jobStates lists the states of every job of a kind.
-func jobStates(t *testing.T, q *Queue, kind string) map[string]int {
+func jobStates(t testing.TB, q *Queue, kind string) map[string]int {
 	t.Helper()
 	res, err := q.client.JobList(context.Background(), river.NewJobListParams().Kinds(kind).First(maxDepthCount))
 	if err != nil {
