@@ -51,7 +51,9 @@ Flags win over ERRATA_ADDR, ERRATA_ROLE and ERRATA_ADMIN_TOKEN.`,
 	flags: func(fs *flag.FlagSet, e *env) {
 		fs.StringVar(&e.addr, "addr", envOr("ERRATA_ADDR", defaultAddr), "address to listen on (env ERRATA_ADDR)")
 		fs.StringVar(&e.role, "role", envOr("ERRATA_ROLE", roleAll), "all, web (HTTP only) or worker (background checks only) (env ERRATA_ROLE)")
-		fs.StringVar(&e.adminToken, "admin-token", os.Getenv("ERRATA_ADMIN_TOKEN"), "token for the admin page; empty disables it (env ERRATA_ADMIN_TOKEN)")
+		// The token is read from the environment in runServe, not taken as
+		// the default here, so that help never prints it.
+		fs.StringVar(&e.adminToken, "admin-token", "", "token for the admin page; empty disables it (env ERRATA_ADMIN_TOKEN)")
 	},
 	run: runServe,
 }
@@ -77,6 +79,9 @@ type services struct {
 }
 
 func runServe(ctx context.Context, e *env, _ []string) error {
+	if e.adminToken == "" {
+		e.adminToken = os.Getenv("ERRATA_ADMIN_TOKEN")
+	}
 	svc := services{addr: e.addr, adminToken: e.adminToken, log: e.serveLogger()}
 	switch e.role {
 	case roleAll:

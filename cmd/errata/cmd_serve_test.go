@@ -127,3 +127,11 @@ func TestServe_RolesServeAndStopCleanlyOnInterrupt(t *testing.T) {
 		})
 	}
 }
+
+func TestServe_HelpNeverPrintsTheAdminToken(t *testing.T) {
+	t.Setenv("ERRATA_ADMIN_TOKEN", "s3cret-token")
+	out, _, code := runBinary(t, "serve", "-h")
+	if code != exitOK || strings.Contains(out, "s3cret-token") {
+		t.Fatalf("exit %d; help shows the token: %v", code, strings.Contains(out, "s3cret-token"))
+	}
+}
