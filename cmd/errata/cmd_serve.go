@@ -122,6 +122,9 @@ func (s services) run(ctx context.Context, eng *jobs.Engine, st *store.Store) er
 	s.queue.Metrics, s.queue.Logger = m, s.log
 	var q *jobs.Queue
 	if s.worker {
+		if st.IsPostgres() {
+			return errors.New("--role worker needs the SQLite store for now: the job queue does not run on PostgreSQL yet; run --role web on PostgreSQL")
+		}
 		var err error
 		if q, err = jobs.NewQueue(ctx, eng, s.queue); err != nil {
 			return err

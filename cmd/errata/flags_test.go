@@ -75,7 +75,8 @@ func TestRun_ExitStatuses(t *testing.T) {
 		{"bad duration", []string{"crawl", "--host-interval", "soon", "--data", dir}, exitUsage},
 		{"javascript URL refused", []string{"add", "javascript:alert(1)", "--data", dir}, exitError},
 		{"file URL refused", []string{"add", "file:///etc/passwd", "--data", dir}, exitError},
-		{"postgres not yet", []string{"crawl", "--db", "postgres://u:secret@h/db"}, exitError},
+		{"postgres unreachable", []string{"crawl", "--db", "postgres://u:secret@127.0.0.1:1/db"}, exitError},
+		{"not a database URL", []string{"crawl", "--db", "mysql://u:secret@127.0.0.1/db"}, exitUsage},
 		{"export bad format", []string{"export", "--format", "csv", "--data", dir}, exitUsage},
 	}
 	for _, tt := range tests {

@@ -22,22 +22,30 @@ func TestNewsroom_RecordsExactlyTheRealRevisions(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
+	t.Run("sqlite", func(t *testing.T) { newsroomRun(t, t.TempDir()) })
+	t.Run("postgres", func(t *testing.T) {
+		// --db wins over --data: the same commands, stored in PostgreSQL.
+		newsroomRun(t, t.TempDir(), "--db", postgresDB(t))
+	})
+}
+
+func newsroomRun(t *testing.T, data string, db ...string) {
 	nr := newsroom.New(newsroom.Config{Seed: 7})
 	if err := nr.Start(); err != nil {
 		t.Fatal(err)
 	}
 	defer nr.Close()
-	data := t.TempDir()
+	run := func(args ...string) string { return cli(t, data, append(args, db...)...) }
 	outlets := nr.Outlets()
 	for _, o := range outlets {
-		cli(t, data, "add", o.FeedURL)
+		run("add", o.FeedURL)
 	}
 	// The same articles reached through a news sitemap must not be tracked twice.
-	cli(t, data, "add", outlets[0].NewsSitemapURL)
+	run("add", outlets[0].NewsSitemapURL)
 
 	for {
 		for range crawlsPerStep {
-			cli(t, data, "crawl", "--all")
+			run("crawl", "--all")
 		}
 		if nr.Step() >= nr.Steps()-1 {
 			break
@@ -45,10 +53,10 @@ func TestNewsroom_RecordsExactlyTheRealRevisions(t *testing.T) {
 		nr.Advance()
 	}
 	for range finalCrawls {
-		cli(t, data, "crawl", "--all")
+		run("crawl", "--all")
 	}
 
-	got := exportRecorded(t, data)
+	got := exportRecorded(t, data, db...)
 	truth := nr.Truth()
 	s := newsroom.ScoreAgainst(truth, got)
 	t.Logf("newsroom: articles %d/%d revisions %d recall %.2f spurious %d text_f1 %.3f titles %.2f bylines %.2f",
@@ -109,9 +117,9 @@ func assertGoneAndMoved(t *testing.T, truth []newsroom.TruthArticle, got []newsr
 }
 
 // exportRecorded reads the store through `errata export`.
-func exportRecorded(t *testing.T, data string) []newsroom.Recorded {
+func exportRecorded(t *testing.T, data string, db ...string) []newsroom.Recorded {
 	t.Helper()
-	out := cli(t, data, "export", "--format", "jsonl")
+	out := cli(t, data, append([]string{"export", "--format", "jsonl"}, db...)...)
 	var got []newsroom.Recorded
 	sc := bufio.NewScanner(strings.NewReader(out))
 	sc.Buffer(make([]byte, 1<<20), 64<<20)

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/errata/errata/internal/fetch"
@@ -16,15 +17,37 @@ import (
 // openStore opens the database the global flags select.
 func (e *env) openStore(ctx context.Context) (*store.Store, error) {
 	if e.db != "" {
-		if strings.HasPrefix(e.db, "postgres://") || strings.HasPrefix(e.db, "postgresql://") {
-			return nil, fmt.Errorf("--db %s: PostgreSQL is not supported yet; leave --db unset to use the embedded SQLite store in --data", redact(e.db))
+		if !e.postgres() {
+			return nil, usageError{fmt.Sprintf("--db %s: want a postgres:// URL; leave --db unset for the SQLite store in --data", redact(e.db))}
 		}
-		return nil, fmt.Errorf("--db %s: unknown database URL; only postgres:// is planned", redact(e.db))
+		st, err := store.OpenURL(ctx, e.db)
+		if err != nil {
+			return nil, fmt.Errorf("--db %s: %s", redact(e.db), oneLine(strings.ReplaceAll(err.Error(), e.db, redact(e.db))))
+		}
+		return st, nil
 	}
 	if err := os.MkdirAll(e.data, 0o755); err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
 	return store.Open(ctx, filepath.Join(e.data, "errata.db"))
+}
+
+// oneLine folds a multi-line driver error (pgx lists each address it
+// tried) into the one line the CLI promises, dropping repeated lines.
+func oneLine(msg string) string {
+	var parts []string
+	for _, l := range strings.Split(msg, "\n") {
+		l = strings.TrimSpace(l)
+		if l != "" && !slices.Contains(parts, l) {
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// postgres reports whether --db selects PostgreSQL.
+func (e *env) postgres() bool {
+	return strings.HasPrefix(e.db, "postgres://") || strings.HasPrefix(e.db, "postgresql://")
 }
 
 // redact hides a password in a database URL before it is printed.

@@ -114,3 +114,7 @@ func dollarQuoted(s string) int {
 	}
 	return runTo(s, tag, len(tag))
 }
+
+// IsPostgres reports whether the store runs on PostgreSQL (rather than the
+// embedded SQLite file), for the few callers whose own machinery differs.
+func (s *Store) IsPostgres() bool { return s.d == dialectPostgres }
