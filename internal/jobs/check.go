@@ -68,6 +68,7 @@ func (e *Engine) checkResponse(ctx context.Context, a model.Article, resp *fetch
 		c.Error = res.Err.Error()
 	}
 	c.Hash = res.Hash
+	c.ArticleID = rec.Article.ID // another article when this one was absorbed
 	rec.Check = c
 	e.reschedule(&rec.Article, res, now)
 	id, err := e.Store.Record(ctx, rec)
@@ -117,6 +118,11 @@ func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetc
 	if d.Version == nil {
 		return CheckResult{Outcome: d.Outcome, Hash: revise.Hash(cand.Title, cand.Byline, cand.Text)}, nil
 	}
+	if len(versions) == 0 {
+		if res, ok := e.movedHere(ctx, rec, d.Version.Hash); ok {
+			return res, nil
+		}
+	}
 	_, blob, err := archive.Pack(resp.Body)
 	if err != nil {
 		return CheckResult{}, fmt.Errorf("jobs: keep capture of %s: %w", a.URL, err)
@@ -129,6 +135,24 @@ func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetc
 	}
 	a.LastChanged = d.Version.FetchedAt
 	return CheckResult{Outcome: d.Outcome, Version: d.Version, Hash: d.Version.Hash}, nil
+}
+
+// movedHere handles the first version of a new URL whose text is, word for
+// word, the latest version of another article of the same outlet: the
+// outlet moved that article (a new slug found in a feed before the old URL
+// was seen redirecting) or serves it twice. The older article takes the
+// new URL and absorbs the new one, so one story stays one article.
+func (e *Engine) movedHere(ctx context.Context, rec *store.CheckRecord, hash string) (CheckResult, bool) {
+	a := rec.Article
+	other, err := e.Store.ArticleByContent(ctx, a.OutletID, hash, a.ID)
+	if err != nil {
+		return CheckResult{}, false
+	}
+	e.Log.Info("new URL serves a tracked article; merged", "url", a.URL, "article", other.URL)
+	other.URL, other.State = a.URL, model.StateActive
+	other.BodyHash, other.ETag, other.LastModified = a.BodyHash, a.ETag, a.LastModified
+	rec.Article, rec.Absorb = other, a.ID
+	return CheckResult{Outcome: model.OutcomeUnchanged, Hash: hash}, true
 }
 
 // extract turns a response body into a candidate version.

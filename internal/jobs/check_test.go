@@ -241,3 +241,32 @@ func TestAddURL_ArticleJoinsTheOutletOfItsHost(t *testing.T) {
 		t.Errorf("outlet %q, want the outlet already on this host", added.Outlet)
 	}
 }
+
+func TestCheck_NewURLServingATrackedArticleMergesIntoIt(t *testing.T) {
+	f := newFixture(t, func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, page("Council approves budget", "The council approved the budget on Tuesday.", 1))
+	})
+	ctx := context.Background()
+	f.check(t) // the article's first version, at /story
+	now := f.now
+	moved, _, err := f.st.AddArticle(ctx, model.Article{OutletID: f.a.OutletID, URL: f.srv.URL + "/story-new-slug",
+		FirstSeen: now, NextCheck: now, State: model.StateActive})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := f.e.CheckArticle(ctx, moved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Outcome != model.OutcomeUnchanged || res.Article.ID != f.a.ID || res.Article.URL != moved.URL {
+		t.Fatalf("got %s for article %d at %s; want unchanged, article %d at the new URL", res.Outcome, res.Article.ID, res.Article.URL, f.a.ID)
+	}
+	for _, u := range []string{f.srv.URL + "/story", moved.URL} {
+		if a, err := f.st.ArticleByURL(ctx, u); err != nil || a.ID != f.a.ID {
+			t.Errorf("%s is article %d (%v), want %d", u, a.ID, err, f.a.ID)
+		}
+	}
+	if st, _ := f.st.Stats(ctx); st.Articles != 1 || st.Versions != 1 {
+		t.Errorf("stats %+v: want one article with one version", st)
+	}
+}

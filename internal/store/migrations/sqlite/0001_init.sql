@@ -77,6 +77,9 @@ CREATE TABLE versions (
     removed      INTEGER NOT NULL DEFAULT 0,
     UNIQUE (article_id, seq)
 );
+-- Finds the article already holding a text, when a new URL turns out to
+-- serve an article errata tracks under another one.
+CREATE INDEX versions_hash ON versions(hash);
 
 CREATE TABLE checks (
     id          INTEGER PRIMARY KEY,
