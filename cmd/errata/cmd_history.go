@@ -57,16 +57,27 @@ func findArticle(ctx context.Context, st *store.Store, raw string) (model.Articl
 	return a, err
 }
 
-func runHistory(ctx context.Context, e *env, args []string) error {
+// openArticle opens the store and finds the article a URL leads to; the
+// caller closes the store.
+func openArticle(ctx context.Context, e *env, raw string) (*store.Store, model.Article, error) {
 	st, err := e.openStore(ctx)
+	if err != nil {
+		return nil, model.Article{}, err
+	}
+	a, err := findArticle(ctx, st, raw)
+	if err != nil {
+		st.Close()
+		return nil, model.Article{}, err
+	}
+	return st, a, nil
+}
+
+func runHistory(ctx context.Context, e *env, args []string) error {
+	st, a, err := openArticle(ctx, e, args[0])
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	a, err := findArticle(ctx, st, args[0])
-	if err != nil {
-		return err
-	}
 	o, err := st.Outlet(ctx, a.OutletID)
 	if err != nil {
 		return err
@@ -107,15 +118,11 @@ func stamp(t time.Time) string {
 }
 
 func runDiff(ctx context.Context, e *env, args []string) error {
-	st, err := e.openStore(ctx)
+	st, a, err := openArticle(ctx, e, args[0])
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	a, err := findArticle(ctx, st, args[0])
-	if err != nil {
-		return err
-	}
 	vs, err := st.Versions(ctx, a.ID)
 	if err != nil {
 		return err
