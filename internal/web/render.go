@@ -64,6 +64,7 @@ var templateFuncs = template.FuncMap{
 	"classLabel": classLabel,
 	"isIns":      func(s diff.Segment) bool { return s.Op == diff.Insert },
 	"isDel":      func(s diff.Segment) bool { return s.Op == diff.Delete },
+	"sameRow":    func(r diff.Row) bool { return !diff.HasChanges(r.Left) && !diff.HasChanges(r.Right) },
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return fmt.Sprintf("%d %s", n, one)
