@@ -41,6 +41,10 @@ const (
 	// cancelWait bounds the wait for cancelled jobs to hand back their
 	// results after the grace period.
 	cancelWait = 5 * time.Second
+	// fetchCooldown and fetchPollInterval pace River's polling for
+	// available jobs (see riverConfig).
+	fetchCooldown     = 10 * time.Millisecond
+	fetchPollInterval = 200 * time.Millisecond
 	// maxAttempts bounds retries of a job whose check could not be recorded.
 	maxAttempts = 10
 )
@@ -145,11 +149,16 @@ func (q *Queue) riverConfig() *river.Config {
 	river.AddWorker(workers, &checkWorker{q: q})
 	river.AddWorker(workers, &pollWorker{q: q})
 	return &river.Config{
-		Logger:      q.cfg.Logger,
-		Queues:      map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: q.cfg.Workers}},
-		Workers:     workers,
-		JobTimeout:  jobTimeout,
-		MaxAttempts: maxAttempts,
+		// SQLite has no LISTEN/NOTIFY, so River finds work by polling; with
+		// its defaults (100 ms between fetches) eight workers could run at
+		// most 80 jobs a second whatever the machine.
+		FetchCooldown:     fetchCooldown,
+		FetchPollInterval: fetchPollInterval,
+		Logger:            q.cfg.Logger,
+		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: q.cfg.Workers}},
+		Workers:           workers,
+		JobTimeout:        jobTimeout,
+		MaxAttempts:       maxAttempts,
 		PeriodicJobs: []*river.PeriodicJob{river.NewPeriodicJob(
 			river.PeriodicInterval(q.cfg.Tick),
 			func() (river.JobArgs, *river.InsertOpts) { return SchedulerArgs{}, nil },
