@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// Limits on generated prose, so every article lands in the brief's range of
-// 5–10 paragraphs of 1–4 sentences.
+// Limits on generated prose, so every article has the shape of a short news
+// story: 5–10 paragraphs of 1–4 sentences.
 const (
 	minParagraphs       = 5
 	maxParagraphs       = 10
