@@ -77,7 +77,7 @@ func readPage(ctx context.Context, e *env, src string) (body []byte, contentType
 		if _, err := fetch.CheckURL(src); err != nil {
 			return nil, "", "", err
 		}
-		resp, err := e.fetcher().Get(ctx, src, fetch.Validators{})
+		resp, err := e.fetcher(nil).Get(ctx, src, fetch.Validators{})
 		if err != nil {
 			return nil, "", "", err
 		}

@@ -9,10 +9,12 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/metrics"
+	"github.com/errata/errata/internal/schedule"
 	"github.com/errata/errata/internal/store"
 	"github.com/errata/errata/internal/web"
 )
@@ -54,6 +56,11 @@ Flags win over ERRATA_ADDR, ERRATA_ROLE and ERRATA_ADMIN_TOKEN.`,
 		// The token is read from the environment in runServe, not taken as
 		// the default here, so that help never prints it.
 		fs.StringVar(&e.adminToken, "admin-token", "", "token for the admin page; empty disables it (env ERRATA_ADMIN_TOKEN)")
+		fs.IntVar(&e.workers, "workers", jobs.DefaultWorkers, "checks a worker process runs at once")
+		fs.DurationVar(&e.tick, "tick", jobs.DefaultTick, "how often the scheduler looks for due work (at least 1s)")
+		fs.DurationVar(&e.rescue, "rescue-after", 0, "run a job again elsewhere once it has run this long, as a dead worker's; 0: an hour")
+		fs.DurationVar(&e.hostLease, "host-lease", store.DefaultHostLease, "on PostgreSQL, how long one request may hold its host against other processes; a killed worker's host waits this long")
+		fs.DurationVar(&e.checkEvery, "check-every", 0, "re-check every article and poll every source this often whatever its age (tests, benchmarks); 0: the normal schedule")
 	},
 	run: runServe,
 }
@@ -82,7 +89,11 @@ func runServe(ctx context.Context, e *env, _ []string) error {
 	if e.adminToken == "" {
 		e.adminToken = os.Getenv("ERRATA_ADMIN_TOKEN")
 	}
-	svc := services{addr: e.addr, adminToken: e.adminToken, log: e.serveLogger()}
+	svc := services{addr: e.addr, adminToken: e.adminToken, log: e.serveLogger(),
+		queue: jobs.QueueConfig{Workers: e.workers, Tick: e.tick, RescueAfter: e.rescue}}
+	if e.workers < 1 || e.rescue < 0 || e.checkEvery < 0 || e.hostLease < 0 {
+		return usageError{"--workers wants at least 1; --rescue-after, --check-every and --host-lease no negative duration"}
+	}
 	switch e.role {
 	case roleAll:
 		svc.web, svc.worker = true, true
@@ -100,7 +111,23 @@ func runServe(ctx context.Context, e *env, _ []string) error {
 	}
 	defer st.Close()
 	eng.Log = svc.log
+	if e.checkEvery > 0 {
+		eng.Policy = everyPolicy(eng.Policy, e.checkEvery)
+	}
 	return svc.run(ctx, eng, st)
+}
+
+// everyPolicy re-checks every article and polls every source each d,
+// keeping the ages and the stop rule, so tests and benchmarks see revisions
+// within seconds.
+func everyPolicy(p schedule.Policy, d time.Duration) schedule.Policy {
+	q := p
+	q.Tiers = slices.Clone(p.Tiers)
+	for i := range q.Tiers {
+		q.Tiers[i].Every = d
+	}
+	q.PollEvery, q.ErrorBase, q.ErrorMax = d, d, d
+	return q
 }
 
 // serveLogger logs one line per event to stderr: info and above, or
@@ -122,9 +149,6 @@ func (s services) run(ctx context.Context, eng *jobs.Engine, st *store.Store) er
 	s.queue.Metrics, s.queue.Logger = m, s.log
 	var q *jobs.Queue
 	if s.worker {
-		if st.IsPostgres() {
-			return errors.New("--role worker needs the SQLite store for now: the job queue does not run on PostgreSQL yet; run --role web on PostgreSQL")
-		}
 		var err error
 		if q, err = jobs.NewQueue(ctx, eng, s.queue); err != nil {
 			return err

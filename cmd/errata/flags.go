@@ -38,6 +38,14 @@ type env struct {
 	role       string
 	adminToken string
 	step       time.Duration
+	workers    int
+	tick       time.Duration
+	rescue     time.Duration
+	checkEvery time.Duration
+	hostLease  time.Duration
+
+	// migrate options.
+	to string
 }
 
 // globalValueFlags are the global flags that take a value, needed to find

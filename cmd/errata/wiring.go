@@ -71,8 +71,15 @@ func (e *env) logger() *slog.Logger {
 	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 }
 
-func (e *env) fetcher() *fetch.Client {
-	return fetch.New(fetch.Config{HostInterval: e.hostInterval, AllowPrivate: e.allowPrivate})
+// fetcher builds the HTTP client. On PostgreSQL, where several worker
+// processes may share the database, the per-host interval is kept across
+// all of them through the store's host leases. st may be nil (extract).
+func (e *env) fetcher(st *store.Store) *fetch.Client {
+	cfg := fetch.Config{HostInterval: e.hostInterval, AllowPrivate: e.allowPrivate}
+	if st != nil && st.IsPostgres() {
+		cfg.Gate = st.HostGate(e.hostLease)
+	}
+	return fetch.New(cfg)
 }
 
 // engine opens the store and wires an engine. The caller closes the
@@ -82,5 +89,5 @@ func (e *env) engine(ctx context.Context) (*jobs.Engine, *store.Store, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return jobs.NewEngine(st, e.fetcher(), e.logger()), st, nil
+	return jobs.NewEngine(st, e.fetcher(st), e.logger()), st, nil
 }

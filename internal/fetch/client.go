@@ -51,6 +51,19 @@ type Config struct {
 	TotalTimeout   time.Duration // one request hop, from sending to the body's last byte
 	RobotsTTL      time.Duration // how long a host's robots.txt is trusted
 	Resolver       Resolver      // nil = net.DefaultResolver
+	// Gate, when set, spaces requests across processes too (the store's
+	// host gate): it is asked after the in-process gate, so each process
+	// sends it one waiter per host. nil: the in-process gate alone.
+	Gate Gate
+}
+
+// Gate spaces requests to one host among several processes. Wait returns
+// once the caller may send a request to host (host:port) and keeps it the
+// host's only request until release is called, after which the next may
+// start no sooner than interval later. robots.txt stays cached per
+// process: each process fetches and obeys it itself.
+type Gate interface {
+	Wait(ctx context.Context, host string, interval time.Duration) (release func(), err error)
 }
 
 // DefaultConfig returns the polite defaults, HostInterval included.

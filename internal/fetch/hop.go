@@ -13,7 +13,7 @@ import (
 // hop makes one request when the host's turn comes, holding the turn until
 // the body is read so only one request per host is ever in flight.
 func (c *Client) hop(ctx context.Context, u *url.URL, v Validators, limit int64) (*hopResult, error) {
-	release, err := c.hosts.acquire(ctx, hostKey(u))
+	release, err := c.turn(ctx, hostKey(u))
 	if err != nil {
 		return nil, c.wrapTransport(ctx, nil, u.String(), err)
 	}
@@ -48,6 +48,24 @@ func (c *Client) hop(ctx context.Context, u *url.URL, v Validators, limit int64)
 		return nil, c.wrapTransport(ctx, hopCtx, u.String(), err)
 	}
 	return hr, nil
+}
+
+// turn waits for the host in this process, then across processes when a
+// shared Gate is configured; release frees both, the shared one first.
+func (c *Client) turn(ctx context.Context, key string) (func(), error) {
+	local, err := c.hosts.acquire(ctx, key)
+	if err != nil || c.cfg.Gate == nil {
+		return local, err
+	}
+	shared, err := c.cfg.Gate.Wait(ctx, key, c.cfg.HostInterval)
+	if err != nil {
+		local()
+		return nil, err
+	}
+	return func() {
+		shared()
+		local()
+	}, nil
 }
 
 func (c *Client) setHeaders(req *http.Request, v Validators) {

@@ -47,7 +47,10 @@ func (e *Engine) checkResponse(ctx context.Context, a model.Article, resp *fetch
 		c.Status = resp.Status
 		c.Duration = resp.Duration
 	}
-	rec := store.CheckRecord{Article: a}
+	// The guard makes a second worker's check of the same visit fail
+	// rather than be recorded twice.
+	read := a.LastChecked
+	rec := store.CheckRecord{Article: a, IfLastChecked: &read}
 	var res CheckResult
 	switch {
 	case ferr != nil:
@@ -73,7 +76,9 @@ func (e *Engine) checkResponse(ctx context.Context, a model.Article, resp *fetch
 	e.reschedule(&rec.Article, res, now)
 	id, err := e.Store.Record(ctx, rec)
 	if err != nil {
-		e.countError(stageStore)
+		if !errors.Is(err, store.ErrStale) {
+			e.countError(stageStore)
+		}
 		return CheckResult{}, fmt.Errorf("jobs: record check of %s: %w", a.URL, err)
 	}
 	e.observeCheck(res, c.Duration, ferr != nil)

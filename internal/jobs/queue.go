@@ -2,19 +2,14 @@ package jobs
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/url"
-	"path/filepath"
-	"strconv"
 	"sync"
 	"time"
 
 	"github.com/riverqueue/river"
-	"github.com/riverqueue/river/riverdriver/riversqlite"
-	"github.com/riverqueue/river/rivermigrate"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/errata/errata/internal/metrics"
 )
@@ -57,6 +52,19 @@ type QueueConfig struct {
 	DepthEvery time.Duration // queue depth sampling period
 	Metrics    *metrics.Set  // nil: no metrics
 	Logger     *slog.Logger  // River's and the queue's log; nil: the engine's
+	// RescueAfter is how long a job may run before River takes it for the
+	// job of a dead worker and runs it again elsewhere; it also bounds a
+	// job's run time. 0: River's default (an hour).
+	RescueAfter time.Duration
+}
+
+// jobTimeout cuts a job off no later than it would be rescued, as River
+// requires, so a slow job is never run twice at once.
+func (c QueueConfig) jobTimeout() time.Duration {
+	if c.RescueAfter > 0 {
+		return min(jobTimeout, c.RescueAfter)
+	}
+	return jobTimeout
 }
 
 func (c QueueConfig) withDefaults(e *Engine) QueueConfig {
@@ -82,65 +90,46 @@ func (c QueueConfig) withDefaults(e *Engine) QueueConfig {
 // Queue runs errata's background work on River: a periodic scheduler job
 // enqueues one check per due article and one poll per due source, and
 // workers run them through the Engine. River keeps its tables in the
-// store's SQLite file, on a connection of its own.
+// store's database, on connections of its own: the SQLite file through
+// River's SQLite driver, or PostgreSQL through its pgx driver, where any
+// number of worker processes share the jobs.
 type Queue struct {
 	eng    *Engine
 	cfg    QueueConfig
-	db     *sql.DB
-	client *river.Client[*sql.Tx]
+	client riverClient
+	close  func() error // closes River's connections
 
 	stopDepth context.CancelFunc
 	depthDone chan struct{}
 	stopOnce  sync.Once
 }
 
-// NewQueue opens River's connection on the engine's store file, applies
+// riverClient is what the queue uses of river.Client, whose type differs
+// by driver (*sql.Tx on SQLite, pgx.Tx on PostgreSQL).
+type riverClient interface {
+	Start(ctx context.Context) error
+	Stop(ctx context.Context) error
+	StopAndCancel(ctx context.Context) error
+	Insert(ctx context.Context, args river.JobArgs, opts *river.InsertOpts) (*rivertype.JobInsertResult, error)
+	InsertMany(ctx context.Context, params []river.InsertManyParams) ([]*rivertype.JobInsertResult, error)
+	JobList(ctx context.Context, params *river.JobListParams) (*river.JobListResult, error)
+}
+
+// NewQueue opens River's connections on the engine's store, applies
 // River's migrations and builds the client. Nothing runs until Start.
 func NewQueue(ctx context.Context, eng *Engine, cfg QueueConfig) (*Queue, error) {
 	cfg = cfg.withDefaults(eng)
-	db, err := openRiverDB(eng.Store.Path())
+	q := &Queue{eng: eng, cfg: cfg}
+	var err error
+	if eng.Store.IsPostgres() {
+		q.client, q.close, err = newPostgresClient(ctx, eng.Store.URL(), q.riverConfig(), cfg.Logger)
+	} else {
+		q.client, q.close, err = newSQLiteClient(ctx, eng.Store.Path(), q.riverConfig(), cfg.Logger)
+	}
 	if err != nil {
 		return nil, err
-	}
-	q := &Queue{eng: eng, cfg: cfg, db: db}
-	if err := q.migrate(ctx); err != nil {
-		_ = db.Close()
-		return nil, err
-	}
-	q.client, err = river.NewClient(riversqlite.New(db), q.riverConfig())
-	if err != nil {
-		_ = db.Close()
-		return nil, fmt.Errorf("jobs: river client: %w", err)
 	}
 	return q, nil
-}
-
-// openRiverDB opens the store's file for River as River's SQLite driver
-// asks: WAL and a single connection, since SQLite runs one operation at a
-// time. Immediate transactions take the write lock up front, so River and
-// the store's writer queue on busy_timeout instead of failing to upgrade
-// a read.
-func openRiverDB(path string) (*sql.DB, error) {
-	u := "file:" + (&url.URL{Path: filepath.ToSlash(path)}).EscapedPath() +
-		"?_pragma=busy_timeout(" + strconv.FormatInt(riverBusyTimeout.Milliseconds(), 10) + ")" +
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
-	db, err := sql.Open("sqlite", u)
-	if err != nil {
-		return nil, fmt.Errorf("jobs: open queue database %s: %w", path, err)
-	}
-	db.SetMaxOpenConns(1)
-	return db, nil
-}
-
-func (q *Queue) migrate(ctx context.Context) error {
-	m, err := rivermigrate.New(riversqlite.New(q.db), &rivermigrate.Config{Logger: q.cfg.Logger})
-	if err != nil {
-		return fmt.Errorf("jobs: queue migrations: %w", err)
-	}
-	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
-		return fmt.Errorf("jobs: queue migrations: %w", err)
-	}
-	return nil
 }
 
 func (q *Queue) riverConfig() *river.Config {
@@ -152,13 +141,14 @@ func (q *Queue) riverConfig() *river.Config {
 		// SQLite has no LISTEN/NOTIFY, so River finds work by polling; with
 		// its defaults (100 ms between fetches) eight workers could run at
 		// most 80 jobs a second whatever the machine.
-		FetchCooldown:     fetchCooldown,
-		FetchPollInterval: fetchPollInterval,
-		Logger:            q.cfg.Logger,
-		Queues:            map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: q.cfg.Workers}},
-		Workers:           workers,
-		JobTimeout:        jobTimeout,
-		MaxAttempts:       maxAttempts,
+		FetchCooldown:        fetchCooldown,
+		FetchPollInterval:    fetchPollInterval,
+		Logger:               q.cfg.Logger,
+		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: q.cfg.Workers}},
+		Workers:              workers,
+		JobTimeout:           q.cfg.jobTimeout(),
+		RescueStuckJobsAfter: q.cfg.RescueAfter,
+		MaxAttempts:          maxAttempts,
 		PeriodicJobs: []*river.PeriodicJob{river.NewPeriodicJob(
 			river.PeriodicInterval(q.cfg.Tick),
 			func() (river.JobArgs, *river.InsertOpts) { return SchedulerArgs{}, nil },
@@ -208,7 +198,7 @@ func (q *Queue) stop(ctx context.Context) error {
 		err = q.client.StopAndCancel(cctx)
 		cancel()
 	}
-	cerr := q.db.Close()
+	cerr := q.close()
 	if err != nil {
 		return fmt.Errorf("jobs: stop queue: %w", err)
 	}

@@ -113,6 +113,12 @@ func (w *checkWorker) Work(ctx context.Context, job *river.Job[CheckArgs]) error
 		return nil
 	}
 	res, err := e.CheckArticle(ctx, a)
+	if errors.Is(err, store.ErrStale) {
+		// Another worker recorded this article's check first (a rescued
+		// job whose first run still finished): nothing to redo.
+		e.Log.Debug("check already recorded elsewhere", "url", a.URL)
+		return nil
+	}
 	e.logCheck(a, res, err)
 	return err
 }

@@ -17,6 +17,9 @@ var (
 	ErrDuplicateVersion = errors.New("store: duplicate version")
 	// ErrConflict is wrapped when a URL already belongs to another article.
 	ErrConflict = errors.New("store: url belongs to another article")
+	// ErrStale is wrapped when a check is recorded against an article that
+	// another check updated since it was read (CheckRecord.IfLastChecked).
+	ErrStale = errors.New("store: article was checked meanwhile")
 	// ErrBusy is wrapped when another process held the write lock past the
 	// busy timeout.
 	ErrBusy = errors.New("store: database is busy")

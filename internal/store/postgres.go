@@ -46,7 +46,7 @@ func openPostgres(ctx context.Context, target string, opts Options) (*Store, err
 	}
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(opts.Readers + postgresWriters)
-	s := &Store{path: shown, d: dialectPostgres, w: db, r: db}
+	s := &Store{path: shown, url: target, d: dialectPostgres, w: db, r: db}
 	s.wc = newStmtCache(db, s.d)
 	s.rc = s.wc
 	if err := s.migrate(ctx); err != nil {
@@ -64,3 +64,9 @@ func OpenPostgres(ctx context.Context, target string, opts Options) (*Store, err
 	}
 	return openPostgres(ctx, target, opts)
 }
+
+// URL returns the PostgreSQL URL the store was opened with, password
+// included, so that machinery with its own connections (the job queue)
+// can reach the same database; "" on SQLite. Never show it: Path is the
+// printable form.
+func (s *Store) URL() string { return s.url }

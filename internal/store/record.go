@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/errata/errata/internal/model"
 )
@@ -16,6 +17,11 @@ type CheckRecord struct {
 	// Absorb, when set, is an article without versions to fold into this
 	// one first (see absorb): the article moved to Absorb's URL.
 	Absorb int64
+	// IfLastChecked, when set, makes Record commit only if the article's
+	// stored last check time still equals it, the value the check started
+	// from; otherwise another worker recorded a check meanwhile and Record
+	// fails with ErrStale, so one visit is never recorded twice.
+	IfLastChecked *time.Time
 }
 
 // Record persists one check atomically: capture, version, check row and
@@ -38,6 +44,11 @@ func (s *Store) Record(ctx context.Context, rec CheckRecord) (int64, error) {
 }
 
 func recordTx(ctx context.Context, tx *wtx, rec CheckRecord) (int64, error) {
+	if rec.IfLastChecked != nil {
+		if err := lockFresh(ctx, tx, rec.Article.ID, *rec.IfLastChecked); err != nil {
+			return 0, err
+		}
+	}
 	if rec.Absorb != 0 && rec.Absorb != rec.Article.ID {
 		if err := absorb(ctx, tx, rec.Article.ID, rec.Absorb); err != nil {
 			return 0, err
@@ -71,3 +82,28 @@ func recordTx(ctx context.Context, tx *wtx, rec CheckRecord) (int64, error) {
 	}
 	return versionID, nil
 }
+
+// lockFresh locks the article's row until the transaction ends
+// (PostgreSQL; on SQLite the immediate transaction already holds the
+// database) and verifies no other check was recorded since the caller
+// read it. A second worker checking the same article then waits here for
+// the first to commit and sees its last check time.
+func lockFresh(ctx context.Context, tx *wtx, id int64, lastChecked time.Time) error {
+	query := sqlLastChecked
+	if tx.cache.d == dialectPostgres {
+		query = sqlLastCheckedForUpdate
+	}
+	var stored int64
+	if err := tx.QueryRowContext(ctx, query, id).Scan(&stored); err != nil {
+		return noRows(err)
+	}
+	if stored != nanos(lastChecked) {
+		return fmt.Errorf("article %d: %w", id, ErrStale)
+	}
+	return nil
+}
+
+const (
+	sqlLastChecked          = `SELECT last_checked FROM articles WHERE id = ?`
+	sqlLastCheckedForUpdate = sqlLastChecked + ` FOR UPDATE`
+)

@@ -31,7 +31,7 @@ var writeQueries = []string{
 	sqlInsertArticle, sqlInsertCapture, sqlInsertCheck, sqlInsertOutlet, sqlInsertSource,
 	sqlInsertVersion, sqlOutletByName, sqlSetOutletRules, sqlSourceByURL, sqlURLOwner,
 	sqlUpdateArticle, sqlUpdateSource, sqlCountVersions, sqlArticleURLOf, sqlMoveAliases,
-	sqlDeleteChecks, sqlDeleteArticle,
+	sqlDeleteChecks, sqlDeleteArticle, sqlLastChecked, sqlLastCheckedForUpdate,
 }
 
 // prepare prepares queries now; a query that fails to prepare is left to

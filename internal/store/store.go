@@ -44,6 +44,7 @@ func (o Options) withDefaults() Options {
 // lock, and reads use a separate pool; on PostgreSQL both are one pool.
 type Store struct {
 	path string // file path, or the URL without its password
+	url  string // the PostgreSQL URL with its password; "" on SQLite
 	d    dialect
 	w    *sql.DB // the one writer (SQLite) or the pool (PostgreSQL)
 	r    *sql.DB // read pool, query_only (SQLite) or the pool (PostgreSQL)
