@@ -8,8 +8,8 @@ build:
 	go build -o errata ./cmd/errata
 
 test:
-	go test ./...
-	go test -race $(RACE_PKGS)
+	go test -timeout 20m ./...
+	go test -timeout 20m -race $(RACE_PKGS)
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./internal/jobs/ ./internal/extract/ ./internal/diff/
