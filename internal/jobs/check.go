@@ -156,7 +156,8 @@ func (e *Engine) movedHere(ctx context.Context, rec *store.CheckRecord, hash str
 	e.Log.Info("new URL serves a tracked article; merged", "url", a.URL, "article", other.URL)
 	other.URL, other.State = a.URL, model.StateActive
 	other.BodyHash, other.ETag, other.LastModified = a.BodyHash, a.ETag, a.LastModified
-	rec.Article, rec.Absorb = other, a.ID
+	read := other.LastChecked // the guard now watches the article recorded into
+	rec.Article, rec.Absorb, rec.IfLastChecked = other, a.ID, &read
 	return CheckResult{Outcome: model.OutcomeUnchanged, Hash: hash}, true
 }
 
