@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 
@@ -33,7 +34,11 @@ func runMigrate(ctx context.Context, e *env, _ []string) error {
 	if !target.postgres() {
 		return usageError{"--to: want a postgres:// URL"}
 	}
-	from, err := store.Open(ctx, filepath.Join(e.data, "errata.db"))
+	src := filepath.Join(e.data, "errata.db")
+	if _, err := os.Stat(src); err != nil {
+		return fmt.Errorf("migrate: no errata store to copy in %s: %w", e.data, err)
+	}
+	from, err := store.Open(ctx, src)
 	if err != nil {
 		return err
 	}
