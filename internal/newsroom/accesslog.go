@@ -8,7 +8,7 @@ import (
 
 // Access is one request an outlet served.
 type Access struct {
-	Time               time.Time
+	Time               time.Time // when the request arrived
 	Host, Method, Path string
 	Query              string // raw query, so tests can see tracking parameters
 	Status             int
@@ -72,11 +72,17 @@ func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter 
 // logged records every request h serves.
 func (n *Newsroom) logged(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// The arrival time, taken before any byte of the answer is written:
+		// the client cannot have finished a request before the next one's
+		// arrival is stamped, so gaps between arrivals are true lower
+		// bounds. A time taken after the handler could be late by however
+		// long the goroutine waited for a CPU.
+		arrived := time.Now()
 		rec := &statusRecorder{ResponseWriter: w}
 		h.ServeHTTP(rec, r)
 		if rec.status == 0 {
 			rec.status = http.StatusOK
 		}
-		n.log.add(Access{Time: time.Now(), Host: r.Host, Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Status: rec.status})
+		n.log.add(Access{Time: arrived, Host: r.Host, Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Status: rec.status})
 	})
 }
