@@ -15,7 +15,7 @@ import (
 
 // Version identifies the extractor's behaviour; bump it whenever output for
 // the same input can change.
-const Version = "4"
+const Version = "5"
 
 // ErrNoContent is returned when a page yields no body text. The Article
 // returned with it still carries whatever metadata was found.
@@ -113,7 +113,7 @@ func generatedBody(doc *html.Node, res *trafilatura.ExtractResult) []string {
 	var body []string
 	if res.ContentNode != nil {
 		dropStandfirst(res.ContentNode)
-		body = dropTeasers(paragraphs(res.ContentNode), findTeasers(doc))
+		body = dropTeasers(splitBody(doc, paragraphs(res.ContentNode)), findTeasers(doc))
 	}
 	if len(body) <= 1 {
 		if c := articleContainer(doc); c != nil {
