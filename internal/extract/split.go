@@ -81,9 +81,10 @@ func firstBodyParagraph(doc *html.Node, seen map[string]bool) *html.Node {
 	return found
 }
 
-// repeatedBlocks climbs from p to the first ancestor with a class whose
-// siblings or cousins repeat its tag and class set and hold prose. It
-// returns that ancestor and the repeating blocks.
+// repeatedBlocks climbs from p to its nearest ancestor with a class, and
+// returns it with its siblings and cousins that repeat its tag and class set
+// and hold prose. Only the nearest one is tried: higher up, generic layout
+// wrappers ("row", "container") repeat around comments and footers too.
 func repeatedBlocks(p *html.Node) (*html.Node, []*html.Node) {
 	n := p.Parent
 	for range maxBlockClimb {
@@ -91,9 +92,7 @@ func repeatedBlocks(p *html.Node) (*html.Node, []*html.Node) {
 			return nil, nil
 		}
 		if key := classKey(n); key != "" {
-			if parts := proseRelatives(n, key); len(parts) > 0 {
-				return n, parts
-			}
+			return n, proseRelatives(n, key)
 		}
 		n = n.Parent
 	}
@@ -208,8 +207,11 @@ func precedes(a, b *html.Node) bool {
 	return false
 }
 
-// next returns the node after n in document order, skipping n's subtree.
+// next returns the node after n in document order.
 func next(n *html.Node) *html.Node {
+	if n.FirstChild != nil {
+		return n.FirstChild
+	}
 	for ; n != nil; n = n.Parent {
 		if n.NextSibling != nil {
 			return n.NextSibling
