@@ -43,7 +43,7 @@ func (e *Engine) AddURL(ctx context.Context, raw, outlet string) (Added, error) 
 	}
 	switch kind := discover.Detect(resp.Body, resp.Header.Get("Content-Type")); kind {
 	case discover.KindFeed, discover.KindSitemap, discover.KindSitemapIndex:
-		return e.addSource(ctx, u, outlet, resp)
+		return e.addSource(ctx, u, outlet, kind, resp)
 	case discover.KindHTML, discover.KindUnknown:
 		return e.addArticle(ctx, u, outlet, resp)
 	default:
@@ -51,33 +51,49 @@ func (e *Engine) AddURL(ctx context.Context, raw, outlet string) (Added, error) 
 	}
 }
 
-func (e *Engine) addSource(ctx context.Context, u, outlet string, resp *fetch.Response) (Added, error) {
-	kind := model.SourceFeed
-	if k := discover.Detect(resp.Body, resp.Header.Get("Content-Type")); k != discover.KindFeed {
-		kind = model.SourceSitemap
-	}
-	// Parse before storing anything, so a broken feed leaves no trace.
-	if _, err := e.links(ctx, resp); err != nil {
+func (e *Engine) addSource(ctx context.Context, u, outlet string, kind discover.Kind, resp *fetch.Response) (Added, error) {
+	// Parse before storing anything, so a broken feed leaves no trace. A
+	// sitemap index's children are read on the first poll, not here.
+	title, err := sourceTitle(kind, resp)
+	if err != nil {
 		return Added{}, fmt.Errorf("add %s: %w", u, err)
 	}
 	if outlet == "" {
 		outlet = e.outletOnHost(ctx, u)
 	}
 	if outlet == "" {
-		outlet = e.feedTitle(resp, u)
+		outlet = title
+	}
+	if outlet == "" {
+		outlet = hostOf(u)
 	}
 	o, err := e.Store.EnsureOutlet(ctx, outlet, hostOf(u))
 	if err != nil {
 		return Added{}, err
 	}
+	srcKind := model.SourceSitemap
+	if kind == discover.KindFeed {
+		srcKind = model.SourceFeed
+	}
 	now := e.now()
 	_, created, err := e.Store.AddSource(ctx, model.Source{
-		OutletID: o.ID, URL: u, Kind: kind, NextPoll: now, CreatedAt: now,
+		OutletID: o.ID, URL: u, Kind: srcKind, NextPoll: now, CreatedAt: now,
 	})
 	if err != nil {
 		return Added{}, err
 	}
-	return Added{Kind: kind, URL: u, Outlet: o.Name, Created: created}, nil
+	return Added{Kind: srcKind, URL: u, Outlet: o.Name, Created: created}, nil
+}
+
+// sourceTitle parses a feed or sitemap once, to refuse a broken one, and
+// returns the feed's title ("" for a sitemap or an untitled feed).
+func sourceTitle(kind discover.Kind, resp *fetch.Response) (string, error) {
+	if kind != discover.KindFeed {
+		_, err := discover.ParseSitemap(resp.Body, resp.URL)
+		return "", err
+	}
+	f, err := discover.ParseFeed(resp.Body, resp.URL)
+	return strings.TrimSpace(f.Title), err
 }
 
 // outletOnHost names the outlet already tracked on u's host, so a second
@@ -87,17 +103,6 @@ func (e *Engine) outletOnHost(ctx context.Context, u string) string {
 		return o.Name
 	}
 	return ""
-}
-
-// feedTitle names an outlet after its feed, or its host when the feed has
-// no title.
-func (e *Engine) feedTitle(resp *fetch.Response, u string) string {
-	if discover.Detect(resp.Body, resp.Header.Get("Content-Type")) == discover.KindFeed {
-		if f, err := discover.ParseFeed(resp.Body, resp.URL); err == nil && strings.TrimSpace(f.Title) != "" {
-			return strings.TrimSpace(f.Title)
-		}
-	}
-	return hostOf(u)
 }
 
 func (e *Engine) addArticle(ctx context.Context, u, outlet string, resp *fetch.Response) (Added, error) {
