@@ -152,3 +152,7 @@ func hostKey(u *url.URL) string {
 	}
 	return net.JoinHostPort(u.Hostname(), port)
 }
+
+// HostInterval is the least time the client leaves between two requests
+// to one host.
+func (c *Client) HostInterval() time.Duration { return c.cfg.HostInterval }

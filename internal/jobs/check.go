@@ -9,8 +9,8 @@ import (
 
 	"github.com/errata/errata/internal/archive"
 	"github.com/errata/errata/internal/discover"
-	"github.com/errata/errata/internal/extract"
 	"github.com/errata/errata/internal/fetch"
+	"github.com/errata/errata/internal/furniture"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/revise"
 	"github.com/errata/errata/internal/schedule"
@@ -65,6 +65,11 @@ func (e *Engine) checkResponse(ctx context.Context, a model.Article, resp *fetch
 		if err != nil {
 			return CheckResult{}, err
 		}
+		if unsettled(res.Outcome) {
+			// The next fetch must see the whole page again, not a 304 or
+			// the same-bytes shortcut, to confirm or refute what this one saw.
+			rec.Article.ETag, rec.Article.LastModified, rec.Article.BodyHash = a.ETag, a.LastModified, a.BodyHash
+		}
 	}
 	c.Outcome = res.Outcome
 	if res.Err != nil {
@@ -84,51 +89,91 @@ func (e *Engine) checkResponse(ctx context.Context, a model.Article, resp *fetch
 	e.observeCheck(res, c.Duration, ferr != nil)
 	if res.Version != nil {
 		res.Version.ID = id
+		e.learnTemplate(ctx, rec.Article, res.Version)
 	}
 	res.Article = rec.Article
 	return res, nil
 }
 
 // compare handles a 200 response: the same bytes as last time skip
-// extraction; otherwise the extraction is compared with the history.
+// extraction; otherwise the extraction, less known furniture, is compared
+// with the history. A difference from the latest version is recorded only
+// once a second fetch confirms it (see confirm.go).
 func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetch.Response) (CheckResult, error) {
 	e.follow(ctx, rec, resp)
 	a := &rec.Article
 	a.ETag, a.LastModified = resp.ETag(), resp.LastModified()
+	pending, confirming := e.pendingFor(ctx, *a, rec.Check.At)
+	rec.ClearPending = confirming
 	bodyHash := archive.Hash(resp.Body)
 	if bodyHash == a.BodyHash {
 		return CheckResult{Outcome: model.OutcomeSameBytes}, nil
 	}
-	cand, err := e.extract(ctx, a.URL, a.OutletID, resp.Body, resp.Header.Get("Content-Type"))
+	r, err := e.read(ctx, a.URL, a.OutletID, resp.Body, resp.Header.Get("Content-Type"))
 	if err != nil {
 		return CheckResult{Outcome: model.OutcomeError, Err: err}, nil
 	}
-	cand.FetchedAt, cand.CaptureHash = resp.FetchedAt.UTC(), bodyHash
 	versions, err := e.Store.Lineage(ctx, a.ID)
 	if err != nil {
 		return CheckResult{}, fmt.Errorf("jobs: versions of %s: %w", a.URL, err)
 	}
-	recent, err := e.Store.RecentChecks(ctx, a.ID, recentChecks)
+	recent, err := e.Store.RecentChecks(ctx, a.ID, 2*recentChecks)
 	if err != nil {
 		return CheckResult{}, fmt.Errorf("jobs: checks of %s: %w", a.URL, err)
 	}
-	versions = e.reextractLatest(ctx, a, versions)
+	recent = steadyChecks(recent)
+	if !r.version.Published.IsZero() {
+		a.Published = r.version.Published
+	}
+	known := e.furnitureFor(ctx, *a)
+	cand := r.version
+	cand.FetchedAt, cand.CaptureHash = resp.FetchedAt.UTC(), bodyHash
+	if known.Len() > 0 {
+		cand.Text = furniture.Text(known.Drop(r.blocksOf()))
+	}
 	d := revise.Decide(versions, recent, cand)
-	// The body hash is remembered only once the check is recorded, so an
-	// identical later response can skip extraction.
-	a.BodyHash = bodyHash
-	if !cand.Published.IsZero() {
-		a.Published = cand.Published
+	if d.Version == nil || len(versions) == 0 {
+		// The body hash is remembered only once the check is recorded, so
+		// an identical later response can skip extraction.
+		a.BodyHash = bodyHash
+		if d.Version == nil {
+			return CheckResult{Outcome: d.Outcome, Hash: revise.Hash(cand.Title, cand.Byline, cand.Text)}, nil
+		}
+		return e.recordVersion(ctx, rec, resp, d, len(versions) == 0)
 	}
+	latest, latestBlocks := e.latestAgain(ctx, a, versions[len(versions)-1])
+	candHash := revise.Hash(cand.Title, cand.Byline, furniture.Text(known.Drop(r.blocksOf())))
+	if candHash == revise.Hash(latest.Title, latest.Byline, furniture.Text(known.Drop(latestBlocks))) {
+		a.BodyHash = bodyHash
+		return CheckResult{Outcome: model.OutcomeUnchanged, Hash: candHash}, nil
+	}
+	if !confirming {
+		rec.Pending = &model.Pending{FetchedAt: resp.FetchedAt.UTC(), Title: r.version.Title, Byline: r.version.Byline, Blocks: r.blocksOf()}
+		return CheckResult{Outcome: model.OutcomeConfirming, Hash: candHash}, nil
+	}
+	confirmedCand, learned, changed := confirmed(latest, latestBlocks, pending, r, known)
+	rec.Learn = learnedItems(*a, learned)
+	if !changed {
+		return CheckResult{Outcome: model.OutcomeChurn, Hash: candHash}, nil
+	}
+	confirmedCand.FetchedAt, confirmedCand.CaptureHash = cand.FetchedAt, cand.CaptureHash
+	d = revise.Decide(versions, recent, confirmedCand)
 	if d.Version == nil {
-		return CheckResult{Outcome: d.Outcome, Hash: revise.Hash(cand.Title, cand.Byline, cand.Text)}, nil
+		return CheckResult{Outcome: d.Outcome, Hash: revise.Hash(confirmedCand.Title, confirmedCand.Byline, confirmedCand.Text)}, nil
 	}
-	if len(versions) == 0 {
+	a.BodyHash = bodyHash
+	return e.recordVersion(ctx, rec, resp, d, false)
+}
+
+// recordVersion adds the decided version and its capture to the record.
+func (e *Engine) recordVersion(ctx context.Context, rec *store.CheckRecord, resp *fetch.Response, d revise.Decision, first bool) (CheckResult, error) {
+	a := &rec.Article
+	if first {
 		if res, ok := e.movedHere(ctx, rec, d.Version.Hash); ok {
 			return res, nil
 		}
 	}
-	_, blob, err := archive.Pack(resp.Body)
+	bodyHash, blob, err := archive.Pack(resp.Body)
 	if err != nil {
 		return CheckResult{}, fmt.Errorf("jobs: keep capture of %s: %w", a.URL, err)
 	}
@@ -161,63 +206,6 @@ func (e *Engine) movedHere(ctx context.Context, rec *store.CheckRecord, hash str
 	return CheckResult{Outcome: model.OutcomeUnchanged, Hash: hash}, true
 }
 
-// extract turns a response body into a candidate version.
-func (e *Engine) extract(ctx context.Context, pageURL string, outletID int64, body []byte, contentType string) (model.Version, error) {
-	o, err := e.outlet(ctx, outletID)
-	if err != nil {
-		return model.Version{}, err
-	}
-	html, err := fetch.DecodeCharset(body, contentType)
-	if err != nil {
-		return model.Version{}, err
-	}
-	art, err := extract.Extract(pageURL, html, o.Rules)
-	if err != nil {
-		return model.Version{}, err
-	}
-	return model.Version{
-		Title: art.Title, Byline: art.Byline, Published: art.Published,
-		Text: art.Text, Extractor: extract.Version,
-	}, nil
-}
-
-// reextractLatest re-reads the latest version's capture with the current
-// extractor when an older extractor produced it, so that a better rule is
-// never mistaken for an edit by the outlet. The stored version is not
-// touched; only the comparison uses the fresh extraction.
-func (e *Engine) reextractLatest(ctx context.Context, a *model.Article, vs []model.Version) []model.Version {
-	if len(vs) == 0 {
-		return vs
-	}
-	last := vs[len(vs)-1]
-	if last.Extractor == extract.Version || last.CaptureHash == "" {
-		return vs
-	}
-	capt, err := e.Store.Capture(ctx, last.CaptureHash)
-	if err != nil {
-		e.Log.Warn("re-extract: capture missing", "url", a.URL, "err", err)
-		return vs
-	}
-	blob, err := e.Store.CaptureBody(ctx, last.CaptureHash)
-	if err != nil {
-		return vs
-	}
-	body, err := archive.Unpack(last.CaptureHash, blob)
-	if err != nil {
-		e.Log.Warn("re-extract: capture unreadable", "url", a.URL, "err", err)
-		return vs
-	}
-	fresh, err := e.extract(ctx, a.URL, a.OutletID, body, http.Header(capt.Header).Get("Content-Type"))
-	if err != nil {
-		return vs
-	}
-	out := append([]model.Version(nil), vs...)
-	last.Title, last.Byline, last.Text = fresh.Title, fresh.Byline, fresh.Text
-	last.Hash = revise.Hash(fresh.Title, fresh.Byline, fresh.Text)
-	out[len(out)-1] = last
-	return out
-}
-
 // follow re-keys an article that moved for good (a permanent redirect to a
 // new slug): the article keeps its history and its old URL becomes an
 // alias. When the new URL was already discovered as an article of its own
@@ -246,9 +234,18 @@ func (e *Engine) follow(ctx context.Context, rec *store.CheckRecord, resp *fetch
 	a.URL = to
 }
 
+// unsettled outcomes leave the page's content undecided.
+func unsettled(o model.Outcome) bool {
+	return o == model.OutcomeConfirming || o == model.OutcomeLargeLoss
+}
+
 // reschedule sets the article's counters, state and next check.
 func (e *Engine) reschedule(a *model.Article, res CheckResult, now time.Time) {
 	a.LastChecked = now
+	if res.Outcome == model.OutcomeConfirming {
+		a.NextCheck = now.Add(e.confirmDelay())
+		return
+	}
 	switch res.Outcome {
 	case model.OutcomeError:
 		a.Errors++

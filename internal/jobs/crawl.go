@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"time"
 
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/store"
@@ -95,10 +96,42 @@ func (e *Engine) checkAll(ctx context.Context, arts []model.Article, workers int
 			known = append(known, a)
 		}
 	}
-	if err := e.checkPool(ctx, known, workers, st); err != nil {
+	due, err := e.checkPool(ctx, known, workers, st)
+	if err != nil {
 		return err
 	}
-	return e.checkPool(ctx, e.stillTracked(ctx, fresh), workers, st)
+	more, err := e.checkPool(ctx, e.stillTracked(ctx, fresh), workers, st)
+	if err != nil {
+		return err
+	}
+	return e.confirmAll(ctx, append(due, more...), workers, st)
+}
+
+// confirmAll runs the confirmation fetches the pass queued, each once its
+// delay has passed, so that a crawl ends with every change decided. A
+// confirmation never queues another, so this ends.
+func (e *Engine) confirmAll(ctx context.Context, due []model.Article, workers int, st *CrawlStats) error {
+	if len(due) == 0 {
+		return nil
+	}
+	var wait time.Duration
+	for _, a := range due {
+		wait = max(wait, a.NextCheck.Sub(e.now()))
+	}
+	if wait > 0 {
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+	more, err := e.checkPool(ctx, due, workers, st)
+	if err != nil {
+		return err
+	}
+	return e.confirmAll(ctx, more, workers, st)
 }
 
 // stillTracked drops articles absorbed into others since they were listed.
@@ -113,13 +146,15 @@ func (e *Engine) stillTracked(ctx context.Context, arts []model.Article) []model
 	return out
 }
 
-// checkPool checks articles with a bounded pool of workers.
-func (e *Engine) checkPool(ctx context.Context, arts []model.Article, workers int, st *CrawlStats) error {
+// checkPool checks articles with a bounded pool of workers. It returns the
+// articles whose check queued a confirmation.
+func (e *Engine) checkPool(ctx context.Context, arts []model.Article, workers int, st *CrawlStats) ([]model.Article, error) {
 	if workers <= 0 {
 		workers = DefaultWorkers
 	}
 	work := make(chan model.Article)
 	var mu sync.Mutex
+	var due []model.Article
 	var firstErr error
 	var wg sync.WaitGroup
 	for range workers {
@@ -136,6 +171,9 @@ func (e *Engine) checkPool(ctx context.Context, arts []model.Article, workers in
 				} else {
 					st.Checks++
 					st.Outcomes[res.Outcome]++
+					if res.Outcome == model.OutcomeConfirming {
+						due = append(due, res.Article)
+					}
 				}
 				mu.Unlock()
 				e.logCheck(a, res, err)
@@ -151,9 +189,9 @@ func (e *Engine) checkPool(ctx context.Context, arts []model.Article, workers in
 	close(work)
 	wg.Wait()
 	if firstErr != nil {
-		return firstErr
+		return due, firstErr
 	}
-	return ctx.Err()
+	return due, ctx.Err()
 }
 
 func (e *Engine) logCheck(a model.Article, res CheckResult, err error) {

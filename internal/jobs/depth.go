@@ -23,7 +23,7 @@ var waitingStates = []rivertype.JobState{
 // Depth counts the jobs waiting to run, by kind (capped at maxDepthCount).
 func (q *Queue) Depth(ctx context.Context) (map[string]int, error) {
 	out := map[string]int{}
-	for _, kind := range []string{KindCheck, KindPoll, KindScheduler} {
+	for _, kind := range []string{KindCheck, KindConfirm, KindPoll, KindScheduler} {
 		res, err := q.client.JobList(ctx, river.NewJobListParams().
 			Kinds(kind).States(waitingStates...).First(maxDepthCount))
 		if err != nil {

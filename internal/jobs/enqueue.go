@@ -91,3 +91,16 @@ func pollOpts() *river.InsertOpts {
 	o.Priority = priorityKnown
 	return &o
 }
+
+// enqueueConfirm schedules an article's confirmation fetch for its next
+// check time. A failure to queue loses nothing: the pending fetch waits and
+// the scheduler finds the article due.
+func (q *Queue) enqueueConfirm(ctx context.Context, a model.Article) error {
+	opts := ConfirmArgs{}.InsertOpts()
+	opts.ScheduledAt = a.NextCheck
+	if _, err := q.client.Insert(ctx, ConfirmArgs{ArticleID: a.ID}, &opts); err != nil {
+		q.eng.countError(stageQueue)
+		q.eng.Log.Warn("confirmation not queued", "url", a.URL, "err", err)
+	}
+	return nil
+}

@@ -136,6 +136,7 @@ func (q *Queue) riverConfig() *river.Config {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &schedulerWorker{q: q})
 	river.AddWorker(workers, &checkWorker{q: q})
+	river.AddWorker(workers, &confirmWorker{q: q})
 	river.AddWorker(workers, &pollWorker{q: q})
 	return &river.Config{
 		// SQLite has no LISTEN/NOTIFY, so River finds work by polling; with

@@ -17,6 +17,7 @@ const (
 	KindScheduler = "scheduler"
 	KindCheck     = "check_article"
 	KindPoll      = "poll_source"
+	KindConfirm   = "confirm_article"
 )
 
 // Priorities: River runs lower numbers first. Articles that already have
@@ -61,6 +62,21 @@ func (CheckArgs) InsertOpts() river.InsertOpts {
 	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: pendingStates}}
 }
 
+// ConfirmArgs asks for the confirmation fetch of a check that found the
+// article's text different from its latest version. It is a job of its
+// own, scheduled after the host interval, so no worker waits for it.
+type ConfirmArgs struct {
+	ArticleID int64 `json:"article_id"`
+}
+
+// Kind implements river.JobArgs.
+func (ConfirmArgs) Kind() string { return KindConfirm }
+
+// InsertOpts makes a confirmation unique per article while pending.
+func (ConfirmArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: pendingStates}, Priority: priorityKnown}
+}
+
 // PollArgs asks for one poll of a source.
 type PollArgs struct {
 	SourceID int64 `json:"source_id"`
@@ -100,14 +116,31 @@ type checkWorker struct {
 // absorbed into another since the job was enqueued. Only a check that
 // could not be recorded fails the job; River then retries it with back-off.
 func (w *checkWorker) Work(ctx context.Context, job *river.Job[CheckArgs]) error {
-	e := w.q.eng
-	a, err := e.Store.Article(ctx, job.Args.ArticleID)
+	return w.q.check(ctx, job.Args.ArticleID)
+}
+
+type confirmWorker struct {
+	river.WorkerDefaults[ConfirmArgs]
+	q *Queue
+}
+
+// Work is a check like any other: the pending fetch kept with the article
+// makes it the confirmation.
+func (w *confirmWorker) Work(ctx context.Context, job *river.Job[ConfirmArgs]) error {
+	return w.q.check(ctx, job.Args.ArticleID)
+}
+
+// check checks one article when it is still due, and queues the
+// confirmation its check asked for.
+func (q *Queue) check(ctx context.Context, id int64) error {
+	e := q.eng
+	a, err := e.Store.Article(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil
 	}
 	if err != nil {
 		e.countError(stageStore)
-		return fmt.Errorf("jobs: check article %d: %w", job.Args.ArticleID, err)
+		return fmt.Errorf("jobs: check article %d: %w", id, err)
 	}
 	if a.State != model.StateActive || a.NextCheck.After(e.now()) {
 		return nil
@@ -120,6 +153,9 @@ func (w *checkWorker) Work(ctx context.Context, job *river.Job[CheckArgs]) error
 		return nil
 	}
 	e.logCheck(a, res, err)
+	if err == nil && res.Outcome == model.OutcomeConfirming {
+		return q.enqueueConfirm(ctx, res.Article)
+	}
 	return err
 }
 

@@ -36,7 +36,25 @@ const (
 	OutcomeFlipFlop    Outcome = "flip_flop"    // content equals an older version, not the latest
 	OutcomeGone        Outcome = "gone"         // HTTP 404 or 410
 	OutcomeError       Outcome = "error"
+	// OutcomeConfirming: the text differed from the latest version; a
+	// second fetch is queued before anything is recorded.
+	OutcomeConfirming Outcome = "confirming"
+	// OutcomeChurn: the confirmation showed the difference was volatile
+	// page furniture, not an edit; no version.
+	OutcomeChurn Outcome = "churn"
+	// OutcomeLargeLoss: the page lost most of its text; recorded as a
+	// version only once it is served so for several checks in a row.
+	OutcomeLargeLoss Outcome = "large_loss"
 )
+
+// Block is one paragraph of an extraction with the structural place it
+// came from in the page ("div.story>aside.promo>p"; "" when unknown), so
+// that volatile and template furniture can be recognised by position as
+// well as by wording.
+type Block struct {
+	Text string `json:"text"`
+	Path string `json:"path,omitempty"`
+}
 
 // Rules are declarative per-outlet extraction fixes: CSS selectors whose
 // matches are kept as the body (Keep) or removed before extraction (Drop).
@@ -127,4 +145,27 @@ type Check struct {
 	Duration  time.Duration
 	Hash      string // content hash seen, when extraction ran
 	Error     string
+}
+
+// Furniture is one thing learned (or told) about an outlet's page
+// furniture: a block's place in the page (Kind "path") or its text with
+// digits masked (Kind "text"). ArticleID 0 means the whole outlet.
+type Furniture struct {
+	ID        int64
+	OutletID  int64
+	ArticleID int64
+	Kind      string
+	Origin    string // "volatile", "template"
+	Key       string
+	LearnedAt time.Time
+}
+
+// Pending is a fetch whose text differed from the latest version, waiting
+// for its confirmation fetch.
+type Pending struct {
+	ArticleID int64
+	FetchedAt time.Time
+	Title     string
+	Byline    string
+	Blocks    []Block
 }

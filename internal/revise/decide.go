@@ -1,6 +1,8 @@
 package revise
 
 import (
+	"strings"
+
 	"github.com/errata/errata/internal/diff"
 	"github.com/errata/errata/internal/model"
 )
@@ -9,6 +11,16 @@ import (
 // content (counting the current one) before it is taken as a genuine
 // revert rather than cache flip-flop.
 const revertChecks = 3
+
+// lossShare: a candidate keeping less than this share of the latest
+// version's words has lost most of its text. An outage page, a consent
+// wall or a half-delivered body served with status 200 looks like that, so
+// such a loss is recorded only once it is served consistently.
+const lossShare = 0.5
+
+// ClassLargeLoss marks a version that kept less than half of the previous
+// version's text, recorded once the loss was served consistently.
+const ClassLargeLoss = "large_loss"
 
 // Decision is the outcome of one check's content and, for
 // OutcomeNewVersion, the version to record.
@@ -30,6 +42,9 @@ type Decision struct {
 //   - same hash as an earlier version: flip-flop, unless the previous
 //     revertChecks-1 checks were flip-flops to this same hash, in which
 //     case the outlet really reverted and a new version is recorded;
+//   - a candidate that keeps less than half of the latest version's words:
+//     large loss, unless the previous check served the same loss, in which
+//     case it is a new version with the class large_loss;
 //   - otherwise a new version numbered latest.Seq+1, classified against
 //     the latest version.
 func Decide(versions []model.Version, recent []model.Check, cand model.Version) Decision {
@@ -43,8 +58,28 @@ func Decide(versions []model.Version, recent []model.Check, cand model.Version) 
 		return Decision{Outcome: model.OutcomeUnchanged}
 	case matchesEarlier(versions[:len(versions)-1], cand.Hash) && !consistentRevert(recent, cand.Hash):
 		return Decision{Outcome: model.OutcomeFlipFlop}
+	case lostMost(latest, cand) && !consistentLoss(recent, cand.Hash):
+		return Decision{Outcome: model.OutcomeLargeLoss}
 	}
-	return next(latest, cand)
+	d := next(latest, cand)
+	if lostMost(latest, cand) {
+		d.Version.Classes = append(d.Version.Classes, ClassLargeLoss)
+	}
+	return d
+}
+
+// lostMost reports whether cand keeps less than lossShare of latest's
+// words.
+func lostMost(latest, cand model.Version) bool {
+	before := len(strings.Fields(latest.Text))
+	return before > 0 && float64(len(strings.Fields(cand.Text))) < lossShare*float64(before)
+}
+
+// consistentLoss reports whether the previous check already served the
+// same loss: with the current one (itself confirmed by a second fetch),
+// the loss has then been served on two checks in a row.
+func consistentLoss(recent []model.Check, hash string) bool {
+	return len(recent) > 0 && recent[0].Outcome == model.OutcomeLargeLoss && recent[0].Hash == hash
 }
 
 // first makes version 0: there is nothing to compare with, so no classes.

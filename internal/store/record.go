@@ -22,6 +22,12 @@ type CheckRecord struct {
 	// from; otherwise another worker recorded a check meanwhile and Record
 	// fails with ErrStale, so one visit is never recorded twice.
 	IfLastChecked *time.Time
+	// Pending, when set, keeps a fetch for its confirmation; ClearPending
+	// drops the one kept, once a confirmation has decided.
+	Pending      *model.Pending
+	ClearPending bool
+	// Learn adds furniture learned by this check.
+	Learn []model.Furniture
 }
 
 // Record persists one check atomically: capture, version, check row and
@@ -70,6 +76,9 @@ func recordTx(ctx context.Context, tx *wtx, rec CheckRecord) (int64, error) {
 			return 0, err
 		}
 	}
+	if err := recordFurnitureTx(ctx, tx, rec); err != nil {
+		return 0, err
+	}
 	check := rec.Check
 	if check.ArticleID == 0 {
 		check.ArticleID = rec.Article.ID
@@ -107,3 +116,21 @@ const (
 	sqlLastChecked          = `SELECT last_checked FROM articles WHERE id = ?`
 	sqlLastCheckedForUpdate = sqlLastChecked + ` FOR UPDATE`
 )
+
+// recordFurnitureTx keeps or clears the pending fetch and adds what the
+// check learned, in the check's transaction.
+func recordFurnitureTx(ctx context.Context, tx *wtx, rec CheckRecord) error {
+	if rec.ClearPending {
+		if err := clearPendingTx(ctx, tx, rec.Article.ID); err != nil {
+			return err
+		}
+	}
+	if rec.Pending != nil {
+		p := *rec.Pending
+		p.ArticleID = rec.Article.ID
+		if err := savePendingTx(ctx, tx, &p); err != nil {
+			return err
+		}
+	}
+	return learnTx(ctx, tx, rec.Learn, rec.Check.At)
+}

@@ -42,6 +42,8 @@ var dataTables = []tableSpec{
 	spec("captures", false, "hash:t url:t status:i header:t fetched_at:i size:i body:b"),
 	spec("versions", true, "id:i article_id:i seq:i fetched_at:i title:t byline:t published:i text:t hash:t capture_hash:t extractor:t classes:t added:i removed:i"),
 	spec("checks", true, "id:i article_id:i at:i status:i outcome:t duration_ms:i hash:t error:t"),
+	spec("furniture", true, "id:i outlet_id:i article_id:i kind:t origin:t key:t learned_at:i"),
+	spec("block_sightings", true, "id:i outlet_id:i key:t article_id:i"),
 }
 
 func (t tableSpec) firstPage() string {

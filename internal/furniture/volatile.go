@@ -1,0 +1,126 @@
+package furniture
+
+import "github.com/errata/errata/internal/model"
+
+// Confirmation is what a second fetch says about a candidate change.
+type Confirmation struct {
+	// Candidate is the second fetch without the blocks that proved
+	// volatile; Base is the latest version without the same furniture.
+	// The change is real when their texts differ.
+	Candidate []model.Block
+	Base      []model.Block
+	// Learned is what is worth remembering for later checks: the places
+	// and masked texts of blocks that appeared in the first fetch and were
+	// gone a moment later.
+	Learned Set
+}
+
+// Confirm weighs a candidate change. latest is the latest version's blocks
+// (from its capture, with places), first the fetch that differed from it
+// and second the confirmation fetched a moment later; known is the
+// furniture learned so far.
+//
+// A block of the first fetch that is in neither the latest version nor the
+// second fetch was served once and withdrawn: volatile, and remembered. A
+// block new in the second fetch (in neither of the others) is dropped from
+// this comparison only: it may be the next turn of a rotating box or an
+// edit made between the two fetches, and an edit will be seen again at
+// the next check. A block missing from the first fetch but back in the
+// second was a truncated response, not a deletion. A place in the page
+// whose blocks all changed between the fetches is volatile as a whole.
+func Confirm(latest, first, second []model.Block, known Set) Confirmation {
+	l, f1, f2 := known.Drop(latest), known.Drop(first), known.Drop(second)
+	inL, in1, in2 := texts(l), texts(f1), texts(f2)
+
+	learned := NewSet()
+	stable := map[string]bool{}
+	for _, b := range f2 {
+		if in1[b.Text] {
+			stable[b.Path] = true
+		}
+	}
+	for _, b := range f1 {
+		if in2[b.Text] || inL[b.Text] {
+			continue
+		}
+		learned.Texts[Mask(b.Text)] = true
+		if b.Path != "" && !stable[b.Path] {
+			learned.Paths[b.Path] = true
+		}
+	}
+	fresh := func(b model.Block) bool { return !in1[b.Text] && !inL[b.Text] }
+	cand, dropped := split(f2, func(b model.Block) bool { return fresh(b) || learned.Match(b) })
+	base, _ := split(l, learned.Match)
+	base = dropSlots(base, f2, dropped, in1, in2)
+	return Confirmation{Candidate: cand, Base: base, Learned: learned}
+}
+
+// split separates the blocks out drops from those it keeps; dropped is
+// indexed like blocks.
+func split(blocks []model.Block, out func(model.Block) bool) (kept []model.Block, dropped []bool) {
+	dropped = make([]bool, len(blocks))
+	for i, b := range blocks {
+		if out(b) {
+			dropped[i] = true
+			continue
+		}
+		kept = append(kept, b)
+	}
+	return kept, dropped
+}
+
+// dropSlots removes from base the blocks that sit where the second fetch
+// had blocks dropped as volatile, one for one: a rotating box with no
+// class of its own held one wording in the latest version and another now.
+// Blocks are placed by the nearest preceding block both texts share; an
+// unequal count means something else changed there too, and base keeps
+// its blocks so the change is seen.
+func dropSlots(base, f2 []model.Block, dropped []bool, in1, in2 map[string]bool) []model.Block {
+	inBase := texts(base)
+	perAnchor := map[string]int{}
+	anchor := ""
+	for i, b := range f2 {
+		switch {
+		case dropped[i]:
+			perAnchor[anchor]++
+		case inBase[b.Text]:
+			anchor = b.Text
+		}
+	}
+	if len(perAnchor) == 0 {
+		return base
+	}
+	gone := map[string][]int{}
+	anchor = ""
+	for i, b := range base {
+		switch {
+		case in2[b.Text]:
+			anchor = b.Text
+		case !in1[b.Text]:
+			gone[anchor] = append(gone[anchor], i)
+		}
+	}
+	drop := map[int]bool{}
+	for a, idx := range gone {
+		if perAnchor[a] == len(idx) {
+			for _, i := range idx {
+				drop[i] = true
+			}
+		}
+	}
+	out := base[:0:0]
+	for i, b := range base {
+		if !drop[i] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func texts(blocks []model.Block) map[string]bool {
+	m := make(map[string]bool, len(blocks))
+	for _, b := range blocks {
+		m[b.Text] = true
+	}
+	return m
+}

@@ -1,0 +1,132 @@
+package furniture
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/errata/errata/internal/model"
+)
+
+// page builds blocks from "path|text" lines; a line without "|" has no place.
+func page(lines ...string) []model.Block {
+	out := make([]model.Block, 0, len(lines))
+	for _, l := range lines {
+		path, text, ok := strings.Cut(l, "|")
+		if !ok {
+			path, text = "", l
+		}
+		out = append(out, model.Block{Path: path, Text: text})
+	}
+	return out
+}
+
+const (
+	p1 = "article>p|Police closed the bridge on Monday after a crack was found."
+	p2 = "article>p|Engineers will inspect it this week."
+	p3 = "article>p|It will reopen on Friday, the council said."
+)
+
+func TestConfirm(t *testing.T) {
+	cases := []struct {
+		name                  string
+		latest, first, second []model.Block
+		known                 Set
+		changed               bool
+		learnedPaths          []string
+		learnedTexts          []string
+	}{
+		{
+			name:         "a prompt in its own box rotates",
+			latest:       page(p1, "article>aside.promo>p|Join 12,000 readers of our morning email", p2),
+			first:        page(p1, "article>aside.promo>p|Get the briefing 31,204 people trust", p2),
+			second:       page(p1, "article>aside.promo>p|Never miss a story: sign up", p2),
+			changed:      false,
+			learnedPaths: []string{"article>aside.promo>p"},
+			learnedTexts: []string{"Get the briefing ##,### people trust"},
+		},
+		{
+			name:         "a bare paragraph rotates in place",
+			latest:       page(p1, "article>p|Read more: the mayor's budget", p2, p3),
+			first:        page(p1, "article>p|Read more: a storm is coming", p2, p3),
+			second:       page(p1, "article>p|Read more: the school board vote", p2, p3),
+			changed:      false,
+			learnedTexts: []string{"Read more: a storm is coming"},
+		},
+		{
+			name:    "a real edit served twice",
+			latest:  page(p1, p2, p3),
+			first:   page(p1, "article>p|Engineers will inspect it on Wednesday.", p3),
+			second:  page(p1, "article>p|Engineers will inspect it on Wednesday.", p3),
+			changed: true,
+		},
+		{
+			name:    "a real edit beside a rotating box",
+			latest:  page(p1, "div.promo|Subscribe, 1,000 readers did", p2, p3),
+			first:   page(p1, "div.promo|Subscribe today", p2),
+			second:  page(p1, "div.promo|Try us free", p2),
+			changed: true,
+		},
+		{
+			name:    "a truncated first response",
+			latest:  page(p1, p2, p3),
+			first:   page(p1),
+			second:  page(p1, p2, p3),
+			changed: false,
+		},
+		{
+			name:    "an edit between the two fetches waits for the next check",
+			latest:  page(p1, p2, p3),
+			first:   page(p1, p2, p3, "div.ad|Advertisement 7"),
+			second:  page(p1, p2, "article>p|It will reopen on Saturday, the council said."),
+			changed: true, // p3 is gone from the second fetch
+		},
+		{
+			name:    "known furniture needs nothing new",
+			latest:  page(p1, "div.promo|Subscribe, 1,000 readers did", p2),
+			first:   page(p1, "div.promo|Subscribe, 1,001 readers did", p2),
+			second:  page(p1, "div.promo|Subscribe, 1,002 readers did", p2),
+			known:   Set{Paths: map[string]bool{}, Texts: map[string]bool{"Subscribe, #,### readers did": true}},
+			changed: false,
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			known := tc.known
+			if known.Paths == nil {
+				known = NewSet()
+			}
+			c := Confirm(tc.latest, tc.first, tc.second, known)
+			if got := Text(c.Candidate) != Text(c.Base); got != tc.changed {
+				t.Errorf("changed = %v, want %v\ncandidate: %q\nbase:      %q", got, tc.changed, Text(c.Candidate), Text(c.Base))
+			}
+			for _, p := range tc.learnedPaths {
+				if !c.Learned.Paths[p] {
+					t.Errorf("place %q not learned; learned %v", p, c.Learned.Paths)
+				}
+			}
+			for _, x := range tc.learnedTexts {
+				if !c.Learned.Texts[x] {
+					t.Errorf("text %q not learned; learned %v", x, c.Learned.Texts)
+				}
+			}
+			if c.Learned.Paths["article>p"] {
+				t.Error("the body's own place was learned as volatile")
+			}
+		})
+	}
+}
+
+func TestSet_DropRefusesToTakeMostOfTheText(t *testing.T) {
+	s := NewSet()
+	s.Add(KindPath, "article>p")
+	blocks := page(p1, p2, "div.promo|Subscribe")
+	if got := s.Drop(blocks); len(got) != len(blocks) {
+		t.Errorf("Drop removed the body: %v", got)
+	}
+	s = NewSet()
+	s.Add(KindText, Mask("Subscribe, 1,234 readers did"))
+	got := s.Drop(page(p1, p2, "div|Subscribe, 9,876 readers did"))
+	if Text(got) != Text(page(p1, p2)) {
+		t.Errorf("masked counter kept: %q", Text(got))
+	}
+}

@@ -1,0 +1,202 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/errata/errata/internal/archive"
+	"github.com/errata/errata/internal/extract"
+	"github.com/errata/errata/internal/fetch"
+	"github.com/errata/errata/internal/furniture"
+	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/revise"
+	"github.com/errata/errata/internal/store"
+)
+
+// maxPendingAge is how long a fetch waits for its confirmation. An older
+// one (the process stopped in between) says nothing about the page now:
+// the next check starts a new confirmation instead.
+const maxPendingAge = 30 * time.Minute
+
+// minConfirmDelay spaces a confirmation from its first fetch when no host
+// interval is set, so that the two are not the same instant.
+const minConfirmDelay = 10 * time.Millisecond
+
+// read is one page as the extractor saw it.
+type read struct {
+	version model.Version // the candidate: title, byline, published, text
+	html    []byte        // the decoded page
+	rules   model.Rules
+	blocks  []model.Block // the text's paragraphs with their places, once asked for
+}
+
+// blocksOf returns the candidate's paragraphs with their places in the
+// page, computed once.
+func (r *read) blocksOf() []model.Block {
+	if r.blocks == nil {
+		r.blocks = extract.Blocks(r.html, r.rules, r.version.Text)
+	}
+	return r.blocks
+}
+
+// confirmDelay is how long after a fetch its confirmation runs: the host
+// interval, which the fetcher would make it wait anyway.
+func (e *Engine) confirmDelay() time.Duration {
+	d := e.ConfirmDelay
+	if d <= 0 && e.Fetch != nil {
+		d = e.Fetch.HostInterval()
+	}
+	return max(d, minConfirmDelay)
+}
+
+// pendingFor returns the fetch an article's confirmation is waiting for.
+func (e *Engine) pendingFor(ctx context.Context, a model.Article, now time.Time) (model.Pending, bool) {
+	p, err := e.Store.Pending(ctx, a.ID)
+	if err != nil {
+		if !errors.Is(err, store.ErrNotFound) {
+			e.Log.Warn("pending check unreadable", "url", a.URL, "err", err)
+		}
+		return p, false
+	}
+	return p, now.Sub(p.FetchedAt) <= maxPendingAge
+}
+
+// furnitureFor is the furniture known for an article.
+func (e *Engine) furnitureFor(ctx context.Context, a model.Article) furniture.Set {
+	set := furniture.NewSet()
+	items, err := e.Store.FurnitureFor(ctx, a.OutletID, a.ID)
+	if err != nil {
+		e.Log.Warn("furniture unreadable", "url", a.URL, "err", err)
+		return set
+	}
+	for _, f := range items {
+		set.Add(f.Kind, f.Key)
+	}
+	return set
+}
+
+// latestAgain re-reads the latest version's capture with the current
+// extractor and rules, so that a better extractor, a new rule or newly
+// learned furniture is never mistaken for an edit by the outlet. The
+// stored version is not touched. Without a readable capture the stored
+// text stands in, without places.
+func (e *Engine) latestAgain(ctx context.Context, a *model.Article, last model.Version) (model.Version, []model.Block) {
+	if last.CaptureHash == "" {
+		return last, furniture.Split(last.Text)
+	}
+	capt, err := e.Store.Capture(ctx, last.CaptureHash)
+	if err != nil {
+		e.Log.Warn("re-extract: capture missing", "url", a.URL, "err", err)
+		return last, furniture.Split(last.Text)
+	}
+	blob, err := e.Store.CaptureBody(ctx, last.CaptureHash)
+	if err != nil {
+		return last, furniture.Split(last.Text)
+	}
+	body, err := archive.Unpack(last.CaptureHash, blob)
+	if err != nil {
+		e.Log.Warn("re-extract: capture unreadable", "url", a.URL, "err", err)
+		return last, furniture.Split(last.Text)
+	}
+	r, err := e.read(ctx, a.URL, a.OutletID, body, http.Header(capt.Header).Get("Content-Type"))
+	if err != nil {
+		return last, furniture.Split(last.Text)
+	}
+	last.Title, last.Byline = r.version.Title, r.version.Byline
+	return last, r.blocksOf()
+}
+
+// read extracts a candidate version from a response body.
+func (e *Engine) read(ctx context.Context, pageURL string, outletID int64, body []byte, contentType string) (*read, error) {
+	o, err := e.outlet(ctx, outletID)
+	if err != nil {
+		return nil, err
+	}
+	html, err := fetch.DecodeCharset(body, contentType)
+	if err != nil {
+		return nil, err
+	}
+	art, err := extract.Extract(pageURL, html, o.Rules)
+	if err != nil {
+		return nil, err
+	}
+	return &read{
+		version: model.Version{
+			Title: art.Title, Byline: art.Byline, Published: art.Published,
+			Text: art.Text, Extractor: extract.Version,
+		},
+		html: html, rules: o.Rules,
+	}, nil
+}
+
+// confirmed weighs a confirmation fetch (r) against the fetch it confirms
+// and the latest version. It returns the candidate stripped of what proved
+// volatile, or ok false when nothing but furniture changed.
+func confirmed(latest model.Version, latestBlocks []model.Block, p model.Pending, r *read, known furniture.Set) (cand model.Version, learned furniture.Set, ok bool) {
+	conf := furniture.Confirm(latestBlocks, p.Blocks, r.blocksOf(), known)
+	cand = r.version
+	// A headline or byline that changed between the two fetches is served
+	// at random (an A/B test of headlines): the latest one stands.
+	if cand.Title != p.Title {
+		cand.Title = latest.Title
+	}
+	if cand.Byline != p.Byline {
+		cand.Byline = latest.Byline
+	}
+	cand.Text = furniture.Text(conf.Candidate)
+	base := revise.Hash(latest.Title, latest.Byline, furniture.Text(conf.Base))
+	return cand, conf.Learned, revise.Hash(cand.Title, cand.Byline, cand.Text) != base
+}
+
+// learnedItems turns what a confirmation learned into rows for article a.
+func learnedItems(a model.Article, s furniture.Set) []model.Furniture {
+	var out []model.Furniture
+	add := func(kind, key string) {
+		out = append(out, model.Furniture{OutletID: a.OutletID, ArticleID: a.ID, Kind: kind, Origin: furniture.OriginVolatile, Key: key})
+	}
+	for p := range s.Paths {
+		add(furniture.KindPath, p)
+	}
+	for t := range s.Texts {
+		add(furniture.KindText, t)
+	}
+	return out
+}
+
+// learnTemplate counts the short blocks of a recorded version among the
+// outlet's articles, and learns those that recur as the outlet's
+// template. A failure here loses nothing recorded; it is only logged.
+func (e *Engine) learnTemplate(ctx context.Context, a model.Article, v *model.Version) {
+	keys := furniture.SightingKeys(furniture.Split(v.Text))
+	if len(keys) == 0 {
+		return
+	}
+	counts, total, err := e.Store.SightBlocks(ctx, a.OutletID, a.ID, keys)
+	if err != nil {
+		e.Log.Warn("template sightings not recorded", "url", a.URL, "err", err)
+		return
+	}
+	var items []model.Furniture
+	for k, n := range counts {
+		if furniture.IsTemplate(n, total) {
+			items = append(items, model.Furniture{OutletID: a.OutletID, Kind: furniture.KindText, Origin: furniture.OriginTemplate, Key: k})
+		}
+	}
+	if err := e.Store.Learn(ctx, items, e.now()); err != nil {
+		e.Log.Warn("template not recorded", "url", a.URL, "err", err)
+	}
+}
+
+// steadyChecks drops the checks that only queued a confirmation, so the
+// flip-flop and large-loss rules count servings, not fetches.
+func steadyChecks(cs []model.Check) []model.Check {
+	out := cs[:0:0]
+	for _, c := range cs {
+		if c.Outcome != model.OutcomeConfirming {
+			out = append(out, c)
+		}
+	}
+	return out
+}
