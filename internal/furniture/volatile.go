@@ -49,10 +49,37 @@ func Confirm(latest, first, second []model.Block, known Set) Confirmation {
 		}
 	}
 	fresh := func(b model.Block) bool { return !in1[b.Text] && !inL[b.Text] }
+	learnReplacements(learned, f1, f2, in1, in2, inL)
 	cand, dropped := split(f2, func(b model.Block) bool { return fresh(b) || learned.Match(b) })
 	base, _ := split(l, learned.Match)
 	base = dropSlots(base, f2, dropped, in1, in2)
 	return Confirmation{Candidate: cand, Base: base, Learned: learned}
+}
+
+// learnReplacements remembers the blocks new in the second fetch that took
+// the place of a withdrawn block of the first (the same preceding stable
+// block): the next turn of the same rotating box. A block new elsewhere
+// may be an edit made between the fetches and is not remembered.
+func learnReplacements(learned Set, f1, f2 []model.Block, in1, in2, inL map[string]bool) {
+	withdrawn := map[string]bool{}
+	anchor := ""
+	for _, b := range f1 {
+		switch {
+		case in2[b.Text]:
+			anchor = b.Text
+		case !inL[b.Text]:
+			withdrawn[anchor] = true
+		}
+	}
+	anchor = ""
+	for _, b := range f2 {
+		switch {
+		case in1[b.Text]:
+			anchor = b.Text
+		case !inL[b.Text] && withdrawn[anchor]:
+			learned.Texts[Mask(b.Text)] = true
+		}
+	}
 }
 
 // split separates the blocks out drops from those it keeps; dropped is

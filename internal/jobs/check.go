@@ -103,12 +103,15 @@ func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetc
 	e.follow(ctx, rec, resp)
 	a := &rec.Article
 	a.ETag, a.LastModified = resp.ETag(), resp.LastModified()
-	pending, confirming := e.pendingFor(ctx, *a, rec.Check.At)
-	rec.ClearPending = confirming
 	bodyHash := archive.Hash(resp.Body)
 	if bodyHash == a.BodyHash {
+		// The bytes of the latest settled check: nothing to confirm. A
+		// pending fetch left behind expires (maxPendingAge) before the
+		// next regular check.
 		return CheckResult{Outcome: model.OutcomeSameBytes}, nil
 	}
+	pending, confirming := e.pendingFor(ctx, *a, rec.Check.At)
+	rec.ClearPending = confirming
 	r, err := e.read(ctx, a.URL, a.OutletID, resp.Body, resp.Header.Get("Content-Type"))
 	if err != nil {
 		return CheckResult{Outcome: model.OutcomeError, Err: err}, nil

@@ -16,9 +16,12 @@ import (
 )
 
 // maxPendingAge is how long a fetch waits for its confirmation. An older
-// one (the process stopped in between) says nothing about the page now:
-// the next check starts a new confirmation instead.
-const maxPendingAge = 30 * time.Minute
+// one (the process stopped in between, or the confirmation met the bytes
+// of the latest version) says nothing about the page now: the next check
+// starts a new confirmation instead. It is shorter than the densest
+// schedule tier, so a regular check never mistakes itself for a
+// confirmation.
+const maxPendingAge = 10 * time.Minute
 
 // minConfirmDelay spaces a confirmation from its first fetch when no host
 // interval is set, so that the two are not the same instant.

@@ -168,3 +168,52 @@ func hasClass(cs []string, c string) bool {
 	}
 	return false
 }
+
+func TestCheck_OutletTemplateIsLearnedAcrossArticles(t *testing.T) {
+	const box = "Support local journalism: 1,204 readers gave this month."
+	f := newFixture(t, func(w http.ResponseWriter, r *http.Request) {
+		// Each article's prose is its own; only the box recurs.
+		i := len(r.URL.Path) + int(r.URL.Path[len(r.URL.Path)-1])
+		who, what := towns[i%len(towns)], topics[(i/2)%len(topics)]
+		fmt.Fprintf(w, `<!doctype html><html><head><title>%s</title></head><body><article><h1>%s</h1>
+<p>%s councillors argued about %s for three hours on Monday night.</p><div class="support"><p>%s</p></div>
+<p>A vote on %s in %s is expected before the end of %s.</p></article></body></html>`,
+			r.URL.Path, r.URL.Path, who, what, box, what, who, r.URL.Path)
+	})
+	ctx := context.Background()
+	var last CheckResult
+	for i := range 12 {
+		a, _, err := f.st.AddArticle(ctx, model.Article{OutletID: f.a.OutletID, URL: fmt.Sprintf("%s/story-%d", f.srv.URL, i),
+			FirstSeen: f.now, NextCheck: f.now, State: model.StateActive})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last, err = f.e.CheckArticle(ctx, a); err != nil || last.Version == nil {
+			t.Fatalf("first check of article %d: %v %v", i, last.Outcome, err)
+		}
+	}
+	learned, err := f.st.OutletFurniture(ctx, f.a.OutletID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var template []string
+	for _, l := range learned {
+		if l.Origin == "template" {
+			template = append(template, l.Key)
+		}
+	}
+	if len(template) != 1 || template[0] != "Support local journalism: #,### readers gave this month." {
+		t.Fatalf("template %q, want the support box alone", template)
+	}
+	if strings.Contains(last.Version.Text, "Support local journalism") {
+		t.Errorf("a later article kept the template:\n%s", last.Version.Text)
+	}
+	if !strings.Contains(last.Version.Text, "councillors argued") {
+		t.Errorf("a later article lost its prose:\n%s", last.Version.Text)
+	}
+}
+
+var (
+	towns  = []string{"Lakeview", "Millbrook", "Harlow", "Cedar Falls", "Port Ellery", "Fairhaven", "Riverton"}
+	topics = []string{"the budget", "the bus depot", "a new school", "parking fees", "the harbour wall"}
+)
