@@ -2,6 +2,7 @@ package realpages
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -63,6 +64,7 @@ func retitle(doc, h1 *html.Node, old, title string) {
 			}
 		case n.Type == html.ElementNode && n.DataAtom == atom.Script && attr(n, "type") == "application/ld+json" && n.FirstChild != nil:
 			n.FirstChild.Data = strings.ReplaceAll(n.FirstChild.Data, old, title)
+			n.FirstChild.Data = strings.ReplaceAll(n.FirstChild.Data, jsonText(old), jsonText(title))
 		}
 		return true
 	})
@@ -75,4 +77,14 @@ func fill(tpl, url string, churn map[string]string) string {
 		pairs = append(pairs, marker(slot), h)
 	}
 	return strings.NewReplacer(pairs...).Replace(tpl)
+}
+
+// jsonText is s as a JSON string's inside, escaped as structured data
+// writes it.
+func jsonText(s string) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return strings.TrimSuffix(strings.TrimSpace(b.String()), `"`)[1:]
 }

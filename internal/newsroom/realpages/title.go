@@ -1,6 +1,8 @@
 package realpages
 
 import (
+	"encoding/json"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -35,23 +37,34 @@ func (p *page) findTitle() error {
 	return err
 }
 
-// agrees reports whether a headline is what some metadata title says,
-// allowing <title>'s site name.
+// agrees reports whether every metadata title says the headline, allowing
+// a site name beside it: a page stating two headlines has no one truth.
 func agrees(h string, meta []string) bool {
 	for _, m := range meta {
-		if m == h {
-			return true
+		if !says(m, h) {
+			return false
 		}
-		for _, sep := range titleSeparators {
-			if strings.HasPrefix(m, h+sep) || strings.HasSuffix(m, sep+h) {
-				return true
-			}
+	}
+	return len(meta) > 0
+}
+
+func says(m, h string) bool {
+	if m == h {
+		return true
+	}
+	for _, sep := range titleSeparators {
+		if strings.HasPrefix(m, h+sep) || strings.HasSuffix(m, sep+h) {
+			return true
 		}
 	}
 	return false
 }
 
-// metaTitles lists <title> and the og:/twitter: titles, squashed.
+// ldHeadline finds structured data's headline field.
+var ldHeadline = regexp.MustCompile(`"headline"\s*:\s*"((?:[^"\\]|\\.)*)"`)
+
+// metaTitles lists <title>, the og:/twitter: titles and structured data
+// headlines, squashed.
 func metaTitles(doc *html.Node) []string {
 	var out []string
 	walk(doc, func(n *html.Node) bool {
@@ -61,6 +74,15 @@ func metaTitles(doc *html.Node) []string {
 		switch n.DataAtom {
 		case atom.Title:
 			out = append(out, textOf(n))
+		case atom.Script:
+			if attr(n, "type") == "application/ld+json" && n.FirstChild != nil {
+				for _, m := range ldHeadline.FindAllStringSubmatch(n.FirstChild.Data, -1) {
+					var h string
+					if json.Unmarshal([]byte(`"`+m[1]+`"`), &h) == nil {
+						out = append(out, squash(h))
+					}
+				}
+			}
 		case atom.Meta:
 			switch attr(n, "property") + attr(n, "name") {
 			case "og:title", "twitter:title":
