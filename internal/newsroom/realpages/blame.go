@@ -55,15 +55,25 @@ func (n *Newsroom) Blame(prev, cur newsroom.TruthVersion, earlier []newsroom.Tru
 		return []string{"outage"}
 	}
 	added, removed := ParagraphDiff(prev.Text, cur.Text)
-	if len(added) == 0 && cw < pw*7/10 {
+	if len(added) == 0 && (cw < pw*7/10 || len(removed) > len(strings.Split(prev.Text, "\n\n"))/4) {
 		return []string{"truncated"}
 	}
 	kinds := map[string]bool{}
 	if prev.Title != cur.Title {
 		kinds["title"] = true
 	}
-	for _, para := range append(added, removed...) {
+	back := false
+	for _, para := range added {
+		k := n.cueOf(para)
+		back = back || (k == "other" && seenBefore(para, earlier))
+		kinds[k] = true
+	}
+	for _, para := range removed {
 		kinds[n.cueOf(para)] = true
+	}
+	if back {
+		delete(kinds, "other")
+		kinds["flip-flop"] = true
 	}
 	var out []string
 	for k := range kinds {
@@ -71,6 +81,17 @@ func (n *Newsroom) Blame(prev, cur newsroom.TruthVersion, earlier []newsroom.Tru
 	}
 	slices.Sort(out)
 	return out
+}
+
+// seenBefore reports whether a paragraph was in an earlier version: the
+// page went back to what it showed before.
+func seenBefore(para string, earlier []newsroom.TruthVersion) bool {
+	for _, e := range earlier {
+		if slices.Contains(strings.Split(e.Text, "\n\n"), para) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueOf names the churn kind a paragraph shows; a bare headline is a
