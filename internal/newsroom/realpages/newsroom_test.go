@@ -3,6 +3,8 @@ package realpages
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestLoad_KeepsOnlyLocatedPages(t *testing.T) {
@@ -32,10 +34,12 @@ func TestServe_EveryStepShowsItsTruth(t *testing.T) {
 			if mishapAt(a, s) {
 				continue
 			}
-			page := pageText(t, a.render(s))
+			served := a.render(s)
+			page := pageText(t, served)
 			v := truth[i].Versions[len(truth[i].Versions)-1]
-			if !strings.Contains(page, v.Title) {
-				t.Errorf("step %d %s: headline %q not on the page", s, a.url, v.Title)
+			doc, _ := html.Parse(strings.NewReader(served))
+			if !strings.Contains(page, v.Title) || !agrees(v.Title, metaTitles(doc)) {
+				t.Errorf("step %d %s: page titles %q, want %q", s, a.url, metaTitles(doc), v.Title)
 			}
 			for _, line := range strings.Split(v.Text, "\n\n") {
 				if !strings.Contains(page, line) && wholeOrAdded(a, line) {

@@ -63,7 +63,6 @@ func retitle(doc, h1 *html.Node, old, title string) {
 				setAttr(n, "content", strings.ReplaceAll(squash(c), old, title))
 			}
 		case n.Type == html.ElementNode && n.DataAtom == atom.Script && attr(n, "type") == "application/ld+json" && n.FirstChild != nil:
-			n.FirstChild.Data = strings.ReplaceAll(n.FirstChild.Data, old, title)
 			n.FirstChild.Data = strings.ReplaceAll(n.FirstChild.Data, jsonText(old), jsonText(title))
 		}
 		return true
