@@ -167,3 +167,7 @@ func ratio(a, b int) float64 {
 	}
 	return float64(a) / float64(b)
 }
+
+// Align pairs true and recorded versions as ScoreAgainst does: the
+// recorded versions left unpaired are the spurious ones.
+func Align(truth, rec []TruthVersion) [][2]int { return align(truth, rec) }
