@@ -17,16 +17,14 @@ const pathDepth = 4
 // paragraph was rebuilt and is not byte-for-byte a block of the page.
 const leadLen = 48
 
-// Blocks pairs each body paragraph of text with the structural place it
-// came from in page (see model.Block). It parses the page again, so it is
-// meant for the rarer comparisons that need positions, not every check.
-func Blocks(page []byte, rules model.Rules, text string) []model.Block {
-	doc, err := html.Parse(strings.NewReader(string(page)))
-	if err != nil {
-		return plainBlocks(text)
+// Blocks pairs each paragraph of the article's text with the structural
+// place it came from in the page (see model.Block). Places are looked up
+// only when asked for: most checks never need them.
+func (a Article) Blocks() []model.Block {
+	if a.doc == nil {
+		return plainBlocks(a.Text)
 	}
-	applyDrop(doc, rules.Drop)
-	return placeBlocks(blockPaths(doc), text)
+	return placeBlocks(blockPaths(a.doc), a.Text)
 }
 
 func plainBlocks(text string) []model.Block {

@@ -30,6 +30,8 @@ type Article struct {
 	Published time.Time // UTC; zero if unknown; never the crawl date
 	Text      string    // body paragraphs joined by "\n\n"
 	Language  string    // ISO 639-1 code, "" if unknown
+
+	doc *html.Node // the page as extracted from, for Blocks
 }
 
 // Extract reads the article in one HTML page. rules are the outlet's
@@ -73,6 +75,7 @@ func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 		art.Published = firstTime(res.Metadata.Date, dateFromURL(pageURL))
 	}
 	art.Text = strings.Join(cleanBody(body, art.Byline, art.Title, Normalize(rawTitle), Normalize(pm.title)), "\n\n")
+	art.doc = doc
 	if art.Text == "" {
 		return art, ErrNoContent
 	}

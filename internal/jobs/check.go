@@ -134,15 +134,14 @@ func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetc
 	if known.Len() > 0 {
 		cand.Text = furniture.Text(known.Drop(r.blocksOf()))
 	}
-	d := revise.Decide(versions, recent, cand)
-	if d.Version == nil || len(versions) == 0 {
+	if o := revise.Peek(versions, recent, cand); o != model.OutcomeNewVersion || len(versions) == 0 {
 		// The body hash is remembered only once the check is recorded, so
 		// an identical later response can skip extraction.
 		a.BodyHash = bodyHash
-		if d.Version == nil {
-			return CheckResult{Outcome: d.Outcome, Hash: revise.Hash(cand.Title, cand.Byline, cand.Text)}, nil
+		if o != model.OutcomeNewVersion {
+			return CheckResult{Outcome: o, Hash: revise.Hash(cand.Title, cand.Byline, cand.Text)}, nil
 		}
-		return e.recordVersion(ctx, rec, resp, d, len(versions) == 0)
+		return e.recordVersion(ctx, rec, resp, revise.Decide(versions, recent, cand), true)
 	}
 	latest, latestBlocks := e.latestAgain(ctx, a, versions[len(versions)-1])
 	candHash := revise.Hash(cand.Title, cand.Byline, furniture.Text(known.Drop(r.blocksOf())))
@@ -160,7 +159,7 @@ func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetc
 		return CheckResult{Outcome: model.OutcomeChurn, Hash: candHash}, nil
 	}
 	confirmedCand.FetchedAt, confirmedCand.CaptureHash = cand.FetchedAt, cand.CaptureHash
-	d = revise.Decide(versions, recent, confirmedCand)
+	d := revise.Decide(versions, recent, confirmedCand)
 	if d.Version == nil {
 		return CheckResult{Outcome: d.Outcome, Hash: revise.Hash(confirmedCand.Title, confirmedCand.Byline, confirmedCand.Text)}, nil
 	}

@@ -3,7 +3,9 @@ package jobs
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/errata/errata/internal/archive"
@@ -30,8 +32,7 @@ const minConfirmDelay = 10 * time.Millisecond
 // read is one page as the extractor saw it.
 type read struct {
 	version model.Version // the candidate: title, byline, published, text
-	html    []byte        // the decoded page
-	rules   model.Rules
+	art     extract.Article
 	blocks  []model.Block // the text's paragraphs with their places, once asked for
 }
 
@@ -39,7 +40,7 @@ type read struct {
 // page, computed once.
 func (r *read) blocksOf() []model.Block {
 	if r.blocks == nil {
-		r.blocks = extract.Blocks(r.html, r.rules, r.version.Text)
+		r.blocks = r.art.Blocks()
 	}
 	return r.blocks
 }
@@ -89,6 +90,22 @@ func (e *Engine) latestAgain(ctx context.Context, a *model.Article, last model.V
 	if last.CaptureHash == "" {
 		return last, furniture.Split(last.Text)
 	}
+	o, err := e.outlet(ctx, a.OutletID)
+	if err != nil {
+		return last, furniture.Split(last.Text)
+	}
+	key := rereadKey{capture: last.CaptureHash, url: a.URL, rules: fmt.Sprint(o.Rules)}
+	if r, ok := e.rereads.get(key); ok {
+		last.Title, last.Byline = r.title, r.byline
+		return last, r.blocks
+	}
+	v, blocks := e.reread(ctx, a, last)
+	e.rereads.put(key, reread{title: v.Title, byline: v.Byline, blocks: blocks})
+	return v, blocks
+}
+
+// reread extracts the latest version's capture again.
+func (e *Engine) reread(ctx context.Context, a *model.Article, last model.Version) (model.Version, []model.Block) {
 	capt, err := e.Store.Capture(ctx, last.CaptureHash)
 	if err != nil {
 		e.Log.Warn("re-extract: capture missing", "url", a.URL, "err", err)
@@ -130,7 +147,7 @@ func (e *Engine) read(ctx context.Context, pageURL string, outletID int64, body 
 			Title: art.Title, Byline: art.Byline, Published: art.Published,
 			Text: art.Text, Extractor: extract.Version,
 		},
-		html: html, rules: o.Rules,
+		art: art,
 	}, nil
 }
 
@@ -202,4 +219,40 @@ func steadyChecks(cs []model.Check) []model.Check {
 		}
 	}
 	return out
+}
+
+// rereadCacheSize bounds the re-extractions kept: a churning page is
+// compared with its latest capture on every check and again at its
+// confirmation, and re-reading a large page costs as much as the check.
+const rereadCacheSize = 512
+
+type rereadKey struct{ capture, url, rules string }
+
+type reread struct {
+	title, byline string
+	blocks        []model.Block
+}
+
+// rereadCache keeps recent re-extractions of latest captures; it is
+// emptied when full, which is simpler than an LRU and as good for a
+// working set that moves slowly.
+type rereadCache struct {
+	mu sync.Mutex
+	m  map[rereadKey]reread
+}
+
+func (c *rereadCache) get(k rereadKey) (reread, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.m[k]
+	return r, ok
+}
+
+func (c *rereadCache) put(k rereadKey, r reread) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= rereadCacheSize {
+		c.m = make(map[rereadKey]reread)
+	}
+	c.m[k] = r
 }

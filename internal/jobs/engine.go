@@ -34,6 +34,7 @@ type Engine struct {
 
 	mu      sync.Mutex
 	outlets map[int64]model.Outlet
+	rereads rereadCache
 }
 
 // NewEngine returns an engine with the default schedule and the real clock.

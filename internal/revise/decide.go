@@ -52,20 +52,34 @@ func Decide(versions []model.Version, recent []model.Check, cand model.Version) 
 	if len(versions) == 0 {
 		return first(cand)
 	}
-	latest := versions[len(versions)-1]
-	switch {
-	case cand.Hash == hashOf(latest):
-		return Decision{Outcome: model.OutcomeUnchanged}
-	case matchesEarlier(versions[:len(versions)-1], cand.Hash) && !consistentRevert(recent, cand.Hash):
-		return Decision{Outcome: model.OutcomeFlipFlop}
-	case lostMost(latest, cand) && !consistentLoss(recent, cand.Hash):
-		return Decision{Outcome: model.OutcomeLargeLoss}
+	if o := Peek(versions, recent, cand); o != model.OutcomeNewVersion {
+		return Decision{Outcome: o}
 	}
+	latest := versions[len(versions)-1]
 	d := next(latest, cand)
 	if lostMost(latest, cand) {
 		d.Version.Classes = append(d.Version.Classes, ClassLargeLoss)
 	}
 	return d
+}
+
+// Peek returns the outcome Decide would give, without the cost of building
+// and classifying a new version.
+func Peek(versions []model.Version, recent []model.Check, cand model.Version) model.Outcome {
+	if len(versions) == 0 {
+		return model.OutcomeNewVersion
+	}
+	hash := Hash(cand.Title, cand.Byline, cand.Text)
+	latest := versions[len(versions)-1]
+	switch {
+	case hash == hashOf(latest):
+		return model.OutcomeUnchanged
+	case matchesEarlier(versions[:len(versions)-1], hash) && !consistentRevert(recent, hash):
+		return model.OutcomeFlipFlop
+	case lostMost(latest, cand) && !consistentLoss(recent, hash):
+		return model.OutcomeLargeLoss
+	}
+	return model.OutcomeNewVersion
 }
 
 // lostMost reports whether cand keeps less than lossShare of latest's
