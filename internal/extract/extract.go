@@ -113,7 +113,7 @@ func generatedBody(doc *html.Node, res *trafilatura.ExtractResult) []string {
 	var body []string
 	if res.ContentNode != nil {
 		dropStandfirst(res.ContentNode)
-		body = dropTeasers(splitBody(doc, paragraphs(res.ContentNode)), findTeasers(doc))
+		body = dropTeasers(splitBody(doc, dropFlattened(paragraphs(res.ContentNode))), findTeasers(doc))
 	}
 	if len(body) <= 1 {
 		if c := articleContainer(doc); c != nil {
