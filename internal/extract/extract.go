@@ -40,6 +40,9 @@ func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 	if err := ValidateRules(rules); err != nil {
 		return art, err
 	}
+	if err := checkHTML(page); err != nil {
+		return art, err
+	}
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		return art, fmt.Errorf("extract: parse %s: %w", pageURL, err)
