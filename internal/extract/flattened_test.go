@@ -22,6 +22,9 @@ func TestDropFlattened(t *testing.T) {
 		{"order differs",
 			[]string{"B.", "A.", "A. B."},
 			[]string{"B.", "A.", "A. B."}},
+		{"teaser inside a page of menus",
+			[]string{"Read the notice.", "Home News Sports Weather Contact Read the notice. Privacy Terms Jobs"},
+			[]string{"Read the notice.", "Home News Sports Weather Contact Read the notice. Privacy Terms Jobs"}},
 		{"single paragraph", []string{"Only one."}, []string{"Only one."}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
