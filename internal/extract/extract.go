@@ -54,6 +54,7 @@ func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 		metaDate = withClockTime(metaDate, rawDate, datelineText(doc))
 	}
 
+	vm := readVisibleMeta(doc)
 	applyDrop(doc, rules.Drop)
 	removeFurniture(doc)
 	var body []string
@@ -69,8 +70,10 @@ func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 	art.Canonical = canonicalURL(pageURL, pm)
 	art.Language = language(pm.lang, res.Metadata.Language)
 	rawTitle := firstNonEmpty(ld.headline, pm.first("og:title"), res.Metadata.Title, pm.title)
-	art.Title = cleanTitle(html.UnescapeString(rawTitle), firstNonEmpty(pm.first("og:site_name"), res.Metadata.Sitename), hostOf(pageURL))
-	art.Byline = byline(ld, pm, res.Metadata.Author)
+	siteName, host := siteName(pm, res.Metadata.Sitename, vm), hostOf(pageURL)
+	art.Title = firstNonEmpty(chooseHeadline(headlineCandidates(ld, pm, vm, siteName, host)),
+		cleanTitle(html.UnescapeString(rawTitle), siteName, host))
+	art.Byline = byline(ld, pm, vm.bylineNear(art.Title), body, res.Metadata.Author, siteNames(siteName, host))
 	art.Published = metaDate
 	if art.Published.IsZero() {
 		art.Published = firstTime(res.Metadata.Date, dateFromURL(pageURL))
