@@ -76,7 +76,7 @@ func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 	art.Byline = byline(ld, pm, vm.bylineNear(art.Title), body, res.Metadata.Author, siteNames(siteName, host))
 	art.Published = metaDate
 	if art.Published.IsZero() {
-		art.Published = firstTime(res.Metadata.Date, dateFromURL(pageURL))
+		art.Published = firstTime(vm.headlineDate(art.Title), res.Metadata.Date, dateFromURL(pageURL))
 	}
 	art.Text = strings.Join(cleanBody(body, art.Byline, art.Title, Normalize(rawTitle), Normalize(pm.title)), "\n\n")
 	if art.Text == "" {

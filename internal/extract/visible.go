@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -18,7 +19,8 @@ type visibleMeta struct {
 type heading struct {
 	text      string
 	inArticle bool
-	pos       int // element index in document order
+	pos       int       // element index in document order
+	date      time.Time // first date shown after it, zero if none
 }
 
 type bylineSpot struct {
@@ -38,7 +40,7 @@ func readVisibleMeta(doc *html.Node) visibleMeta {
 		switch {
 		case n.DataAtom == atom.H1:
 			if t := Normalize(textOf(n)); t != "" {
-				vm.headings = append(vm.headings, heading{t, inArticle || insideMain(n), pos})
+				vm.headings = append(vm.headings, heading{t, inArticle || insideMain(n), pos, dateAfter(n)})
 			}
 		case n.DataAtom == atom.A:
 			if t := Normalize(textOf(n)); t != "" && wordCount(t) <= maxSectionWords {
@@ -92,6 +94,16 @@ func isHeadline(t string, vm visibleMeta, siteNames []string) bool {
 		return false
 	}
 	return wordCount(t) > maxSectionWords || !vm.linkTexts[headlineKey(t)]
+}
+
+// headlineDate returns the date shown under the headline, zero if none.
+func (vm visibleMeta) headlineDate(title string) time.Time {
+	for _, h := range vm.headings {
+		if headlinesAgree(h.text, title) {
+			return h.date
+		}
+	}
+	return time.Time{}
 }
 
 // bylineNear returns the names of the byline element that follows the
