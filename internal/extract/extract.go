@@ -73,10 +73,11 @@ func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 	siteName, host := siteName(pm, res.Metadata.Sitename, vm), hostOf(pageURL)
 	art.Title = firstNonEmpty(chooseHeadline(headlineCandidates(ld, pm, vm, siteName, host)),
 		cleanTitle(html.UnescapeString(rawTitle), siteName, host))
-	art.Byline = byline(ld, pm, vm.bylineNear(art.Title), body, res.Metadata.Author, siteNames(siteName, host))
+	header := vm.headerOf(art.Title)
+	art.Byline = byline(ld, pm, [][]string{vm.bylineNear(art.Title), header.names}, body, res.Metadata.Author, siteNames(siteName, host))
 	art.Published = metaDate
 	if art.Published.IsZero() {
-		art.Published = firstTime(vm.headlineDate(art.Title), res.Metadata.Date, dateFromURL(pageURL))
+		art.Published = firstTime(header.date, res.Metadata.Date, dateFromURL(pageURL))
 	}
 	art.Text = strings.Join(cleanBody(body, art.Byline, art.Title, Normalize(rawTitle), Normalize(pm.title)), "\n\n")
 	if art.Text == "" {

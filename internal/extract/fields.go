@@ -36,10 +36,11 @@ var htmldateOptions = htmldate.Options{
 var noDate = htmldate.Result{}
 
 // byline takes the authors from the first source that names any: schema.org,
-// meta tags (without the site's own name), the template's byline element
-// nearest the headline, a "By" line at the top of the body, and last the
+// meta tags (without the site's own name), the visible ones in the order
+// given (the template's byline element nearest the headline, the
+// headline's header), a "By" line at the top of the body, and last the
 // generic extractor's guess.
-func byline(ld ldArticle, pm pageMeta, near []string, body []string, fallback string, site []string) string {
+func byline(ld ldArticle, pm pageMeta, visible [][]string, body []string, fallback string, site []string) string {
 	if b := cleanByline(ld.authors); b != "" {
 		return b
 	}
@@ -48,8 +49,10 @@ func byline(ld ldArticle, pm pageMeta, near []string, body []string, fallback st
 			return b
 		}
 	}
-	if b := cleanByline(near); b != "" {
-		return b
+	for _, names := range visible {
+		if b := cleanByline(names); b != "" {
+			return b
+		}
 	}
 	if b := bodyByline(body); b != "" {
 		return b

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"time"
-
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -19,8 +17,8 @@ type visibleMeta struct {
 type heading struct {
 	text      string
 	inArticle bool
-	pos       int       // element index in document order
-	date      time.Time // first date shown after it, zero if none
+	pos       int // element index in document order
+	header    articleHeader
 }
 
 type bylineSpot struct {
@@ -40,7 +38,7 @@ func readVisibleMeta(doc *html.Node) visibleMeta {
 		switch {
 		case n.DataAtom == atom.H1:
 			if t := Normalize(textOf(n)); t != "" {
-				vm.headings = append(vm.headings, heading{t, inArticle || insideMain(n), pos, dateAfter(n)})
+				vm.headings = append(vm.headings, heading{t, inArticle || insideMain(n), pos, readHeader(n)})
 			}
 		case n.DataAtom == atom.A:
 			if t := Normalize(textOf(n)); t != "" && wordCount(t) <= maxSectionWords {
@@ -96,14 +94,15 @@ func isHeadline(t string, vm visibleMeta, siteNames []string) bool {
 	return wordCount(t) > maxSectionWords || !vm.linkTexts[headlineKey(t)]
 }
 
-// headlineDate returns the date shown under the headline, zero if none.
-func (vm visibleMeta) headlineDate(title string) time.Time {
+// headerOf returns what the headline's header shows, zero if no heading
+// carries the headline.
+func (vm visibleMeta) headerOf(title string) articleHeader {
 	for _, h := range vm.headings {
 		if headlinesAgree(h.text, title) {
-			return h.date
+			return h.header
 		}
 	}
-	return time.Time{}
+	return articleHeader{}
 }
 
 // bylineNear returns the names of the byline element that follows the
