@@ -45,14 +45,15 @@ var (
 	rxClock = regexp.MustCompile(`(?i)\b(\d{1,2}):(\d{2})(?:\s*([ap])\.?\s?m\b\.?)?`)
 )
 
-// maxClockGap bounds how far after a date its time of day may stand.
+// maxClockGap bounds how far from a date its time of day may stand.
 const maxClockGap = 24
 
 // parseHumanDate reads the first date a reader would see in s, with its
-// time of day when one follows closely. Dates without a zone are taken as
+// time of day when one stands closely after it ("May 3, 2021 4:15 PM") or
+// before it ("5:30 AM, Oct 3, 2022"). Dates without a zone are taken as
 // UTC, like zone-less machine dates.
 func parseHumanDate(s string) time.Time {
-	y, m, d, end := findDay(s)
+	y, m, d, start, end := findDay(s)
 	if y == 0 {
 		return time.Time{}
 	}
@@ -60,25 +61,37 @@ func parseHumanDate(s string) time.Time {
 	if t.Month() != time.Month(m) || t.Day() != d || !plausible(t) {
 		return time.Time{}
 	}
-	rest := s[end:]
-	if loc := rxClock.FindStringSubmatchIndex(rest); loc != nil && loc[0] <= maxClockGap {
-		c := rxClock.FindStringSubmatch(rest)
-		h, _ := strconv.Atoi(c[1])
-		mi, _ := strconv.Atoi(c[2])
-		h = clock12(h, strings.ToLower(c[3]))
-		if h < 24 && mi < 60 {
-			t = t.Add(time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute)
-		}
+	if c := rxClock.FindStringSubmatchIndex(s[end:]); c != nil && c[0] <= maxClockGap {
+		return withClock(t, s[end:], c)
+	}
+	before := s[max(0, start-maxClockGap):start]
+	if c := rxClock.FindStringSubmatchIndex(before); c != nil {
+		return withClock(t, before, c)
 	}
 	return t
 }
 
-// findDay returns the first day written in s and where its text ends.
-func findDay(s string) (y, m, d, end int) {
-	best := -1
+// withClock adds the time of day that rxClock matched at c in s.
+func withClock(day time.Time, s string, c []int) time.Time {
+	h, mi := atoi(s[c[2]:c[3]]), atoi(s[c[4]:c[5]])
+	ampm := ""
+	if c[6] >= 0 {
+		ampm = strings.ToLower(s[c[6]:c[7]])
+	}
+	h = clock12(h, ampm)
+	if h >= 24 || mi >= 60 {
+		return day
+	}
+	return day.Add(time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute)
+}
+
+// findDay returns the first day written in s and where its text starts
+// and ends.
+func findDay(s string) (y, m, d, start, end int) {
+	start = -1
 	try := func(loc []int, yy, mm, dd int) {
-		if loc != nil && mm >= 1 && mm <= 12 && (best < 0 || loc[0] < best) {
-			best, y, m, d, end = loc[0], yy, mm, dd, loc[1]
+		if loc != nil && mm >= 1 && mm <= 12 && (start < 0 || loc[0] < start) {
+			start, y, m, d, end = loc[0], yy, mm, dd, loc[1]
 		}
 	}
 	if c := rxMonthDayYear.FindStringSubmatchIndex(s); c != nil {
@@ -93,7 +106,7 @@ func findDay(s string) (y, m, d, end int) {
 	if c := rxDottedDay.FindStringSubmatchIndex(s); c != nil {
 		try(c, atoi(s[c[6]:c[7]]), atoi(s[c[4]:c[5]]), atoi(s[c[2]:c[3]]))
 	}
-	return y, m, d, end
+	return y, m, d, start, end
 }
 
 func clock12(h int, ampm string) int {

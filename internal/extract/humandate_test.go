@@ -14,6 +14,7 @@ func TestParseHumanDate(t *testing.T) {
 		{"18. November 2019, 15:04 Uhr", "2019-11-18T15:04:00Z"},
 		{"Published 2019-11-18", "2019-11-18T00:00:00Z"},
 		{"18.11.2019 07:30", "2019-11-18T07:30:00Z"},
+		{"Published 5:30 AM, Oct 3, 2022", "2022-10-03T05:30:00Z"},
 		{"Monday, 12:00 AM November 4, 2019", "2019-11-04T00:00:00Z"},
 		{"February 30, 2019", ""},
 		{"Route 66, 2019 edition", ""},

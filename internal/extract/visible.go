@@ -15,7 +15,10 @@ type visibleMeta struct {
 }
 
 type heading struct {
-	text      string
+	text string
+	// top is true for <h1>; an <h2> is never a headline candidate but may
+	// carry the headline when the only <h1> is a section name.
+	top       bool
 	inArticle bool
 	pos       int // element index in document order
 	header    articleHeader
@@ -36,9 +39,9 @@ func readVisibleMeta(doc *html.Node) visibleMeta {
 	walkElements(doc, func(n *html.Node, inArticle bool) {
 		pos++
 		switch {
-		case n.DataAtom == atom.H1:
+		case n.DataAtom == atom.H1 || n.DataAtom == atom.H2:
 			if t := Normalize(textOf(n)); t != "" {
-				vm.headings = append(vm.headings, heading{t, inArticle || insideMain(n), pos, readHeader(n)})
+				vm.headings = append(vm.headings, heading{t, n.DataAtom == atom.H1, inArticle || insideMain(n), pos, readHeader(n)})
 			}
 		case n.DataAtom == atom.A:
 			if t := Normalize(textOf(n)); t != "" && wordCount(t) <= maxSectionWords {
@@ -74,7 +77,7 @@ func headlineCandidates(ld ldArticle, pm pageMeta, vm visibleMeta, siteName, hos
 	// the body than a banner's.
 	for _, inArticle := range []bool{true, false} {
 		for _, h := range vm.headings {
-			if h.inArticle == inArticle && isHeadline(h.text, vm, names) {
+			if h.top && h.inArticle == inArticle && isHeadline(h.text, vm, names) {
 				cands = append(cands, headlineCandidate{clean(h.text), fromHeading})
 			}
 		}
@@ -97,12 +100,22 @@ func isHeadline(t string, vm visibleMeta, siteNames []string) bool {
 // headerOf returns what the headline's header shows, zero if no heading
 // carries the headline.
 func (vm visibleMeta) headerOf(title string) articleHeader {
-	for _, h := range vm.headings {
-		if headlinesAgree(h.text, title) {
-			return h.header
-		}
+	if h := vm.headlineHeading(title); h != nil {
+		return h.header
 	}
 	return articleHeader{}
+}
+
+// headlineHeading returns the <h1>, else the <h2>, that carries title.
+func (vm visibleMeta) headlineHeading(title string) *heading {
+	for _, top := range []bool{true, false} {
+		for i, h := range vm.headings {
+			if h.top == top && headlinesAgree(h.text, title) {
+				return &vm.headings[i]
+			}
+		}
+	}
+	return nil
 }
 
 // bylineNear returns the names of the byline element that follows the
@@ -110,11 +123,8 @@ func (vm visibleMeta) headerOf(title string) articleHeader {
 // later), else the last one before it.
 func (vm visibleMeta) bylineNear(title string) []string {
 	at := -1
-	for _, h := range vm.headings {
-		if headlinesAgree(h.text, title) {
-			at = h.pos
-			break
-		}
+	if h := vm.headlineHeading(title); h != nil {
+		at = h.pos
 	}
 	var before []string
 	for _, b := range vm.bylines {
@@ -134,7 +144,7 @@ func siteName(pm pageMeta, guessed string, vm visibleMeta) string {
 		return n
 	}
 	for _, h := range vm.headings {
-		if headlineKey(h.text) == headlineKey(guessed) {
+		if h.top && headlineKey(h.text) == headlineKey(guessed) {
 			return ""
 		}
 	}
