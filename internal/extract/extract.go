@@ -42,6 +42,9 @@ func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 	if err := ValidateRules(rules); err != nil {
 		return art, err
 	}
+	if err := checkHTML(page); err != nil {
+		return art, err
+	}
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		return art, fmt.Errorf("extract: parse %s: %w", pageURL, err)
@@ -53,6 +56,7 @@ func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 		metaDate = withClockTime(metaDate, rawDate, datelineText(doc))
 	}
 
+	vm := readVisibleMeta(doc)
 	applyDrop(doc, rules.Drop)
 	removeFurniture(doc)
 	var body []string
@@ -68,11 +72,14 @@ func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 	art.Canonical = canonicalURL(pageURL, pm)
 	art.Language = language(pm.lang, res.Metadata.Language)
 	rawTitle := firstNonEmpty(ld.headline, pm.first("og:title"), res.Metadata.Title, pm.title)
-	art.Title = cleanTitle(html.UnescapeString(rawTitle), firstNonEmpty(pm.first("og:site_name"), res.Metadata.Sitename), hostOf(pageURL))
-	art.Byline = byline(ld, pm, res.Metadata.Author)
+	siteName, host := siteName(pm, res.Metadata.Sitename, vm), hostOf(pageURL)
+	art.Title = firstNonEmpty(chooseHeadline(headlineCandidates(ld, pm, vm, siteName, host)),
+		cleanTitle(html.UnescapeString(rawTitle), siteName, host))
+	header := vm.headerOf(art.Title)
+	art.Byline = byline(ld, pm, [][]string{vm.bylineNear(art.Title), header.names}, body, res.Metadata.Author, siteNames(siteName, host))
 	art.Published = metaDate
 	if art.Published.IsZero() {
-		art.Published = firstTime(res.Metadata.Date, dateFromURL(pageURL))
+		art.Published = firstTime(header.date, res.Metadata.Date, dateFromURL(pageURL))
 	}
 	art.Text = strings.Join(cleanBody(body, art.Byline, art.Title, Normalize(rawTitle), Normalize(pm.title)), "\n\n")
 	art.doc = doc
@@ -116,7 +123,7 @@ func generatedBody(doc *html.Node, res *trafilatura.ExtractResult) []string {
 	var body []string
 	if res.ContentNode != nil {
 		dropStandfirst(res.ContentNode)
-		body = dropTeasers(splitBody(doc, paragraphs(res.ContentNode)), findTeasers(doc))
+		body = dropTeasers(splitBody(doc, dropFlattened(paragraphs(res.ContentNode))), findTeasers(doc))
 	}
 	if len(body) <= 1 {
 		if c := articleContainer(doc); c != nil {

@@ -35,16 +35,53 @@ var htmldateOptions = htmldate.Options{
 // noDate tells trafilatura to skip go-htmldate.
 var noDate = htmldate.Result{}
 
-func byline(ld ldArticle, pm pageMeta, fallback string) string {
+// byline takes the authors from the first source that names any: schema.org,
+// meta tags (without the site's own name), the visible ones in the order
+// given (the template's byline element nearest the headline, the
+// headline's header), a "By" line at the top of the body, and last the
+// generic extractor's guess.
+func byline(ld ldArticle, pm pageMeta, visible [][]string, body []string, fallback string, site []string) string {
 	if b := cleanByline(ld.authors); b != "" {
 		return b
 	}
 	for _, k := range bylineMetaKeys {
-		if b := cleanByline(pm.metaAll[k]); b != "" {
+		if b := cleanByline(notSite(pm.metaAll[k], site)); b != "" {
 			return b
 		}
 	}
-	return cleanByline([]string{fallback})
+	for _, names := range visible {
+		if b := cleanByline(names); b != "" {
+			return b
+		}
+	}
+	if b := bodyByline(body); b != "" {
+		return b
+	}
+	return cleanByline(notSite([]string{fallback}, site))
+}
+
+// notSite drops values that are the site's own name.
+func notSite(values, site []string) []string {
+	var out []string
+	for _, v := range values {
+		if !matchesSite(bylineCore(v), site) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// bodyByline reads a "By …" line among the first paragraphs of the body.
+func bodyByline(body []string) string {
+	for i, p := range body {
+		if i >= headParagraphs {
+			break
+		}
+		if isBylineLine(p) {
+			return cleanByline([]string{p})
+		}
+	}
+	return ""
 }
 
 // firstDate returns the first value that parses as a date, and that value.

@@ -18,9 +18,9 @@ import (
 
 // Metadata accuracy targets (share of labelled pages right per field).
 const (
-	minTitleAccuracy  = 0.95
-	minDateAccuracy   = 0.90
-	minBylineAccuracy = 0.85
+	minTitleAccuracy  = 0.97
+	minDateAccuracy   = 0.97
+	minBylineAccuracy = 0.97
 )
 
 // labelledOutlets and labelledArticles size the newsroom half of the set:

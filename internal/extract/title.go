@@ -18,16 +18,9 @@ const maxShortSuffixWords = 4
 func cleanTitle(raw, siteName, host string) string {
 	t := Normalize(raw)
 	names := siteNames(siteName, host)
-	for _, sep := range titleSeparators {
-		i := strings.LastIndex(t, sep)
-		if i <= 0 {
-			continue
-		}
-		head, tail := t[:i], strings.TrimSpace(t[i+len(sep):])
-		if matchesSite(tail, names) || (sep == " | " && wordCount(tail) <= maxShortSuffixWords) {
-			t = strings.TrimSpace(head)
-			break
-		}
+	// "Headline | Section | Site" sheds its tails one at a time.
+	for stripped := true; stripped; {
+		t, stripped = stripSuffix(t, names)
 	}
 	for _, sep := range titleSeparators {
 		i := strings.Index(t, sep)
@@ -40,6 +33,21 @@ func cleanTitle(raw, siteName, host string) string {
 		}
 	}
 	return t
+}
+
+// stripSuffix removes one site-name suffix, or one short " | Part".
+func stripSuffix(t string, names []string) (string, bool) {
+	for _, sep := range titleSeparators {
+		i := strings.LastIndex(t, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := t[:i], strings.TrimSpace(t[i+len(sep):])
+		if matchesSite(tail, names) || (sep == " | " && wordCount(tail) <= maxShortSuffixWords) {
+			return strings.TrimSpace(head), true
+		}
+	}
+	return t, false
 }
 
 // siteNames returns the comparable forms of the site's name: og:site_name
