@@ -41,6 +41,9 @@ func TestRealPages_RecordsExactlyTheRealRevisions(t *testing.T) {
 		kept, total, nr.Articles(), len(nr.Outlets()), realpages.Steps)
 
 	data := t.TempDir()
+	if d := os.Getenv("REALPAGES_DATA"); d != "" {
+		data = d
+	}
 	for _, o := range nr.Outlets() {
 		cli(t, data, "add", o.FeedURL)
 	}

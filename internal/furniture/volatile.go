@@ -1,6 +1,10 @@
 package furniture
 
-import "github.com/errata/errata/internal/model"
+import (
+	"strings"
+
+	"github.com/errata/errata/internal/model"
+)
 
 // Confirmation is what a second fetch says about a candidate change.
 type Confirmation struct {
@@ -32,7 +36,30 @@ func Confirm(latest, first, second []model.Block, known Set) Confirmation {
 	l, f1, f2 := known.Drop(latest), known.Drop(first), known.Drop(second)
 	inL, in1, in2 := texts(l), texts(f1), texts(f2)
 
+	withdrawn := func(b model.Block) bool { return !in2[b.Text] && !inL[b.Text] }
+	// A withdrawn block that rewords a paragraph still served is an edit
+	// the outlet's caches are still spreading (a flip-flop), not furniture.
+	pool := append(append([]model.Block(nil), l...), f2...)
+	furnitureLike := func(b model.Block) bool { return withdrawn(b) && !rewords(b, pool) }
 	learned := NewSet()
+	if share(f1, withdrawn) <= maxDropShare {
+		learnWithdrawn(learned, f1, f2, in1, furnitureLike)
+		learnReplacements(learned, f1, f2, in1, in2, inL, furnitureLike)
+	}
+	// Otherwise most of the page changed between two fetches moments
+	// apart: the page, or what the extractor takes for its body, is
+	// unstable, and nothing learned from it would be furniture.
+	fresh := func(b model.Block) bool { return !in1[b.Text] && !inL[b.Text] }
+	cand, dropped := split(f2, func(b model.Block) bool { return fresh(b) || learned.Match(b) })
+	base, _ := split(l, learned.Match)
+	base = dropSlots(base, f2, dropped, in1, in2)
+	return Confirmation{Candidate: cand, Base: base, Learned: learned}
+}
+
+// learnWithdrawn remembers the furniture-like blocks of the first fetch
+// that the second no longer served, by text and, where no block at the
+// same place was served by both fetches, by place.
+func learnWithdrawn(learned Set, f1, f2 []model.Block, in1 map[string]bool, furnitureLike func(model.Block) bool) {
 	stable := map[string]bool{}
 	for _, b := range f2 {
 		if in1[b.Text] {
@@ -40,7 +67,7 @@ func Confirm(latest, first, second []model.Block, known Set) Confirmation {
 		}
 	}
 	for _, b := range f1 {
-		if in2[b.Text] || inL[b.Text] {
+		if !furnitureLike(b) {
 			continue
 		}
 		learned.Texts[Mask(b.Text)] = true
@@ -48,26 +75,84 @@ func Confirm(latest, first, second []model.Block, known Set) Confirmation {
 			learned.Paths[b.Path] = true
 		}
 	}
-	fresh := func(b model.Block) bool { return !in1[b.Text] && !inL[b.Text] }
-	learnReplacements(learned, f1, f2, in1, in2, inL)
-	cand, dropped := split(f2, func(b model.Block) bool { return fresh(b) || learned.Match(b) })
-	base, _ := split(l, learned.Match)
-	base = dropSlots(base, f2, dropped, in1, in2)
-	return Confirmation{Candidate: cand, Base: base, Learned: learned}
+}
+
+// share is the part of blocks' words in the blocks that match.
+func share(blocks []model.Block, match func(model.Block) bool) float64 {
+	n, total := 0, 0
+	for _, b := range blocks {
+		w := words(b.Text)
+		total += w
+		if match(b) {
+			n += w
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(n) / float64(total)
+}
+
+// rewordMinWords and rewordOverlap define a rewording: a block of some
+// length sharing most of its words with a block of the pool, yet more
+// than a counter apart (digits masked, they differ).
+const (
+	rewordMinWords = 4
+	rewordOverlap  = 0.5
+)
+
+// rewords reports whether b is a reworded form of a block in pool.
+func rewords(b model.Block, pool []model.Block) bool {
+	bw := wordSet(b.Text)
+	if len(bw) < rewordMinWords {
+		return false
+	}
+	mask := Mask(b.Text)
+	for _, p := range pool {
+		if Mask(p.Text) == mask {
+			continue
+		}
+		if jaccard(bw, wordSet(p.Text)) >= rewordOverlap {
+			return true
+		}
+	}
+	return false
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		m[w] = true
+	}
+	return m
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	inter := 0
+	for w := range a {
+		if b[w] {
+			inter++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
 }
 
 // learnReplacements remembers the blocks new in the second fetch that took
 // the place of a withdrawn block of the first (the same preceding stable
 // block): the next turn of the same rotating box. A block new elsewhere
 // may be an edit made between the fetches and is not remembered.
-func learnReplacements(learned Set, f1, f2 []model.Block, in1, in2, inL map[string]bool) {
+func learnReplacements(learned Set, f1, f2 []model.Block, in1, in2, inL map[string]bool, furnitureLike func(model.Block) bool) {
 	withdrawn := map[string]bool{}
 	anchor := ""
 	for _, b := range f1 {
 		switch {
 		case in2[b.Text]:
 			anchor = b.Text
-		case !inL[b.Text]:
+		case furnitureLike(b):
 			withdrawn[anchor] = true
 		}
 	}

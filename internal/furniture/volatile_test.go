@@ -34,6 +34,7 @@ func TestConfirm(t *testing.T) {
 		changed               bool
 		learnedPaths          []string
 		learnedTexts          []string
+		learnsNothing         bool
 	}{
 		{
 			name:         "a prompt in its own box rotates",
@@ -81,6 +82,20 @@ func TestConfirm(t *testing.T) {
 			changed: true, // p3 is gone from the second fetch
 		},
 		{
+			name:    "a flip-flop of a reworded paragraph is not furniture",
+			latest:  page(p1, p2, p3),
+			first:   page(p1, "article>p|Engineers will inspect it this week, a spokesperson said.", p3),
+			second:  page(p1, p2, p3),
+			changed: false, learnsNothing: true,
+		},
+		{
+			name:    "a page that changes wholesale teaches nothing",
+			latest:  page("ul>li|Teaser one about sport", "ul>li|Teaser two about money"),
+			first:   page(p1, p2, p3),
+			second:  page("ul>li|Teaser one about sport", "ul>li|Teaser two about money"),
+			changed: false, learnsNothing: true,
+		},
+		{
 			name:    "known furniture needs nothing new",
 			latest:  page(p1, "div.promo|Subscribe, 1,000 readers did", p2),
 			first:   page(p1, "div.promo|Subscribe, 1,001 readers did", p2),
@@ -111,6 +126,9 @@ func TestConfirm(t *testing.T) {
 			}
 			if c.Learned.Paths["article>p"] {
 				t.Error("the body's own place was learned as volatile")
+			}
+			if tc.learnsNothing && c.Learned.Len() > 0 {
+				t.Errorf("learned %v from a change that was no furniture", c.Learned)
 			}
 		})
 	}
