@@ -86,9 +86,13 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	checks, err := st.CountChecks(ctx, a.ID)
+	outcomes, err := st.CheckOutcomes(ctx, a.ID)
 	if err != nil {
 		return err
+	}
+	checks := 0
+	for _, n := range outcomes {
+		checks += n
 	}
 	w := e.stdout
 	fmt.Fprintf(w, "%s\n", a.URL)
@@ -98,6 +102,9 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(w, "  last changed  %s\n", stamp(a.LastChanged))
 	fmt.Fprintf(w, "  last checked  %s (%d checks)\n", stamp(a.LastChecked), checks)
 	fmt.Fprintf(w, "  changes       %d\n", max(len(vs)-1, 0))
+	if r := refused(outcomes); r != "" {
+		fmt.Fprintf(w, "  refused       %s\n", r)
+	}
 	fmt.Fprintf(w, "  status        %s\n", schedule.DefaultPolicy().Describe(schedule.HistoryOf(a), time.Now()))
 	fmt.Fprintln(w)
 	for _, v := range vs {
@@ -108,6 +115,18 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(w, "  v%-3d %s  +%d −%d  %-28s %s\n", v.Seq, stamp(v.FetchedAt), v.Added, v.Removed, classes, v.Title)
 	}
 	return nil
+}
+
+// refused says how many differences were not recorded as versions, and
+// why.
+func refused(outcomes map[model.Outcome]int) string {
+	var parts []string
+	for _, o := range []model.Outcome{model.OutcomeChurn, model.OutcomeFlipFlop, model.OutcomeLargeLoss} {
+		if n := outcomes[o]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d × %s", n, o.Describe()))
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 func stamp(t time.Time) string {

@@ -47,6 +47,28 @@ const (
 	OutcomeLargeLoss Outcome = "large_loss"
 )
 
+// outcomeWords say what each outcome means to a reader.
+var outcomeWords = map[Outcome]string{
+	OutcomeNewVersion:  "new version",
+	OutcomeUnchanged:   "unchanged",
+	OutcomeSameBytes:   "unchanged (identical page)",
+	OutcomeNotModified: "not modified (HTTP 304)",
+	OutcomeFlipFlop:    "an earlier version served again (cache flip-flop); not recorded",
+	OutcomeGone:        "gone (HTTP 404 or 410)",
+	OutcomeError:       "error",
+	OutcomeConfirming:  "differed; confirming with a second fetch",
+	OutcomeChurn:       "change refused: a second fetch showed only page furniture changing",
+	OutcomeLargeLoss:   "most of the text missing; recorded only if served so again",
+}
+
+// Describe says what the outcome means in words.
+func (o Outcome) Describe() string {
+	if w, ok := outcomeWords[o]; ok {
+		return w
+	}
+	return string(o)
+}
+
 // Block is one paragraph of an extraction with the structural place it
 // came from in the page ("div.story>aside.promo>p"; "" when unknown), so
 // that volatile and template furniture can be recognised by position as

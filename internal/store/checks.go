@@ -12,6 +12,7 @@ const (
 	checkCols       = `id, article_id, at, status, outcome, duration_ms, hash, error`
 	sqlRecentChecks = `SELECT ` + checkCols + ` FROM checks WHERE article_id = ? ORDER BY at DESC, id DESC LIMIT ?`
 	sqlCountChecks  = `SELECT count(*) FROM checks WHERE article_id = ?`
+	sqlOutcomes     = `SELECT outcome, count(*) FROM checks WHERE article_id = ? GROUP BY outcome`
 	sqlInsertCheck  = `INSERT INTO checks (article_id, at, status, outcome, duration_ms, hash, error)
 		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`
 )
@@ -57,4 +58,24 @@ func insertCheck(ctx context.Context, tx *wtx, c *model.Check) (int64, error) {
 		return 0, fmt.Errorf("insert check: %w", err)
 	}
 	return id, nil
+}
+
+// CheckOutcomes counts the article's checks by outcome.
+func (s *Store) CheckOutcomes(ctx context.Context, articleID int64) (map[model.Outcome]int, error) {
+	op := fmt.Sprintf("check outcomes of article %d", articleID)
+	rows, err := s.query(ctx, sqlOutcomes, articleID)
+	if err != nil {
+		return nil, s.wrap(op, err)
+	}
+	defer rows.Close()
+	out := map[model.Outcome]int{}
+	for rows.Next() {
+		var o string
+		var n int
+		if err := rows.Scan(&o, &n); err != nil {
+			return nil, s.wrap(op, err)
+		}
+		out[model.Outcome(o)] = n
+	}
+	return out, s.wrap(op, rows.Err())
 }

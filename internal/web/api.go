@@ -161,7 +161,8 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := apiArticleDetail{apiArticle: toAPIArticle(p.Article), Status: p.Status,
-		LastChanged: isoDate(p.LastChanged), VersionList: make([]apiVersion, len(p.Versions))}
+		LastChanged: isoDate(p.LastChanged), VersionList: make([]apiVersion, len(p.Versions)),
+		Checks: toAPIChecks(p.Checks)}
 	// Oldest first, like the versions endpoint and the export.
 	for i, v := range p.Versions {
 		out.VersionList[len(p.Versions)-1-i] = toAPIVersion(v.Version, false)

@@ -90,6 +90,35 @@ type apiArticleDetail struct {
 	LastChanged string       `json:"last_changed"`
 	Status      string       `json:"status"`
 	VersionList []apiVersion `json:"version_list"`
+	Checks      apiChecks    `json:"checks"`
+}
+
+// apiChecks tells how an article's checks went; refused differences
+// (churn, flip-flop, large loss) are outcomes of their own.
+type apiChecks struct {
+	Total    int            `json:"total"`
+	Outcomes map[string]int `json:"outcomes"`
+	Recent   []apiCheck     `json:"recent"` // newest first
+}
+
+type apiCheck struct {
+	At          string `json:"at"`
+	Status      int    `json:"status"`
+	Outcome     string `json:"outcome"`
+	Description string `json:"description"`
+	Error       string `json:"error,omitempty"`
+}
+
+func toAPIChecks(c checkSummary) apiChecks {
+	out := apiChecks{Total: c.Total, Outcomes: map[string]int{}, Recent: make([]apiCheck, len(c.Recent))}
+	for o, n := range c.Outcomes {
+		out.Outcomes[string(o)] = n
+	}
+	for i, k := range c.Recent {
+		out.Recent[i] = apiCheck{At: isoDate(k.At), Status: k.Status, Outcome: string(k.Outcome),
+			Description: k.Outcome.Describe(), Error: k.Error}
+	}
+	return out
 }
 
 type apiVersion struct {

@@ -29,6 +29,45 @@ type historyPage struct {
 	Status      string
 	Versions    []versionRow // newest first
 	FeedPath    string
+	Checks      checkSummary
+}
+
+// recentCheckRows is how many of an article's latest checks its page lists.
+const recentCheckRows = 10
+
+// checkSummary tells how an article's checks went: how many, by outcome,
+// and the latest few.
+type checkSummary struct {
+	Total    int
+	Outcomes map[model.Outcome]int
+	Refused  []outcomeCount // differences not recorded as versions, and why
+	Recent   []model.Check  // newest first
+}
+
+type outcomeCount struct {
+	Outcome model.Outcome
+	Count   int
+}
+
+func (s *Server) checkSummary(ctx context.Context, id int64) (checkSummary, error) {
+	outcomes, err := s.cfg.Store.CheckOutcomes(ctx, id)
+	if err != nil {
+		return checkSummary{}, err
+	}
+	recent, err := s.cfg.Store.RecentChecks(ctx, id, recentCheckRows)
+	if err != nil {
+		return checkSummary{}, err
+	}
+	sum := checkSummary{Outcomes: outcomes, Recent: recent}
+	for _, n := range outcomes {
+		sum.Total += n
+	}
+	for _, o := range []model.Outcome{model.OutcomeChurn, model.OutcomeFlipFlop, model.OutcomeLargeLoss} {
+		if n := outcomes[o]; n > 0 {
+			sum.Refused = append(sum.Refused, outcomeCount{o, n})
+		}
+	}
+	return sum, nil
 }
 
 func (s *Server) history(ctx context.Context, id int64) (historyPage, error) {
@@ -47,6 +86,9 @@ func (s *Server) history(ctx context.Context, id int64) (historyPage, error) {
 	}
 	if len(vs) > 1 {
 		p.LastChanged = vs[len(vs)-1].FetchedAt
+	}
+	if p.Checks, err = s.checkSummary(ctx, id); err != nil {
+		return historyPage{}, err
 	}
 	for _, v := range slices.Backward(vs) {
 		row := versionRow{Version: v, Path: versionPath(id, v.Seq)}

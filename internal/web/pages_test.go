@@ -1,10 +1,15 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/store"
 )
 
 func TestPages_RenderWhatTheyShow(t *testing.T) {
@@ -103,4 +108,26 @@ func TestPages_PaginationFollowsNextLink(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(page2, "Live blog, update 4<") || strings.Contains(page2, "update 54<") {
 		t.Errorf("page 2 (%s) = %d, does not continue where page 1 stopped", next, resp.StatusCode)
 	}
+}
+
+func TestArticle_ShowsRefusedChangesAsCheckOutcomes(t *testing.T) {
+	f := newFixture(t, Config{})
+	ctx := context.Background()
+	a, err := f.store.Article(ctx, f.mayor.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range []model.Outcome{model.OutcomeConfirming, model.OutcomeChurn} {
+		read := a.LastChecked
+		a.LastChecked = a.LastChecked.Add(time.Duration(i+1) * time.Minute)
+		if _, err := f.store.Record(ctx, store.CheckRecord{Article: a, IfLastChecked: &read,
+			Check: model.Check{At: a.LastChecked, Status: 200, Outcome: o}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, body := f.get(t, fmt.Sprintf("/articles/%d", a.ID))
+	mustContain(t, "history", body, "5 checks.", "1 × change refused: a second fetch showed only page furniture changing.",
+		"differed; confirming with a second fetch")
+	_, body = f.get(t, fmt.Sprintf("/api/v1/articles/%d", a.ID))
+	mustContain(t, "api", body, `"churn": 1`, `"confirming": 1`, `"total": 5`)
 }
