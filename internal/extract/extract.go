@@ -60,7 +60,7 @@ func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 
 	res := runTrafilatura(doc, pageURL, !metaDate.IsZero())
 	if body == nil {
-		body = generatedBody(doc, res)
+		body = generatedBody(doc, res, pageURL, gatherEvidence(doc, pm))
 	}
 
 	art.Canonical = canonicalURL(pageURL, pm)
@@ -109,16 +109,19 @@ func runTrafilatura(doc *html.Node, pageURL string, haveDate bool) *trafilatura.
 // most one, it has often fallen back to its baseline, which flattens a short
 // article into one paragraph; the page's own article container, split along
 // its blocks, is then the better body.
-func generatedBody(doc *html.Node, res *trafilatura.ExtractResult) []string {
+func generatedBody(doc *html.Node, res *trafilatura.ExtractResult, pageURL string, ev evidence) []string {
 	var body []string
+	teasers := findTeasers(doc)
+	second := dropTeasers(readabilityBody(doc, pageURL), teasers)
 	if res.ContentNode != nil {
 		dropStandfirst(res.ContentNode)
-		body = dropTeasers(splitBody(doc, paragraphs(res.ContentNode)), findTeasers(doc))
+		first := dropTeasers(paragraphs(res.ContentNode), teasers)
+		body = dropTeasers(splitBody(doc, chooseBody(first, second, ev)), teasers)
 	}
 	if len(body) <= 1 {
 		if c := articleContainer(doc); c != nil {
 			if alt := paragraphs(c); len(alt) > 1 {
-				return alt
+				return narrowContainer(alt, second)
 			}
 		}
 	}
