@@ -121,11 +121,11 @@ func generatedBody(doc *html.Node, res *trafilatura.ExtractResult, pageURL strin
 	if len(body) <= 1 {
 		if c := articleContainer(doc); c != nil {
 			if alt := paragraphs(c); len(alt) > 1 {
-				return narrowContainer(alt, second)
+				return dropLinkBlocks(narrowContainer(alt, second), ev.blocks)
 			}
 		}
 	}
-	return body
+	return dropLinkBlocks(body, ev.blocks)
 }
 
 func firstNonEmpty(vs ...string) string {
