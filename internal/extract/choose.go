@@ -18,8 +18,12 @@ const minLead = 1.5
 // (an author box, a teaser list, a ticker) and the page's evidence
 // decides. When b lies within a but is less than half of it, a has run on
 // into the page around the article, and only the stretch of a that b
-// covers is kept (or b, when a cannot be cut there). Otherwise
-// trafilatura's cut stands.
+// covers is kept (or b, when a cannot be cut there). When a lies within b
+// but is less than half of it, a may be a box beside the article that b
+// took together with the article: the rest of b is taken instead when the
+// page's own account of its text (JSON-LD articleBody, description) points
+// to it and not to a. Prose length alone is no evidence here: an article
+// often runs on into long blocks after it. Otherwise trafilatura's cut stands.
 func chooseBody(a, b []string, ev evidence) []string {
 	if len(b) == 0 {
 		return a
@@ -32,10 +36,27 @@ func chooseBody(a, b []string, ev evidence) []string {
 	switch {
 	case bIn >= minAgreement && aIn < maxOverlap:
 		return runOn(a, b, bb)
+	case aIn >= minAgreement && bIn < maxOverlap:
+		rest := outside(b, ba)
+		if ev.declares(wordBag(rest...), ba) {
+			return rest
+		}
 	case aIn < maxOverlap && bIn < maxOverlap && ev.favours(b, a, bb, ba):
 		return b
 	}
 	return a
+}
+
+// outside returns the paragraphs of body whose words are mostly not in
+// other.
+func outside(body []string, other bag) []string {
+	var out []string
+	for _, p := range body {
+		if wordBag(p).within(other) < maxOverlap {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // runOn returns the stretch of a that b covers, or b itself when a's
@@ -132,4 +153,22 @@ func (ev evidence) favours(x, y []string, bx, by bag) bool {
 
 func (ev evidence) weight(body []string, b bag) float64 {
 	return float64(ev.prose(body)) * (1 + ev.description.within(b))
+}
+
+// minDeclared is the least share of the page's description found in a
+// body for the description to point to it; maxStray the most it may share
+// with the body it rejects.
+const (
+	minDeclared = 0.5
+	maxStray    = 0.2
+)
+
+// declares reports whether the page's JSON-LD articleBody or, lacking one,
+// its description points to x and not to y.
+func (ev evidence) declares(x, y bag) bool {
+	if ev.ldBody.total > 0 {
+		return f1(x, ev.ldBody) > minLead*f1(y, ev.ldBody)
+	}
+	return ev.description.total > 0 && ev.description.within(x) >= minDeclared &&
+		ev.description.within(y) <= maxStray
 }

@@ -18,7 +18,7 @@ type evidence struct {
 
 // minLDBodyWords is the least length of a JSON-LD articleBody taken as the
 // article's text; shorter ones are teasers or truncations.
-const minLDBodyWords = 40
+const minLDBodyWords = 40 // counted as word pairs
 
 func gatherEvidence(doc *html.Node, pm pageMeta) evidence {
 	ev := evidence{
