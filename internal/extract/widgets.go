@@ -1,0 +1,124 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// minControls is the least number of controls (buttons, tabs, elements
+// that steer another) that make a block a widget: one or two are a
+// "share" or "read more" button inside a real block.
+const minControls = 3
+
+// minMediaItems is the least number of sibling items, each a picture or a
+// video with a short caption, that make a gallery.
+const minMediaItems = 3
+
+// maxMediaItemLen bounds the text (runes) of one gallery item: a caption
+// and a counter, not a paragraph.
+const maxMediaItemLen = 200
+
+// controlRoles are the ARIA roles of interactive controls.
+var controlRoles = map[string]bool{"button": true, "tab": true, "slider": true, "switch": true}
+
+// mediaElements show a picture or a video.
+var mediaElements = map[atom.Atom]bool{
+	atom.Img: true, atom.Picture: true, atom.Video: true, atom.Figure: true,
+}
+
+// removeWidgets removes slideshows, carousels, galleries and other widgets
+// from the page: blocks without prose that either carry several controls
+// ("Close", "Thumbnails", "Fullscreen", "Next") or are runs of pictures with
+// short captions. Their items rotate or are reordered between requests, so
+// their text is never the article's. A block holding a prose paragraph or
+// the page's <h1> is the article's frame and is only searched, not removed.
+func removeWidgets(doc *html.Node, totalText int) {
+	for c := doc.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode || c.Type == html.DocumentNode {
+			if isWidget(c, totalText) {
+				c.Parent.RemoveChild(c)
+			} else {
+				removeWidgets(c, totalText)
+			}
+		}
+		c = next
+	}
+}
+
+func isWidget(n *html.Node, totalText int) bool {
+	if n.Type != html.ElementNode || protectedElements[n.DataAtom] || !blockElements[n.DataAtom] {
+		return false
+	}
+	if !(countControls(n) >= minControls || isGallery(n)) {
+		return false
+	}
+	if hasProse(n) || containsH1(n) {
+		return false
+	}
+	size := textLen(n)
+	return size < minGuardedText || float64(size) <= maxFurnitureShare*float64(totalText)
+}
+
+// countControls counts the controls under n.
+func countControls(n *html.Node) int {
+	count := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if isControl(c) {
+			count++
+			continue
+		}
+		count += countControls(c)
+	}
+	return count
+}
+
+func isControl(n *html.Node) bool {
+	if n.DataAtom == atom.Button || hasAttr(n, "aria-controls") {
+		return true
+	}
+	return controlRoles[strings.ToLower(strings.TrimSpace(attr(n, "role")))]
+}
+
+// isGallery reports a block whose children are mostly pictures or videos
+// with short captions.
+func isGallery(n *html.Node) bool {
+	items, media := 0, 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		items++
+		if hasMedia(c) && textLen(c) <= maxMediaItemLen {
+			media++
+		}
+	}
+	return media >= minMediaItems && float64(media) >= minLinkedShare*float64(items)
+}
+
+func hasMedia(n *html.Node) bool {
+	if mediaElements[n.DataAtom] {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && hasMedia(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasProse reports whether any <p> under n is a prose paragraph.
+func hasProse(n *html.Node) bool {
+	for _, p := range descendants(n, atom.P) {
+		if len([]rune(Normalize(textOf(p)))) >= minProseLen {
+			return true
+		}
+	}
+	return false
+}
