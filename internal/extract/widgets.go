@@ -28,10 +28,10 @@ var mediaElements = map[atom.Atom]bool{
 	atom.Img: true, atom.Picture: true, atom.Video: true, atom.Figure: true,
 }
 
-// removeWidgets removes slideshows, carousels, galleries and other widgets
-// from the page: blocks without prose that either carry several controls
-// ("Close", "Thumbnails", "Fullscreen", "Next") or are runs of pictures with
-// short captions. Their items rotate or are reordered between requests, so
+// removeWidgets removes slideshows, carousels, galleries, hover cards and
+// other widgets from the page: blocks without prose that either carry
+// several controls ("Close", "Thumbnails", "Fullscreen", "Next") or are
+// runs of pictures with short captions, and inline cards of links. Their items rotate or are reordered between requests, so
 // their text is never the article's. A block holding a prose paragraph or
 // the page's <h1> is the article's frame and is only searched, not removed.
 func removeWidgets(doc *html.Node, totalText int) {
@@ -49,8 +49,11 @@ func removeWidgets(doc *html.Node, totalText int) {
 }
 
 func isWidget(n *html.Node, totalText int) bool {
-	if n.Type != html.ElementNode || protectedElements[n.DataAtom] || !blockElements[n.DataAtom] {
+	if n.Type != html.ElementNode || protectedElements[n.DataAtom] {
 		return false
+	}
+	if !blockElements[n.DataAtom] {
+		return isHoverCard(n)
 	}
 	if !(countControls(n) >= minControls || isGallery(n)) {
 		return false
@@ -121,4 +124,29 @@ func hasProse(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// isHoverCard reports an inline element that is a card of its own: a
+// picture and several links (a person's other stories, shown on hover)
+// set inside a sentence. Its text would run into the sentence around it.
+// The innermost such element is the card; the ones around it also hold
+// the sentence's own link (the person's name).
+func isHoverCard(n *html.Node) bool {
+	if !isLinkCard(n) {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && isLinkCard(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func isLinkCard(n *html.Node) bool {
+	if n.DataAtom == atom.A || !hasMedia(n) || len(descendants(n, atom.A)) < minControls {
+		return false
+	}
+	t := textLen(n)
+	return t > 0 && float64(linkTextLen(n)) >= minLinkedShare*float64(t)
 }
