@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/errata/errata/internal/model"
 )
 
 // The fixtures under testdata/structure share one article about a
@@ -45,6 +48,44 @@ func TestExtract_StructureKeepsArticleDropsFurniture(t *testing.T) {
 				if strings.Contains(a.Text, g) {
 					t.Errorf("body keeps furniture %q; got:\n%s", g, a.Text)
 				}
+			}
+		})
+	}
+}
+
+// A page served twice with its furniture rotated (slides reordered, other
+// columns promoted) must give the same text, or errata would record an
+// edit the article never had; and the same bytes must give the same text.
+func TestExtract_StructureRotationIsNoEdit(t *testing.T) {
+	tests := []struct {
+		name    string
+		swapA   string
+		swapB   string
+		fixture string
+	}{
+		{"slides reordered", "Ward scene 2", "Ward scene 7", "slideshow-button-chrome"},
+		{"columns rotated", "Why the bypass will never be built", "Stop closing our libraries", "related-box-after-body"},
+		{"ticker moved on", "Council tax to rise by four per cent", "Flood warning lifted for the lower valley", "ticker-above-body"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := os.ReadFile(filepath.Join("testdata", "structure", tt.fixture+".html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rotated := strings.NewReplacer(tt.swapA, tt.swapB, tt.swapB, tt.swapA).Replace(string(page))
+			url := "https://news.example.com/" + tt.fixture
+			first, err1 := Extract(url, page, model.Rules{})
+			again, err2 := Extract(url, page, model.Rules{})
+			moved, err3 := Extract(url, []byte(rotated), model.Rules{})
+			if err1 != nil || err2 != nil || err3 != nil {
+				t.Fatalf("Extract: %v, %v, %v", err1, err2, err3)
+			}
+			if first.Text != again.Text {
+				t.Errorf("same bytes gave different text:\n%s\n---\n%s", first.Text, again.Text)
+			}
+			if first.Text != moved.Text {
+				t.Errorf("rotated furniture changed the text:\n%s\n---\n%s", first.Text, moved.Text)
 			}
 		})
 	}
