@@ -16,6 +16,10 @@ const minControls = 3
 // video with a short caption, that make a gallery.
 const minMediaItems = 3
 
+// minStoryParas is the least number of prose paragraphs the page must
+// hold outside a gallery for the gallery to be removed.
+const minStoryParas = 3
+
 // maxMediaItemLen bounds the text (runes) of one gallery item: a caption
 // and a counter, not a paragraph.
 const maxMediaItemLen = 200
@@ -35,34 +39,51 @@ var mediaElements = map[atom.Atom]bool{
 // their text is never the article's. A block holding a prose paragraph or
 // the page's <h1> is the article's frame and is only searched, not removed.
 func removeWidgets(doc *html.Node, totalText int) {
-	for c := doc.FirstChild; c != nil; {
+	w := widgetRemover{totalText: totalText, prose: proseCount(doc)}
+	w.remove(doc)
+}
+
+// widgetRemover holds what its guards need to know of the whole page.
+type widgetRemover struct {
+	totalText int // runes of text on the page
+	prose     int // prose paragraphs on the page
+}
+
+func (w widgetRemover) remove(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.ElementNode || c.Type == html.DocumentNode {
-			if isWidget(c, totalText) {
-				c.Parent.RemoveChild(c)
+		if c.Type == html.ElementNode {
+			if w.isWidget(c) {
+				n.RemoveChild(c)
 			} else {
-				removeWidgets(c, totalText)
+				w.remove(c)
 			}
 		}
 		c = next
 	}
 }
 
-func isWidget(n *html.Node, totalText int) bool {
-	if n.Type != html.ElementNode || protectedElements[n.DataAtom] {
+func (w widgetRemover) isWidget(n *html.Node) bool {
+	if protectedElements[n.DataAtom] {
 		return false
 	}
 	if !blockElements[n.DataAtom] {
 		return isHoverCard(n)
 	}
-	if !(countControls(n) >= minControls || isGallery(n)) {
+	if containsH1(n) {
 		return false
 	}
-	if hasProse(n) || containsH1(n) {
+	if isGallery(n) {
+		// Captions may be sentences, and a long gallery may hold more text
+		// than the story; what tells it from a listicle, whose items are
+		// the story, is a story that stands without it.
+		return w.prose-proseCount(n) >= minStoryParas
+	}
+	if countControls(n) < minControls || proseCount(n) > 0 {
 		return false
 	}
 	size := textLen(n)
-	return size < minGuardedText || float64(size) <= maxFurnitureShare*float64(totalText)
+	return size < minGuardedText || float64(size) <= maxFurnitureShare*float64(w.totalText)
 }
 
 // countControls counts the controls under n.
@@ -116,14 +137,16 @@ func hasMedia(n *html.Node) bool {
 	return false
 }
 
-// hasProse reports whether any <p> under n is a prose paragraph.
-func hasProse(n *html.Node) bool {
+// proseCount counts the prose paragraphs (<p> of minProseLen runes or
+// more) under n.
+func proseCount(n *html.Node) int {
+	count := 0
 	for _, p := range descendants(n, atom.P) {
 		if len([]rune(Normalize(textOf(p)))) >= minProseLen {
-			return true
+			count++
 		}
 	}
-	return false
+	return count
 }
 
 // isHoverCard reports an inline element that is a card of its own: a
