@@ -22,8 +22,10 @@ const minLead = 1.5
 // but is less than half of it, a may be a box beside the article that b
 // took together with the article: the rest of b is taken instead when the
 // page's own account of its text (JSON-LD articleBody, description) points
-// to it and not to a. Prose length alone is no evidence here: an article
-// often runs on into long blocks after it. Otherwise trafilatura's cut stands.
+// to it and not to a; and b whole is taken when a is a single line of it
+// (a tag line, the lead) and the evidence clearly favours b. Prose length
+// alone does not overrule a longer a: an article often runs on into long
+// blocks after it. Otherwise trafilatura's cut stands.
 func chooseBody(a, b []string, ev evidence) []string {
 	if len(b) == 0 {
 		return a
@@ -37,6 +39,9 @@ func chooseBody(a, b []string, ev evidence) []string {
 	case bIn >= minAgreement && aIn < maxOverlap:
 		return runOn(a, b, bb)
 	case aIn >= minAgreement && bIn < maxOverlap:
+		if len(a) < minProseParas && ev.favours(b, a, bb, ba) {
+			return b
+		}
 		rest := outside(b, ba)
 		if ev.declares(wordBag(rest...), ba) {
 			return rest

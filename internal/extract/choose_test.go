@@ -43,11 +43,12 @@ func TestChooseBody(t *testing.T) {
 	article := []string{
 		"The council approved the new budget on Monday after a long debate about the cost of repairing the harbour wall.",
 		"Councillors agreed to raise parking charges to pay for the work, which will start in the spring and last a year.",
+		"Shop owners on the quay said higher charges would keep visitors away, and asked for the first hour to stay free.",
 	}
 	box := []string{"Jane Marlow has reported on the council for the Courier since 2009 and lives by the harbour."}
 	menu := "Home News Sport Opinion Weather Business Culture Travel Contact Jobs Notices Archive Podcasts Puzzles Video"
-	runOn := append([]string{menu, menu}, article...)
-	runOn = append(runOn, menu, menu)
+	runOn := append([]string{menu, menu, menu}, article...)
+	runOn = append(runOn, menu, menu, menu)
 	ev := evidence{description: wordBag("The council approved the new budget on Monday.")}
 	tests := []struct {
 		name       string
@@ -57,6 +58,7 @@ func TestChooseBody(t *testing.T) {
 		{"no second body keeps trafilatura", box, nil, box},
 		{"disjoint bodies go to the evidence", box, article, article},
 		{"disjoint bodies stay when evidence favours trafilatura", article, box, article},
+		{"a single line of the article gives way to it", article[1:2], article, article},
 		{"run-on trafilatura is cut to the agreed stretch", runOn, article, article},
 	}
 	for _, tt := range tests {
