@@ -46,6 +46,7 @@ func TestChooseBody(t *testing.T) {
 		"Shop owners on the quay said higher charges would keep visitors away, and asked for the first hour to stay free.",
 	}
 	box := []string{"Jane Marlow has reported on the council for the Courier since 2009 and lives by the harbour."}
+	ticker := []string{"10:42 Road closed after lorry overturns", "10:15 Council tax to rise", "09:58 Rugby club names new coach"}
 	menu := "Home News Sport Opinion Weather Business Culture Travel Contact Jobs Notices Archive Podcasts Puzzles Video"
 	runOn := append([]string{menu, menu, menu}, article...)
 	runOn = append(runOn, menu, menu, menu)
@@ -57,6 +58,7 @@ func TestChooseBody(t *testing.T) {
 		{"agreement keeps trafilatura", article, article[1:], article},
 		{"no second body keeps trafilatura", box, nil, box},
 		{"disjoint bodies go to the evidence", box, article, article},
+		{"a ticker gives way to the article", ticker, article, article},
 		{"disjoint bodies stay when evidence favours trafilatura", article, box, article},
 		{"a single line of the article gives way to it", article[1:2], article, article},
 		{"run-on trafilatura is cut to the agreed stretch", runOn, article, article},
