@@ -105,10 +105,14 @@ func runTrafilatura(doc *html.Node, pageURL string, haveDate bool) *trafilatura.
 	return res
 }
 
-// generatedBody returns the paragraphs trafilatura found. When it found at
-// most one, it has often fallen back to its baseline, which flattens a short
-// article into one paragraph; the page's own article container, split along
-// its blocks, is then the better body.
+// generatedBody returns the paragraphs trafilatura found, checked against
+// go-readability's second opinion (chooseBody) so that a page where one of
+// them takes the wrong block is rescued by the other. When trafilatura
+// found at most one paragraph, it has often fallen back to its baseline,
+// which flattens a short article into one paragraph; the page's own article
+// container, split along its blocks (or readability's cut of it), is then
+// the better body. Paragraphs whose block on the page is mostly links go
+// last, whichever extractor kept them.
 func generatedBody(doc *html.Node, res *trafilatura.ExtractResult, pageURL string, ev evidence) []string {
 	var body []string
 	teasers := findTeasers(doc)
