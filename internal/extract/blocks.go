@@ -3,166 +3,82 @@ package extract
 import (
 	"strings"
 
-	"github.com/errata/errata/internal/model"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// pathDepth is how many ancestors, innermost first, name a block's place.
-// Deeper chains name the page layout, which a redesign changes, rather than
-// the box the block sits in.
-const pathDepth = 4
-
-// leadLen is how many bytes of a paragraph identify it when the body's
-// paragraph was rebuilt and is not byte-for-byte a block of the page.
-const leadLen = 48
-
-// Blocks pairs each paragraph of the article's text with the structural
-// place it came from in the page (see model.Block). Places are looked up
-// only when asked for: most checks never need them.
-func (a Article) Blocks() []model.Block {
-	if a.doc == nil {
-		return plainBlocks(a.Text)
-	}
-	return placeBlocks(blockPaths(a.doc), a.Text)
+// blockInfo is what the page's markup says about one paragraph of text,
+// which the extracted body (rebuilt text, without its markup) no longer
+// shows: how much of it is link text and where it sits.
+type blockInfo struct {
+	order     int     // position among the page's leaf blocks
+	linkShare float64 // share of its text inside <a>
+	afterH1   bool    // it follows the page's first <h1>
 }
 
-func plainBlocks(text string) []model.Block {
-	var out []model.Block
-	for _, p := range strings.Split(text, "\n\n") {
-		if p != "" {
-			out = append(out, model.Block{Text: p})
-		}
-	}
-	return out
+// blockIndex maps a paragraph, keyed by squeeze, to its block on the page.
+type blockIndex struct {
+	blocks map[string]blockInfo
+	n      int // leaf blocks seen
 }
 
-// placeBlocks looks each paragraph up by its text, then by its lead.
-func placeBlocks(idx pathIndex, text string) []model.Block {
-	out := plainBlocks(text)
-	for i := range out {
-		p := out[i].Text
-		if path, ok := idx.full[p]; ok {
-			out[i].Path = path
-		} else {
-			out[i].Path = idx.lead[lead(p)]
-		}
-	}
-	return out
-}
-
-type pathIndex struct {
-	full map[string]string
-	lead map[string]string
-}
-
-func lead(p string) string {
-	if len(p) <= leadLen {
-		return p
-	}
-	return p[:leadLen]
-}
-
-// blockPaths walks the page's blocks as paragraphs() would and records,
-// for each block text, the path of the element that holds it. The first
-// place a text appears wins.
-func blockPaths(doc *html.Node) pathIndex {
-	idx := pathIndex{full: map[string]string{}, lead: map[string]string{}}
-	var walk func(n *html.Node)
+// indexBlocks walks the page's leaf blocks (block elements holding no other
+// block) in document order. A paragraph found twice keeps its first block.
+func indexBlocks(doc *html.Node) blockIndex {
+	ix := blockIndex{blocks: map[string]blockInfo{}}
+	seenH1 := false
+	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		if n.Type != html.ElementNode && n.Type != html.DocumentNode {
-			return
+		if n.Type == html.ElementNode && n.DataAtom == atom.H1 {
+			seenH1 = true
 		}
-		a := nodeAtom(n)
-		if skippedElements[a] {
+		if n.Type == html.ElementNode && blockElements[n.DataAtom] && !hasBlockChild(n) {
+			ix.add(n, seenH1)
 			return
-		}
-		if blockElements[a] {
-			for _, p := range ownParagraphs(n) {
-				path := pathOf(n)
-				if _, ok := idx.full[p]; !ok {
-					idx.full[p] = path
-				}
-				if _, ok := idx.lead[lead(p)]; !ok {
-					idx.lead[lead(p)] = path
-				}
-			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			if c.Type == html.ElementNode || c.Type == html.DocumentNode {
+				walk(c)
+			}
 		}
 	}
 	walk(doc)
-	return idx
+	return ix
 }
 
-// ownParagraphs returns the paragraphs made of n's text outside its block
-// children: the text the paragrapher attributes to n itself.
-func ownParagraphs(n *html.Node) []string {
-	p := paragrapher{}
-	var inline func(c *html.Node)
-	inline = func(c *html.Node) {
-		switch {
-		case c.Type == html.TextNode:
-			p.writeText(c.Data)
-		case c.Type != html.ElementNode || skippedElements[nodeAtom(c)]:
-		case blockElements[nodeAtom(c)]:
-			p.flush()
-		default:
-			if spacedElements[nodeAtom(c)] {
-				p.buf.WriteByte(' ')
-			}
-			for g := c.FirstChild; g != nil; g = g.NextSibling {
-				inline(g)
-			}
-			if spacedElements[nodeAtom(c)] {
-				p.buf.WriteByte(' ')
-			}
-		}
+func (ix *blockIndex) add(n *html.Node, afterH1 bool) {
+	text := strings.Join(paragraphs(n), " ")
+	if text == "" {
+		return
 	}
+	key := squeeze(text)
+	if _, ok := ix.blocks[key]; ok {
+		return
+	}
+	share := 0.0
+	if t := textLen(n); t > 0 {
+		share = float64(linkTextLen(n)) / float64(t)
+	}
+	ix.blocks[key] = blockInfo{order: ix.n, linkShare: share, afterH1: afterH1}
+	ix.n++
+}
+
+// lookup returns the block a body paragraph came from, if the page has one
+// with the same text.
+func (ix blockIndex) lookup(p string) (blockInfo, bool) {
+	b, ok := ix.blocks[squeeze(p)]
+	return b, ok
+}
+
+// hasBlockChild reports whether any element under n starts a paragraph.
+func hasBlockChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		inline(c)
-	}
-	p.flush()
-	return p.out
-}
-
-// pathOf names n by its tag and first class and those of its nearest
-// ancestors: "div.story>aside.promo>p". Digits in class names are masked,
-// as build tools number them; ids are left out, as ad slots draw them at
-// random.
-func pathOf(n *html.Node) string {
-	var parts []string
-	for e := n; e != nil && e.Type == html.ElementNode && len(parts) < pathDepth; e = e.Parent {
-		parts = append(parts, step(e))
-		if e.DataAtom == atom.Body {
-			break
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if blockElements[c.DataAtom] || hasBlockChild(c) {
+			return true
 		}
 	}
-	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
-		parts[i], parts[j] = parts[j], parts[i]
-	}
-	return strings.Join(parts, ">")
-}
-
-func step(e *html.Node) string {
-	s := e.Data
-	for _, a := range e.Attr {
-		if a.Key == "class" {
-			if f := strings.Fields(a.Val); len(f) > 0 {
-				s += "." + maskDigits(f[0])
-			}
-			break
-		}
-	}
-	return s
-}
-
-func maskDigits(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return '#'
-		}
-		return r
-	}, s)
+	return false
 }

@@ -52,6 +52,8 @@ type cleaner struct {
 
 func removeFurniture(doc *html.Node) {
 	c := cleaner{totalText: textLen(doc)}
+	// Widgets are told by their controls, which the cleaner removes.
+	removeWidgets(doc, c.totalText)
 	c.clean(doc)
 }
 

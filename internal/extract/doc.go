@@ -1,7 +1,8 @@
 // Package extract turns one fetched HTML page into an Article: title, byline,
 // publication date and body text as paragraphs, all normalised.
 //
-// It owns the generic extraction pipeline (go-trafilatura underneath), the
+// It owns the generic extraction pipeline (go-trafilatura underneath, with
+// go-readability as a second opinion on which block is the body), the
 // cleaning of news furniture (ads, paywall meters, newsletter prompts, "most
 // read" boxes, relative timestamps) that would otherwise make every request
 // look like an edit, the per-outlet Keep/Drop rules, and Normalize, the text

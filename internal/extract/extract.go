@@ -15,7 +15,7 @@ import (
 
 // Version identifies the extractor's behaviour; bump it whenever output for
 // the same input can change.
-const Version = "5"
+const Version = "6"
 
 // ErrNoContent is returned when a page yields no body text. The Article
 // returned with it still carries whatever metadata was found.
@@ -66,7 +66,7 @@ func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 
 	res := runTrafilatura(doc, pageURL, !metaDate.IsZero())
 	if body == nil {
-		body = generatedBody(doc, res)
+		body = generatedBody(doc, res, pageURL, gatherEvidence(doc, pm))
 	}
 
 	art.Canonical = canonicalURL(pageURL, pm)
@@ -115,24 +115,31 @@ func runTrafilatura(doc *html.Node, pageURL string, haveDate bool) *trafilatura.
 	return res
 }
 
-// generatedBody returns the paragraphs trafilatura found. When it found at
-// most one, it has often fallen back to its baseline, which flattens a short
-// article into one paragraph; the page's own article container, split along
-// its blocks, is then the better body.
-func generatedBody(doc *html.Node, res *trafilatura.ExtractResult) []string {
+// generatedBody returns the paragraphs trafilatura found, checked against
+// go-readability's second opinion (chooseBody) so that a page where one of
+// them takes the wrong block is rescued by the other. When trafilatura
+// found at most one paragraph, it has often fallen back to its baseline,
+// which flattens a short article into one paragraph; the page's own article
+// container, split along its blocks (or readability's cut of it), is then
+// the better body. Paragraphs whose block on the page is mostly links go
+// last, whichever extractor kept them.
+func generatedBody(doc *html.Node, res *trafilatura.ExtractResult, pageURL string, ev evidence) []string {
 	var body []string
+	teasers := findTeasers(doc)
+	second := dropTeasers(readabilityBody(doc, pageURL), teasers)
 	if res.ContentNode != nil {
 		dropStandfirst(res.ContentNode)
-		body = dropTeasers(splitBody(doc, dropFlattened(paragraphs(res.ContentNode))), findTeasers(doc))
+		first := dropTeasers(dropFlattened(paragraphs(res.ContentNode)), teasers)
+		body = dropTeasers(splitBody(doc, chooseBody(first, second, ev)), teasers)
 	}
 	if len(body) <= 1 {
 		if c := articleContainer(doc); c != nil {
 			if alt := paragraphs(c); len(alt) > 1 {
-				return alt
+				return dropLinkBlocks(narrowContainer(alt, second), ev.blocks)
 			}
 		}
 	}
-	return body
+	return dropLinkBlocks(body, ev.blocks)
 }
 
 func firstNonEmpty(vs ...string) string {

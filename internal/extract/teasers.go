@@ -69,7 +69,8 @@ func linkTextLen(n *html.Node) int {
 // whitespace: trafilatura rebuilds the text it keeps and moves spaces.
 type teaserSet map[string]bool
 
-// findTeasers collects the paragraphs of every teaser list on the page.
+// findTeasers collects the paragraphs of every teaser list and run of
+// teaser cards on the page.
 // They are matched against the extracted body afterwards instead of being
 // removed from the page first, because removing blocks changes which
 // container trafilatura picks.
@@ -78,11 +79,10 @@ func findTeasers(doc *html.Node) teaserSet {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if isTeaserList(n) {
-			for _, p := range paragraphs(n) {
-				set[squeeze(p)] = true
-			}
+			set.add(n)
 			return
 		}
+		set.add(cardRun(n)...)
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode {
 				walk(c)
@@ -91,6 +91,12 @@ func findTeasers(doc *html.Node) teaserSet {
 	}
 	walk(doc)
 	return set
+}
+
+func (set teaserSet) add(nodes ...*html.Node) {
+	for _, p := range paragraphs(nodes...) {
+		set[squeeze(p)] = true
+	}
 }
 
 // dropTeasers removes the body paragraphs found in teaser lists, unless

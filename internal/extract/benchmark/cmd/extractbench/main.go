@@ -29,6 +29,7 @@ type config struct {
 	peers       string // folder of the node and python scripts
 	only        map[string]bool
 	keep        string // folder to keep every output in, "" for none
+	split       string // corpus half scored: dev, test or all
 }
 
 func main() {
@@ -49,9 +50,13 @@ func realMain(args []string) error {
 	fs.StringVar(&cfg.peers, "peers", filepath.Join(root, "internal/extract/benchmark/peers"), "folder of the peer scripts")
 	fs.StringVar(&cfg.keep, "keep", "", "folder to keep every extractor's output in")
 	fs.StringVar(&only, "only", "", "comma-separated extractors to run (default all)")
+	fs.StringVar(&cfg.split, "split", corpus.SplitAll, "pages scored: dev or test (the corpus halved by site: FNV-1a of the URL's host without www., even is dev) or all (then each half is also printed)")
 	fs.StringVar(&child, "run", "", "child mode: run this Go extractor")
 	fs.StringVar(&out, "out", "", "child mode: output file")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := corpus.ValidSplit(cfg.split); err != nil {
 		return err
 	}
 	if child != "" {
@@ -75,8 +80,13 @@ func realMain(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("article-extraction-benchmark: %d pages, %.1f MB of HTML\n\n", len(c.IDs), float64(corpusBytes(rows))/1e6)
+	fmt.Printf("article-extraction-benchmark: %d pages, %.1f MB of HTML; scored: %s (%d pages)\n\n",
+		len(c.IDs), float64(corpusBytes(rows))/1e6, cfg.split, len(c.Restrict(c.Bodies(), cfg.split)))
 	printTable(os.Stdout, rows)
+	if cfg.split == corpus.SplitAll {
+		fmt.Println()
+		printHalves(os.Stdout, c, rows)
+	}
 	return nil
 }
 
@@ -87,7 +97,7 @@ func collect(c *corpus.Corpus, cfg config) ([]row, error) {
 		return nil, fmt.Errorf("extractbench: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	truth := c.Bodies()
+	truth := c.Restrict(c.Bodies(), cfg.split)
 	var rows []row
 	for _, p := range peers() {
 		if cfg.only != nil && !cfg.only[p.name] {
@@ -98,6 +108,7 @@ func collect(c *corpus.Corpus, cfg config) ([]row, error) {
 		if err == nil && cfg.keep != "" {
 			err = keepOutput(cfg.keep, p.name, r.output)
 		}
+		r.output = c.Restrict(r.output, cfg.split)
 		rows = append(rows, scoreRow(p.name, truth, r, err))
 	}
 	names, err := c.Published()
@@ -109,6 +120,7 @@ func collect(c *corpus.Corpus, cfg config) ([]row, error) {
 			continue
 		}
 		out, err := c.PublishedOutput(name)
+		out = c.Restrict(out, cfg.split)
 		rows = append(rows, scoreRow(name+" (published)", truth, run{output: out}, err))
 	}
 	return rows, nil

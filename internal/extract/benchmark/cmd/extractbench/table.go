@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/errata/errata/internal/extract/benchmark/corpus"
 	"github.com/errata/errata/internal/extract/benchmark/score"
 )
 
@@ -87,4 +88,26 @@ func corpusBytes(rows []row) int64 {
 		}
 	}
 	return 0
+}
+
+// printHalves prints F1, precision and recall of every scored row on each
+// half of the corpus, in the table's order.
+func printHalves(w io.Writer, c *corpus.Corpus, rows []row) {
+	truth := c.Bodies()
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "extractor\thalf\tpages\tF1\tprecision\trecall\t")
+	for _, r := range rows {
+		if r.err != nil {
+			continue
+		}
+		for _, half := range []string{corpus.SplitDev, corpus.SplitTest} {
+			t := c.Restrict(truth, half)
+			m, err := score.Evaluate(t, c.Restrict(r.run.output, half), bootstrapSeed)
+			if err != nil {
+				continue
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t\n", r.name, half, len(t), m.F1, m.Precision, m.Recall)
+		}
+	}
+	tw.Flush()
 }
