@@ -67,6 +67,7 @@ func (s *Server) handleAdminRules(w http.ResponseWriter, r *http.Request) {
 		return
 	default:
 		s.log.Info("admin rules", slog.String("outlet", o.Name), slog.String("result", form.Result))
+		form.Selector = "" // saved: nothing to type again
 	}
 	s.renderAdmin(w, r, status, adminPage{outletID: o.ID, ruleForm: form})
 }

@@ -47,11 +47,11 @@ func TestAdmin_RuleForm(t *testing.T) {
 		rules  model.Rules
 	}{
 		{"add drop", planet, form("kind", "drop", "selector", " .ad ", "token", "s3cret"), formHeader, 200,
-			[]string{"Added the drop rule", "<code>.ad</code>"}, added},
+			[]string{"Added the drop rule", "<code>.ad</code>", `name="selector" value=""`}, added},
 		{"add keep with a bearer token", planet, form("kind", "keep", "selector", "article .body"), withHeader("Authorization", "Bearer s3cret"), 200,
 			[]string{"<code>article .body</code>", `name="remove" value="article .body"`}, both},
 		{"invalid selector is shown escaped", planet, form("kind", "drop", "selector", "<script>alert(1)</script>", "token", "s3cret"), formHeader, 422,
-			[]string{"is not a CSS selector", "&lt;script&gt;alert(1)&lt;/script&gt;"}, both},
+			[]string{"is not a CSS selector", `value="&lt;script&gt;alert(1)&lt;/script&gt;"`}, both},
 		{"empty selector", planet, form("kind", "keep", "selector", "", "token", "s3cret"), formHeader, 422, []string{"not a CSS selector"}, both},
 		{"unknown kind", planet, form("kind", "shred", "selector", ".x", "token", "s3cret"), formHeader, 422, []string{"choose drop or keep"}, both},
 		{"wrong token", planet, form("kind", "drop", "selector", ".x", "token", "nope"), formHeader, 401, []string{"admin token"}, both},
