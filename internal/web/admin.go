@@ -7,7 +7,10 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
+
+	"github.com/errata/errata/internal/model"
 )
 
 const (
@@ -70,16 +73,18 @@ func (s *Server) handleAdminAdd(w http.ResponseWriter, r *http.Request) {
 }
 
 // renderAdmin shows the admin page with every outlet's rules below the
-// add-source form.
+// add-source form, by name. It reads the outlets alone: the counts the
+// outlets page shows cost a scan of every version.
 func (s *Server) renderAdmin(w http.ResponseWriter, r *http.Request, status int, p adminPage) {
-	os, err := s.cfg.Store.OutletSummaries(r.Context())
+	os, err := s.cfg.Store.Outlets(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	slices.SortFunc(os, func(a, b model.Outlet) int { return strings.Compare(a.Name, b.Name) })
 	p.Outlets = make([]adminOutlet, len(os))
 	for i, o := range os {
-		p.Outlets[i] = newAdminOutlet(o.Outlet)
+		p.Outlets[i] = newAdminOutlet(o)
 		if o.ID == p.outletID {
 			p.Outlets[i].ruleForm = p.ruleForm
 		}
