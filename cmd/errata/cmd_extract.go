@@ -17,16 +17,21 @@ import (
 
 var extractCmd = &command{
 	name:    "extract",
-	args:    "[FILE|URL|-]",
+	args:    "[FILE|URL|-] [--outlet NAME] [--drop SEL] [--keep SEL]",
 	summary: "print the extraction of one page as JSON",
 	help: `Extracts the article from one page, a file, a URL or standard input ("-", the
 default), and prints {"url","title","byline","published","text"}: text is the
 body's paragraphs joined by a blank line, published is RFC 3339 or empty.
-Nothing is stored. --url gives the page's address when reading a file.`,
-	example: "errata extract saved-page.html --url https://example.com/2026/11/23/story",
+Nothing is stored. --url gives the page's address when reading a file.
+--outlet applies that outlet's stored rules; --drop and --keep (repeatable) add
+rules for this run only, to try a selector before saving it with 'errata outlet'.`,
+	example: "errata extract saved-page.html --url https://example.com/2026/11/23/story --outlet \"Daily Planet\" --drop .promo",
 	maxArgs: 1,
 	flags: func(fs *flag.FlagSet, e *env) {
 		fs.StringVar(&e.url, "url", "", "the page's URL, for relative links and dates in the path")
+		fs.StringVar(&e.outlet, "outlet", "", "apply this outlet's stored rules")
+		fs.Var(&e.drop, "drop", "also remove what this CSS selector matches, without saving the rule (repeatable)")
+		fs.Var(&e.keep, "keep", "also take what this CSS selector matches as the body, without saving the rule (repeatable)")
 	},
 	run: runExtract,
 }
@@ -48,6 +53,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if len(args) == 1 {
 		src = args[0]
 	}
+	rules, err := e.extractRules(ctx)
+	if err != nil {
+		return err
+	}
 	body, contentType, pageURL, err := readPage(ctx, e, src)
 	if err != nil {
 		return err
@@ -56,7 +65,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	art, err := extract.Extract(pageURL, html, model.Rules{})
+	art, err := extract.Extract(pageURL, html, rules)
 	if err != nil {
 		return err
 	}
@@ -68,6 +77,29 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// extractRules gathers the rules to try: the stored outlet's, if one is
+// named, plus those given on the command line, which are never saved.
+func (e *env) extractRules(ctx context.Context) (model.Rules, error) {
+	edit := ruleEdit{drop: e.drop, keep: e.keep}
+	if err := edit.check(); err != nil {
+		return model.Rules{}, err
+	}
+	var rules model.Rules
+	if e.outlet != "" {
+		st, err := e.openStore(ctx)
+		if err != nil {
+			return rules, err
+		}
+		defer st.Close()
+		o, err := findOutlet(ctx, st, e.outlet)
+		if err != nil {
+			return rules, err
+		}
+		rules = o.Rules
+	}
+	return edit.apply(rules)
 }
 
 // readPage reads a page from a URL, a file or standard input.

@@ -54,11 +54,12 @@ var listeningURL = regexp.MustCompile(`msg=listening url=(http://127\.0\.0\.1:[0
 
 // startServe runs `errata serve` with loopback allowed and returns the
 // process once it has started, with the URL it logged for roles that
-// serve HTTP.
-func startServe(t *testing.T, data, role string) (*exec.Cmd, string) {
+// serve HTTP. extra are more flags for serve.
+func startServe(t *testing.T, data, role string, extra ...string) (*exec.Cmd, string) {
 	t.Helper()
-	cmd := exec.Command(binary, "serve", "--addr", "127.0.0.1:0", "--role", role,
-		"--data", data, "--allow-private", "--host-interval", "0")
+	args := append([]string{"serve", "--addr", "127.0.0.1:0", "--role", role,
+		"--data", data, "--allow-private", "--host-interval", "0"}, extra...)
+	cmd := exec.Command(binary, args...)
 	cmd.Env = append(os.Environ(), "ERRATA_DATA=", "ERRATA_DB=", "ERRATA_ROLE=", "ERRATA_ADDR=")
 	errPipe, err := cmd.StderrPipe()
 	if err != nil {

@@ -46,6 +46,26 @@ type env struct {
 
 	// migrate options.
 	to string
+
+	// Outlet rules: outlet edits them, extract tries them.
+	drop, keep, remove stringList
+	clear              bool
+}
+
+// stringList is a flag that may be given several times; each use adds one
+// value, in order.
+type stringList []string
+
+func (l *stringList) String() string {
+	if l == nil {
+		return ""
+	}
+	return strings.Join(*l, ", ")
+}
+
+func (l *stringList) Set(v string) error {
+	*l = append(*l, v)
+	return nil
 }
 
 // globalValueFlags are the global flags that take a value, needed to find

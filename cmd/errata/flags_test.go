@@ -78,6 +78,11 @@ func TestRun_ExitStatuses(t *testing.T) {
 		{"postgres unreachable", []string{"crawl", "--db", "postgres://u:secret@127.0.0.1:1/db"}, exitError},
 		{"not a database URL", []string{"crawl", "--db", "mysql://u:secret@127.0.0.1/db"}, exitUsage},
 		{"export bad format", []string{"export", "--format", "csv", "--data", dir}, exitUsage},
+		{"outlet help", []string{"help", "outlet"}, exitOK},
+		{"outlet bad selector", []string{"outlet", "Daily", "--drop", "div[", "--data", dir}, exitUsage},
+		{"outlet rules without a name", []string{"outlet", "--keep", "article", "--data", dir}, exitUsage},
+		{"outlet unknown", []string{"--data", dir, "outlet", "Daily"}, exitError},
+		{"extract bad selector", []string{"extract", "--keep", "p >", "--data", dir}, exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,7 +3,6 @@ package jobs
 import (
 	"context"
 	"log/slog"
-	"sync"
 	"time"
 
 	"github.com/errata/errata/internal/fetch"
@@ -32,8 +31,6 @@ type Engine struct {
 	// Metrics counts checks, polls, fetch times and errors; nil: none.
 	Metrics *metrics.Set
 
-	mu      sync.Mutex
-	outlets map[int64]model.Outlet
 	rereads rereadCache
 }
 
@@ -43,31 +40,20 @@ func NewEngine(st *store.Store, fc *fetch.Client, log *slog.Logger) *Engine {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Engine{
-		Store:   st,
-		Fetch:   fc,
-		Policy:  schedule.DefaultPolicy(),
-		Now:     time.Now,
-		Log:     log,
-		outlets: map[int64]model.Outlet{},
+		Store:  st,
+		Fetch:  fc,
+		Policy: schedule.DefaultPolicy(),
+		Now:    time.Now,
+		Log:    log,
 	}
 }
 
 func (e *Engine) now() time.Time { return e.Now().UTC() }
 
-// outlet returns an outlet, cached: rules are read on every check.
+// outlet reads an outlet afresh on every check: its rules change while
+// serve runs (the CLI or the admin page set them, from any process), and
+// a check must apply the rules in force now. One primary-key read is
+// small beside the fetch and the extraction it serves.
 func (e *Engine) outlet(ctx context.Context, id int64) (model.Outlet, error) {
-	e.mu.Lock()
-	o, ok := e.outlets[id]
-	e.mu.Unlock()
-	if ok {
-		return o, nil
-	}
-	o, err := e.Store.Outlet(ctx, id)
-	if err != nil {
-		return o, err
-	}
-	e.mu.Lock()
-	e.outlets[id] = o
-	e.mu.Unlock()
-	return o, nil
+	return e.Store.Outlet(ctx, id)
 }

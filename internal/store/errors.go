@@ -12,6 +12,8 @@ import (
 var (
 	// ErrNotFound is returned when a looked-up row does not exist.
 	ErrNotFound = errors.New("store: not found")
+	// ErrAmbiguous is wrapped when a name matches several rows.
+	ErrAmbiguous = errors.New("store: ambiguous name")
 	// ErrDuplicateVersion is wrapped when a version's (article, seq) is taken:
 	// the schema makes a second version with the same number impossible.
 	ErrDuplicateVersion = errors.New("store: duplicate version")

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/errata/errata/internal/model"
 )
@@ -16,6 +18,10 @@ const (
 	sqlOutlets        = `SELECT ` + outletCols + ` FROM outlets ORDER BY id`
 	sqlInsertOutlet   = `INSERT INTO outlets (name, host) VALUES (?, ?) RETURNING id`
 	sqlSetOutletRules = `UPDATE outlets SET rules = ? WHERE id = ?`
+	sqlOutletRules    = `SELECT rules FROM outlets WHERE id = ?`
+	// sqlOutletRulesForUpdate holds the row on PostgreSQL until the edit
+	// commits; SQLite's immediate transaction already holds the database.
+	sqlOutletRulesForUpdate = sqlOutletRules + ` FOR UPDATE`
 )
 
 func scanOutlet(sc scanner) (model.Outlet, error) {
@@ -58,6 +64,34 @@ func (s *Store) OutletByHost(ctx context.Context, host string) (model.Outlet, er
 	return o, s.wrap("outlet on "+host, err)
 }
 
+// OutletNamed finds the outlet a person means by name: an exact match,
+// else the only one whose name equals it ignoring case. Case is folded
+// here rather than with SQL lower(), which SQLite applies to ASCII only:
+// both dialects must find "LE MONDE" and "ÉCHOS" alike.
+func (s *Store) OutletNamed(ctx context.Context, name string) (model.Outlet, error) {
+	o, err := s.OutletByName(ctx, name)
+	if !errors.Is(err, ErrNotFound) {
+		return o, err
+	}
+	all, err := s.Outlets(ctx)
+	if err != nil {
+		return model.Outlet{}, err
+	}
+	var found []model.Outlet
+	for _, o := range all {
+		if strings.EqualFold(o.Name, name) {
+			found = append(found, o)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return model.Outlet{}, s.wrap("outlet "+name, ErrNotFound)
+	case 1:
+		return found[0], nil
+	}
+	return model.Outlet{}, fmt.Errorf("store: outlet %q: %w: %q and %q differ only in case", name, ErrAmbiguous, found[0].Name, found[1].Name)
+}
+
 // Outlets returns every outlet by id.
 func (s *Store) Outlets(ctx context.Context) ([]model.Outlet, error) {
 	rows, err := s.query(ctx, sqlOutlets)
@@ -78,6 +112,38 @@ func (s *Store) SetOutletRules(ctx context.Context, id int64, r model.Rules) err
 	return s.write(ctx, op, func(tx *wtx) error {
 		return mustAffect(tx.ExecContext(ctx, sqlSetOutletRules, js, id))
 	})
+}
+
+// EditOutletRules replaces an outlet's rules with edit's answer in one
+// transaction and returns them, so two editors adding rules at once (the
+// CLI and the admin page) both keep theirs. The caller validates; edit may
+// run again when PostgreSQL retries the transaction, so it must be pure.
+func (s *Store) EditOutletRules(ctx context.Context, id int64, edit func(model.Rules) (model.Rules, error)) (model.Rules, error) {
+	var out model.Rules
+	err := s.write(ctx, fmt.Sprintf("edit outlet %d rules", id), func(tx *wtx) error {
+		query := sqlOutletRules
+		if tx.cache.d == dialectPostgres {
+			query = sqlOutletRulesForUpdate
+		}
+		var js string
+		if err := tx.QueryRowContext(ctx, query, id).Scan(&js); err != nil {
+			return noRows(err)
+		}
+		var cur model.Rules
+		if err := fromJSON(js, &cur); err != nil {
+			return err
+		}
+		next, err := edit(cur)
+		if err != nil {
+			return err
+		}
+		if js, err = toJSON(next); err != nil {
+			return err
+		}
+		out = next
+		return mustAffect(tx.ExecContext(ctx, sqlSetOutletRules, js, id))
+	})
+	return out, err
 }
 
 // mustAffect turns an UPDATE that matched nothing into ErrNotFound.

@@ -9,11 +9,12 @@ import (
 )
 
 const (
-	sourceCols      = `id, outlet_id, url, kind, etag, last_modified, last_polled, next_poll, errors, created_at`
-	sqlSourceByURL  = `SELECT ` + sourceCols + ` FROM sources WHERE url = ?`
-	sqlSources      = `SELECT ` + sourceCols + ` FROM sources ORDER BY id`
-	sqlDueSources   = `SELECT ` + sourceCols + ` FROM sources WHERE next_poll <= ? ORDER BY next_poll, id`
-	sqlInsertSource = `INSERT INTO sources (outlet_id, url, kind, etag, last_modified, last_polled, next_poll, errors, created_at)
+	sourceCols       = `id, outlet_id, url, kind, etag, last_modified, last_polled, next_poll, errors, created_at`
+	sqlSourceByURL   = `SELECT ` + sourceCols + ` FROM sources WHERE url = ?`
+	sqlSources       = `SELECT ` + sourceCols + ` FROM sources ORDER BY id`
+	sqlOutletSources = `SELECT ` + sourceCols + ` FROM sources WHERE outlet_id = ? ORDER BY id`
+	sqlDueSources    = `SELECT ` + sourceCols + ` FROM sources WHERE next_poll <= ? ORDER BY next_poll, id`
+	sqlInsertSource  = `INSERT INTO sources (outlet_id, url, kind, etag, last_modified, last_polled, next_poll, errors, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 	sqlUpdateSource = `UPDATE sources SET outlet_id = ?, url = ?, kind = ?, etag = ?, last_modified = ?,
 		last_polled = ?, next_poll = ?, errors = ? WHERE id = ?`
@@ -71,6 +72,11 @@ func normSource(src model.Source) model.Source {
 // Sources returns every source by id.
 func (s *Store) Sources(ctx context.Context) ([]model.Source, error) {
 	return s.querySources(ctx, "sources", sqlSources)
+}
+
+// OutletSources returns an outlet's sources by id.
+func (s *Store) OutletSources(ctx context.Context, outletID int64) ([]model.Source, error) {
+	return s.querySources(ctx, fmt.Sprintf("sources of outlet %d", outletID), sqlOutletSources, outletID)
 }
 
 // DueSources returns the sources whose next poll is at or before now,

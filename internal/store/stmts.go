@@ -32,6 +32,7 @@ var writeQueries = []string{
 	sqlInsertVersion, sqlOutletByName, sqlSetOutletRules, sqlSourceByURL, sqlURLOwner,
 	sqlUpdateArticle, sqlUpdateSource, sqlCountVersions, sqlArticleURLOf, sqlMoveAliases,
 	sqlDeleteChecks, sqlDeleteArticle, sqlLastChecked, sqlLastCheckedForUpdate,
+	sqlOutletRules, sqlOutletRulesForUpdate,
 }
 
 // prepare prepares queries now; a query that fails to prepare is left to

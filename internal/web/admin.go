@@ -7,7 +7,10 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
+
+	"github.com/errata/errata/internal/model"
 )
 
 const (
@@ -21,6 +24,11 @@ type adminPage struct {
 	URL, Outlet string
 	Result      string // one-line summary of a successful add
 	Error       string
+	Outlets     []adminOutlet
+
+	// The rule form just posted, shown again under its outlet.
+	outletID int64
+	ruleForm ruleForm
 }
 
 // adminEnabled answers 404 when no token is configured, so the admin page
@@ -38,26 +46,12 @@ func (s *Server) handleAdminForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	s.render(w, r, http.StatusOK, "admin", pageData{Title: "Add a source", Data: adminPage{}})
+	s.renderAdmin(w, r, http.StatusOK, adminPage{})
 }
 
 func (s *Server) handleAdminAdd(w http.ResponseWriter, r *http.Request) {
-	if !s.adminEnabled(w, r) {
-		return
-	}
-	w.Header().Set("Cache-Control", "no-store")
-	if !sameOrigin(r) {
-		s.fail(w, r, &httpError{status: http.StatusForbidden, msg: "cross-origin form posts are refused"})
-		return
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxAdminBody)
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, &httpError{status: http.StatusRequestEntityTooLarge, msg: "form too large or malformed"})
-		return
-	}
-	if !s.authorized(r) {
-		w.Header().Set("WWW-Authenticate", `Bearer realm="errata admin"`)
-		s.fail(w, r, &httpError{status: http.StatusUnauthorized, msg: "wrong or missing admin token"})
+	if err := s.adminForm(w, r); err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	p := adminPage{URL: strings.TrimSpace(r.PostForm.Get("url")), Outlet: strings.TrimSpace(r.PostForm.Get("outlet"))}
@@ -75,7 +69,55 @@ func (s *Server) handleAdminAdd(w http.ResponseWriter, r *http.Request) {
 		s.log.Info("admin add", slog.String("url", p.URL), slog.String("result", summary))
 		p.Result = summary
 	}
-	s.render(w, r, status, "admin", pageData{Title: "Add a source", Data: p})
+	s.renderAdmin(w, r, status, p)
+}
+
+// renderAdmin shows the admin page with every outlet's rules below the
+// add-source form, by name. It reads the outlets alone: the counts the
+// outlets page shows cost a scan of every version.
+func (s *Server) renderAdmin(w http.ResponseWriter, r *http.Request, status int, p adminPage) {
+	os, err := s.cfg.Store.Outlets(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	slices.SortFunc(os, func(a, b model.Outlet) int { return strings.Compare(a.Name, b.Name) })
+	p.Outlets = make([]adminOutlet, len(os))
+	for i, o := range os {
+		p.Outlets[i] = newAdminOutlet(o)
+		if o.ID == p.outletID {
+			p.Outlets[i].ruleForm = p.ruleForm
+		}
+	}
+	s.render(w, r, status, "admin", pageData{Title: "Admin", Data: p})
+}
+
+// adminForm lets a form post through only when the admin page is on, a
+// browser did not send it from another site, it is small, and it carries
+// the token. It parses the form.
+func (s *Server) adminForm(w http.ResponseWriter, r *http.Request) error {
+	if s.cfg.AdminToken == "" {
+		return notFound("page")
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	if !sameOrigin(r) {
+		return &httpError{status: http.StatusForbidden, msg: "cross-origin form posts are refused"}
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxAdminBody)
+	if err := r.ParseForm(); err != nil {
+		return &httpError{status: http.StatusRequestEntityTooLarge, msg: "form too large or malformed"}
+	}
+	return s.adminToken(w, r)
+}
+
+// adminToken answers 401, with the challenge, unless the request carries
+// the admin token.
+func (s *Server) adminToken(w http.ResponseWriter, r *http.Request) error {
+	if !s.authorized(r) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="errata admin"`)
+		return &httpError{status: http.StatusUnauthorized, msg: "wrong or missing admin token"}
+	}
+	return nil
 }
 
 // authorized compares the token from the Authorization header or the form

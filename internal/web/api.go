@@ -14,6 +14,7 @@ func (s *Server) apiRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/changes", s.apiChanges)
 	mux.HandleFunc("GET /api/v1/outlets", s.apiOutlets)
 	mux.HandleFunc("GET /api/v1/outlets/{outlet}", s.apiOutlet)
+	mux.HandleFunc("PUT /api/v1/outlets/{outlet}/rules", s.apiPutRules)
 	mux.HandleFunc("GET /api/v1/articles", s.apiArticles)
 	mux.HandleFunc("GET /api/v1/articles/{id}", s.apiArticle)
 	mux.HandleFunc("GET /api/v1/articles/{id}/versions", s.apiVersions)
@@ -93,7 +94,11 @@ func (s *Server) apiOutlets(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiOutlet(w http.ResponseWriter, r *http.Request) {
-	name := r.PathValue("outlet")
+	s.writeOutlet(w, r, r.PathValue("outlet"))
+}
+
+// writeOutlet answers with one outlet and its counts and rules.
+func (s *Server) writeOutlet(w http.ResponseWriter, r *http.Request, name string) {
 	os, err := s.cfg.Store.OutletSummaries(r.Context())
 	if err != nil {
 		s.apiFail(w, r, err)

@@ -42,12 +42,31 @@ func toAPIChange(c store.Change) apiChange {
 }
 
 type apiOutlet struct {
-	Name        string `json:"name"`
-	Host        string `json:"host"`
-	Articles    int    `json:"articles"`
-	Changes     int    `json:"changes"`
-	LastChanged string `json:"last_changed"`
-	URL         string `json:"url"`
+	Name        string   `json:"name"`
+	Host        string   `json:"host"`
+	Articles    int      `json:"articles"`
+	Changes     int      `json:"changes"`
+	LastChanged string   `json:"last_changed"`
+	URL         string   `json:"url"`
+	Rules       apiRules `json:"rules"`
+}
+
+// apiRules are an outlet's extraction rules; both lists are always
+// present, empty when there are none.
+type apiRules struct {
+	Keep []string `json:"keep"`
+	Drop []string `json:"drop"`
+}
+
+func toAPIRules(r model.Rules) apiRules {
+	out := apiRules{Keep: r.Keep, Drop: r.Drop}
+	if out.Keep == nil {
+		out.Keep = []string{}
+	}
+	if out.Drop == nil {
+		out.Drop = []string{}
+	}
+	return out
 }
 
 type apiOutletList struct {
@@ -56,7 +75,7 @@ type apiOutletList struct {
 
 func toAPIOutlet(o store.OutletSummary) apiOutlet {
 	return apiOutlet{Name: o.Name, Host: o.Host, Articles: o.Articles, Changes: o.Changes,
-		LastChanged: isoDate(o.LastChanged), URL: outletPath(o.Name)}
+		LastChanged: isoDate(o.LastChanged), URL: outletPath(o.Name), Rules: toAPIRules(o.Rules)}
 }
 
 type apiArticle struct {

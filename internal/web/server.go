@@ -100,6 +100,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	}
 	mux.HandleFunc("GET /admin", s.handleAdminForm)
 	mux.HandleFunc("POST /admin", s.handleAdminAdd)
+	mux.HandleFunc("POST /admin/outlets/{outlet}/rules", s.handleAdminRules)
 	static, _ := fs.Sub(staticFS, "static") // cannot fail: the directory is embedded
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	// Browsers ask for /favicon.ico whatever the page links to.

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/store"
+)
+
+var outletCmd = &command{
+	name:    "outlet",
+	args:    "[NAME]",
+	summary: "list outlets, or show and change one outlet's extraction rules",
+	help: `Without NAME, lists every outlet with its host, articles and number of rules.
+With NAME (in any case), shows the outlet's host, sources and rules.
+
+Rules are CSS selectors that fix extraction for one outlet: --drop SEL removes
+what SEL matches before the article is extracted (a box errata keeps by
+mistake); --keep SEL takes what SEL matches as the article body. Both may be
+repeated. --remove SEL deletes one rule, --clear deletes them all; the outlet
+is then shown. A change applies from the next check of each article, also
+under a running 'errata serve'. Try rules on a page first, without saving:
+'errata extract URL --outlet NAME --drop SEL'.`,
+	example: `errata outlet "Daily Planet" --drop .newsletter-signup --drop "aside.most-read"`,
+	maxArgs: 1,
+	flags: func(fs *flag.FlagSet, e *env) {
+		fs.Var(&e.drop, "drop", "add a rule removing what this CSS selector matches (repeatable)")
+		fs.Var(&e.keep, "keep", "add a rule taking what this CSS selector matches as the body (repeatable)")
+		fs.Var(&e.remove, "remove", "delete the rule with this selector (repeatable)")
+		fs.BoolVar(&e.clear, "clear", false, "delete every rule of the outlet")
+	},
+	run: runOutlet,
+}
+
+func runOutlet(ctx context.Context, e *env, args []string) error {
+	edit := e.ruleEdit()
+	if len(args) == 0 && !edit.empty() {
+		return usageError{"name the outlet to change: errata outlet NAME --drop SELECTOR"}
+	}
+	if err := edit.check(); err != nil {
+		return err
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if len(args) == 0 {
+		return listOutlets(ctx, e.stdout, st)
+	}
+	o, err := findOutlet(ctx, st, args[0])
+	if err != nil {
+		return err
+	}
+	if !edit.empty() {
+		if err := edit.missing(o); err != nil {
+			return err
+		}
+		if o.Rules, err = st.EditOutletRules(ctx, o.ID, edit.apply); err != nil {
+			return err
+		}
+	}
+	return showOutlet(ctx, e.stdout, st, o)
+}
+
+func listOutlets(ctx context.Context, w io.Writer, st *store.Store) error {
+	os, err := st.OutletSummaries(ctx)
+	if err != nil {
+		return err
+	}
+	if len(os) == 0 {
+		fmt.Fprintln(w, "no outlets yet; 'errata add URL --outlet NAME' creates one")
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tHOST\tARTICLES\tRULES")
+	for _, o := range os {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", o.Name, o.Host, o.Articles, o.Rules.Len())
+	}
+	return tw.Flush()
+}
+
+func showOutlet(ctx context.Context, w io.Writer, st *store.Store, o model.Outlet) error {
+	srcs, err := st.OutletSources(ctx, o.ID)
+	if err != nil {
+		return err
+	}
+	articles, err := outletArticles(ctx, st, o.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "%s\n", o.Name)
+	fmt.Fprintf(w, "  host      %s\n", o.Host)
+	fmt.Fprintf(w, "  articles  %d\n", articles)
+	fmt.Fprintf(w, "  sources   %d\n", len(srcs))
+	for _, src := range srcs {
+		fmt.Fprintf(w, "    %-8s %s\n", src.Kind, src.URL)
+	}
+	fmt.Fprintf(w, "  rules     %d\n", o.Rules.Len())
+	for _, sel := range o.Rules.Drop {
+		fmt.Fprintf(w, "    %-8s %s\n", model.RuleDrop, sel)
+	}
+	for _, sel := range o.Rules.Keep {
+		fmt.Fprintf(w, "    %-8s %s\n", model.RuleKeep, sel)
+	}
+	return nil
+}
+
+func outletArticles(ctx context.Context, st *store.Store, id int64) (int, error) {
+	os, err := st.OutletSummaries(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, o := range os {
+		if o.ID == id {
+			return o.Articles, nil
+		}
+	}
+	return 0, nil
+}
