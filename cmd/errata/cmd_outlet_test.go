@@ -176,3 +176,37 @@ func TestExtract_TriesRulesWithoutSavingThem(t *testing.T) {
 		{"unknown outlet", []string{"extract", fixturePage, "--outlet", "Weekly"}, exitError, []string{`no outlet "Weekly"`, "Daily Planet"}, nil},
 	})
 }
+
+// A rule that removes a block from an article must never look like the
+// outlet removing it: the next check compares with the latest capture
+// re-read under the new rule, and records nothing.
+func TestOutlet_RuleChangeMakesNoVersion(t *testing.T) {
+	page := readFixture(t)
+	srv := pageServer(t, func() []byte { return page })
+	data := t.TempDir()
+	url := srv.URL + "/2026/11/20/ferry"
+	cli(t, data, "add", url, "--outlet", "Daily Planet")
+	before := cli(t, data, "history", url)
+	cli(t, data, "outlet", "Daily Planet", "--drop", ".background")
+	cli(t, data, "crawl", "--all")
+	cli(t, data, "crawl", "--all")
+	after := cli(t, data, "history", url)
+	if !strings.Contains(before, "changes       0") || !strings.Contains(after, "changes       0") {
+		t.Fatalf("a rule change recorded a version:\nbefore:\n%s\nafter:\n%s", before, after)
+	}
+	// The rule is in force: a real edit is now recorded without the box.
+	page = []byte(strings.Replace(string(page), "</article>", "<p>Update: the ferry will also stop at Pier 4 from December.</p></article>", 1))
+	cli(t, data, "crawl", "--all")
+	var got struct {
+		Versions []struct{ Text string } `json:"versions"`
+	}
+	if err := json.Unmarshal([]byte(strings.SplitN(cli(t, data, "export"), "\n", 2)[0]), &got); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(got.Versions); n != 2 {
+		t.Fatalf("%d versions after a real edit, want 2", n)
+	}
+	if last := got.Versions[1].Text; !strings.Contains(last, "Pier 4") || strings.Contains(last, "first crossed the harbour") {
+		t.Errorf("want the edit and not the dropped box in the new version:\n%s", last)
+	}
+}
