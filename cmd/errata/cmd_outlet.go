@@ -107,7 +107,33 @@ func showOutlet(ctx context.Context, w io.Writer, st *store.Store, o model.Outle
 	for _, sel := range o.Rules.Keep {
 		fmt.Fprintf(w, "    %-8s %s\n", model.RuleKeep, sel)
 	}
+	learned, err := st.OutletFurniture(ctx, o.ID)
+	if err != nil {
+		return err
+	}
+	showLearned(w, learned)
 	return nil
+}
+
+// showLearned lists the furniture learned for the whole outlet and counts
+// what was learned for single articles. The newest item's id is the
+// outlet's furniture revision.
+func showLearned(w io.Writer, learned []model.Furniture) {
+	var outlet []model.Furniture
+	for _, f := range learned {
+		if f.ArticleID == 0 {
+			outlet = append(outlet, f)
+		}
+	}
+	rev := int64(0)
+	if len(learned) > 0 {
+		rev = learned[len(learned)-1].ID
+	}
+	fmt.Fprintf(w, "  learned   %d for the outlet, %d for single articles (revision %d)\n",
+		len(outlet), len(learned)-len(outlet), rev)
+	for _, f := range outlet {
+		fmt.Fprintf(w, "    %-8s %-5s %s\n", f.Origin, f.Kind, terminalSafe(f.Key))
+	}
 }
 
 func outletArticles(ctx context.Context, st *store.Store, id int64) (int, error) {

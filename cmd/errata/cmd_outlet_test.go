@@ -206,6 +206,9 @@ func TestOutlet_RuleChangeMakesNoVersion(t *testing.T) {
 	if n := len(got.Versions); n != 2 {
 		t.Fatalf("%d versions after a real edit, want 2", n)
 	}
+	if show := cli(t, data, "outlet", "Daily Planet"); !strings.Contains(show, "learned   ") {
+		t.Errorf("outlet does not say what it learned:\n%s", show)
+	}
 	if last := got.Versions[1].Text; !strings.Contains(last, "Pier 4") || strings.Contains(last, "first crossed the harbour") {
 		t.Errorf("want the edit and not the dropped box in the new version:\n%s", last)
 	}

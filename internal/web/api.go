@@ -106,7 +106,12 @@ func (s *Server) writeOutlet(w http.ResponseWriter, r *http.Request, name string
 	}
 	for _, o := range os {
 		if o.Name == name {
-			s.writeJSON(w, r, http.StatusOK, toAPIOutlet(o))
+			l, err := s.learned(r.Context(), o.ID)
+			if err != nil {
+				s.apiFail(w, r, err)
+				return
+			}
+			s.writeJSON(w, r, http.StatusOK, apiOutletDetail{apiOutlet: toAPIOutlet(o), Furniture: toAPIFurniture(l)})
 			return
 		}
 	}

@@ -51,6 +51,34 @@ type apiOutlet struct {
 	Rules       apiRules `json:"rules"`
 }
 
+// apiOutletDetail is one outlet with what errata learned to ignore on
+// its pages.
+type apiOutletDetail struct {
+	apiOutlet
+	Furniture apiFurniture `json:"furniture"`
+}
+
+type apiFurniture struct {
+	Revision int64          `json:"revision"`
+	Articles int            `json:"articles"` // items learned for single articles
+	Outlet   []apiLearnedAt `json:"outlet"`   // items for every article
+}
+
+type apiLearnedAt struct {
+	Kind      string `json:"kind"`   // "path" or "text" (digits masked as #)
+	Origin    string `json:"origin"` // "volatile" or "template"
+	Key       string `json:"key"`
+	LearnedAt string `json:"learned_at"`
+}
+
+func toAPIFurniture(l learnedFurniture) apiFurniture {
+	out := apiFurniture{Revision: l.Revision, Articles: l.Articles, Outlet: make([]apiLearnedAt, len(l.Outlet))}
+	for i, f := range l.Outlet {
+		out.Outlet[i] = apiLearnedAt{Kind: f.Kind, Origin: f.Origin, Key: f.Key, LearnedAt: isoDate(f.LearnedAt)}
+	}
+	return out
+}
+
 // apiRules are an outlet's extraction rules; both lists are always
 // present, empty when there are none.
 type apiRules struct {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 
@@ -47,6 +48,33 @@ type outletPage struct {
 	Articles []articleRow
 	Next     string
 	FeedPath string
+	Learned  learnedFurniture
+}
+
+// learnedFurniture is what errata learned to ignore on an outlet's pages:
+// the items that apply to every article, how many apply to single
+// articles, and the revision (the newest item's id).
+type learnedFurniture struct {
+	Outlet   []model.Furniture
+	Articles int
+	Revision int64
+}
+
+func (s *Server) learned(ctx context.Context, outletID int64) (learnedFurniture, error) {
+	fs, err := s.cfg.Store.OutletFurniture(ctx, outletID)
+	if err != nil {
+		return learnedFurniture{}, err
+	}
+	var l learnedFurniture
+	for _, f := range fs {
+		if f.ArticleID == 0 {
+			l.Outlet = append(l.Outlet, f)
+		} else {
+			l.Articles++
+		}
+		l.Revision = max(l.Revision, f.ID)
+	}
+	return l, nil
 }
 
 func (s *Server) handleOutlet(w http.ResponseWriter, r *http.Request) {
@@ -62,6 +90,10 @@ func (s *Server) handleOutlet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := outletPage{Outlet: o, FeedPath: outletFeedPath(o.Name)}
+	if p.Learned, err = s.learned(ctx, o.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	if before == 0 {
 		cs, err := s.cfg.Store.Changes(ctx, store.ChangeQuery{OutletID: o.ID, HideMinor: true, Limit: pageSize / 2})
 		if err != nil {

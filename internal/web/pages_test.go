@@ -131,3 +131,24 @@ func TestArticle_ShowsRefusedChangesAsCheckOutcomes(t *testing.T) {
 	_, body = f.get(t, fmt.Sprintf("/api/v1/articles/%d", a.ID))
 	mustContain(t, "api", body, `"churn": 1`, `"confirming": 1`, `"total": 5`)
 }
+
+func TestOutlet_ShowsLearnedFurnitureEscaped(t *testing.T) {
+	f := newFixture(t, Config{})
+	ctx := context.Background()
+	items := []model.Furniture{
+		{OutletID: f.mayor.OutletID, Kind: "text", Origin: "template", Key: "Join ##,### readers <script>alert(1)</script>"},
+		{OutletID: f.mayor.OutletID, Kind: "path", Origin: "volatile", Key: "article>aside.promo>p"},
+		{OutletID: f.mayor.OutletID, ArticleID: f.mayor.ID, Kind: "text", Origin: "volatile", Key: "Updated # minutes ago"},
+	}
+	if err := f.store.Learn(ctx, items, t0); err != nil {
+		t.Fatal(err)
+	}
+	_, body := f.get(t, "/outlets/Daily%20Planet")
+	mustContain(t, "outlet page", body, "Page furniture ignored", "2 apply to every article, 1 to single articles",
+		"Join ##,### readers &lt;script&gt;", "<code>article&gt;aside.promo&gt;p</code>")
+	if strings.Contains(body, "<script>alert(1)") {
+		t.Error("learned text reached the page unescaped")
+	}
+	_, body = f.get(t, "/api/v1/outlets/Daily%20Planet")
+	mustContain(t, "api", body, `"origin": "template"`, `"articles": 1`, `"kind": "path"`)
+}
