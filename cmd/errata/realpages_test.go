@@ -120,6 +120,9 @@ func explainMisses(t *testing.T, nr *realpages.Newsroom, truth []newsroom.TruthA
 		}
 		if os.Getenv(realpagesDebug) != "" {
 			logFinal(t, a, r)
+			if len(pairs) != len(r.Versions) || len(pairs) != len(a.Versions) {
+				t.Logf("unmatched %s: %d true, %d recorded, %d paired", a.URL, len(a.Versions), len(r.Versions), len(pairs))
+			}
 		}
 		for j, v := range r.Versions {
 			if paired[j] || j == 0 {

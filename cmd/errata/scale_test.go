@@ -22,7 +22,11 @@ const (
 	scaleArticles     = 334 // per outlet; three outlets make 1,002
 	scaleInterval     = 5 * time.Millisecond
 	scaleFinalPasses  = 3 // a revert is recorded once served three checks in a row
-	scalePassDeadline = 60 * time.Second
+	// scalePassDeadline only guards against a hang: how long a pass takes
+	// depends on what else the machine runs (go test runs packages side by
+	// side), and this test asserts sharing and exactly-once, not speed,
+	// which bench-scale measures.
+	scalePassDeadline = 4 * time.Minute
 	scaleKillAtStep   = 4
 	// scaleCheckEvery is about one pass over all articles at the test's
 	// pace: shorter, and re-checks of known articles (which River runs
