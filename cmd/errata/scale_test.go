@@ -18,10 +18,10 @@ import (
 
 // Scale-out run: worker processes, one PostgreSQL database, one newsroom.
 const (
-	scaleWorkers      = 4
-	scaleArticles     = 334 // per outlet; three outlets make 1,002
-	scaleInterval     = 5 * time.Millisecond
-	scaleFinalPasses  = 3 // a revert is recorded once served three checks in a row
+	scaleWorkers     = 4
+	scaleArticles    = 334 // per outlet; three outlets make 1,002
+	scaleInterval    = 5 * time.Millisecond
+	scaleFinalPasses = 3 // a revert is recorded once served three checks in a row
 	// scalePassDeadline only guards against a hang: how long a pass takes
 	// depends on what else the machine runs (go test runs packages side by
 	// side), and this test asserts sharing and exactly-once, not speed,
