@@ -240,3 +240,30 @@ func revisedPage(page []byte, n int64) []byte {
 	at := opens[len(opens)/2]
 	return []byte(s[:at] + fmt.Sprintf("Update %d: officials gave new figures on Tuesday. ", n) + s[at:])
 }
+
+// BenchmarkCheck_Churn is a check of a newsroom page whose furniture
+// changes on every request while its article does not: the common case
+// on real outlets, extracted and compared every time, never a version.
+func BenchmarkCheck_Churn(b *testing.B) {
+	nr := newsroom.New(newsroom.Config{Seed: 1})
+	srv := httptest.NewServer(nr.Handler(0))
+	b.Cleanup(srv.Close)
+	nr.SetBaseURL(0, srv.URL)
+	e, a := benchEngine(b, srv)
+	a.URL = nr.Truth()[0].URL
+	ctx := context.Background()
+	res, err := e.CheckArticle(ctx, a)
+	if err != nil || res.Version == nil {
+		b.Fatalf("first check: %v %v", res.Outcome, err)
+	}
+	a = res.Article
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		res, err := e.CheckArticle(ctx, a)
+		if err != nil || res.Version != nil {
+			b.Fatalf("outcome %s, err %v", res.Outcome, err)
+		}
+		a = res.Article
+	}
+}
