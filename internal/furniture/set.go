@@ -79,24 +79,33 @@ func (s Set) Drop(blocks []model.Block) []model.Block {
 	return kept
 }
 
-// Mask is the form furniture texts are compared in: digits become '#' and
+// Mask is the form furniture texts are compared in: each number (a run of
+// digits, with the separators between its groups) becomes one '#' and
 // whitespace is collapsed, so counters, prices and times that tick between
-// requests do not make a block new.
+// requests, and grow from 999 to 1,000, do not make a block new.
 func Mask(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))
-	for _, f := range strings.Fields(text) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+	rs := []rune(strings.Join(strings.Fields(text), " "))
+	for i := 0; i < len(rs); i++ {
+		if !isDigit(rs[i]) {
+			b.WriteRune(rs[i])
+			continue
 		}
-		for _, r := range f {
-			if r >= '0' && r <= '9' {
-				r = '#'
-			}
-			b.WriteRune(r)
+		for i+1 < len(rs) && (isDigit(rs[i+1]) || (isGroupSep(rs[i+1]) && i+2 < len(rs) && isDigit(rs[i+2]))) {
+			i++
 		}
+		b.WriteByte('#')
 	}
 	return b.String()
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// isGroupSep separates digit groups within one number: 12,345, 1.5, 10:30,
+// 1 000 (a thin or no-break space survives Fields as part of the word).
+func isGroupSep(r rune) bool {
+	return r == ',' || r == '.' || r == ':' || r == '\'' || r == '’' || r == '\u202F' || r == '\u00A0'
 }
 
 // Text joins blocks into a version's text.
