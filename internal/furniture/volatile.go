@@ -186,20 +186,28 @@ func split(blocks []model.Block, out func(model.Block) bool) (kept []model.Block
 // class of its own held one wording in the latest version and another now.
 // Blocks are placed by the nearest preceding block both texts share; an
 // unequal count means something else changed there too, and base keeps
-// its blocks so the change is seen.
+// its blocks so the change is seen. Boxes that move about the page are
+// matched next, in order, when what is left on both sides pairs up block
+// for block in shape (see sameShape).
 func dropSlots(base, f2 []model.Block, dropped []bool, in1, in2 map[string]bool) []model.Block {
+	type placed struct {
+		anchor string
+		block  model.Block
+	}
 	inBase := texts(base)
+	var volatile []placed
 	perAnchor := map[string]int{}
 	anchor := ""
 	for i, b := range f2 {
 		switch {
 		case dropped[i]:
+			volatile = append(volatile, placed{anchor, b})
 			perAnchor[anchor]++
 		case inBase[b.Text]:
 			anchor = b.Text
 		}
 	}
-	if len(perAnchor) == 0 {
+	if len(volatile) == 0 {
 		return base
 	}
 	gone := map[string][]int{}
@@ -213,11 +221,34 @@ func dropSlots(base, f2 []model.Block, dropped []bool, in1, in2 map[string]bool)
 		}
 	}
 	drop := map[int]bool{}
+	slotted := map[string]bool{}
 	for a, idx := range gone {
 		if perAnchor[a] == len(idx) {
+			slotted[a] = true
 			for _, i := range idx {
 				drop[i] = true
 			}
+		}
+	}
+	var leftIdx []int
+	for i, b := range base {
+		if !drop[i] && !in1[b.Text] && !in2[b.Text] {
+			leftIdx = append(leftIdx, i)
+		}
+	}
+	var leftVol []model.Block
+	for _, v := range volatile {
+		if !slotted[v.anchor] {
+			leftVol = append(leftVol, v.block)
+		}
+	}
+	if len(leftIdx) > 0 && len(leftIdx) == len(leftVol) {
+		matched := true
+		for k, i := range leftIdx {
+			matched = matched && sameShape(base[i], leftVol[k])
+		}
+		for _, i := range leftIdx {
+			drop[i] = matched
 		}
 	}
 	out := base[:0:0]
@@ -227,6 +258,14 @@ func dropSlots(base, f2 []model.Block, dropped []bool, in1, in2 map[string]bool)
 		}
 	}
 	return out
+}
+
+// sameShape reports whether two blocks could be turns of one box: both
+// short, of comparable length. A paragraph of the article is seldom
+// either, so a deletion beside rotating furniture still shows.
+func sameShape(a, b model.Block) bool {
+	na, nb := words(a.Text), words(b.Text)
+	return na <= maxTemplateWords && nb <= maxTemplateWords && na <= 2*nb && nb <= 2*na
 }
 
 func texts(blocks []model.Block) map[string]bool {

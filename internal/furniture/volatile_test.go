@@ -96,6 +96,20 @@ func TestConfirm(t *testing.T) {
 			changed: false, learnsNothing: true,
 		},
 		{
+			name:    "a prompt that moves about the body rotates",
+			latest:  page(p1, "article>p|Don't miss a story: 67,448 subscribers read our evening email.", p2, p3),
+			first:   page(p1, p2, "article>p|Join 12,000 readers of our morning briefing today.", p3),
+			second:  page(p1, p2, p3, "article>p|Never miss a story: 31,204 people already subscribe."),
+			changed: false,
+		},
+		{
+			name:    "a short paragraph deleted beside a moving prompt",
+			latest:  page(p1, "article>p|Don't miss a story: 67,448 subscribers read our evening email.", p2, "article>p|The mayor declined to comment.", p3),
+			first:   page(p1, p2, "article>p|Join 12,000 readers of our morning briefing today.", p3),
+			second:  page(p1, p2, p3, "article>p|Never miss a story: 31,204 people already subscribe."),
+			changed: true,
+		},
+		{
 			name:    "known furniture needs nothing new",
 			latest:  page(p1, "div.promo|Subscribe, 1,000 readers did", p2),
 			first:   page(p1, "div.promo|Subscribe, 1,001 readers did", p2),
