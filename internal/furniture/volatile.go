@@ -51,8 +51,8 @@ func Confirm(latest, first, second []model.Block, known Set) Confirmation {
 	// unstable, and nothing learned from it would be furniture.
 	fresh := func(b model.Block) bool { return !in1[b.Text] && !inL[b.Text] }
 	cand, dropped := split(f2, func(b model.Block) bool { return fresh(b) || learned.Match(b) })
-	base, _ := split(l, learned.Match)
-	base = dropSlots(base, f2, dropped, in1, in2)
+	base, baseDropped := split(l, learned.Match)
+	base = dropSlots(base, f2, unpaired(l, baseDropped, f2, dropped, learned), in1, in2)
 	return Confirmation{Candidate: cand, Base: base, Learned: learned}
 }
 
@@ -165,6 +165,36 @@ func learnReplacements(learned Set, f1, f2 []model.Block, in1, in2, inL map[stri
 			learned.Texts[Mask(b.Text)] = true
 		}
 	}
+}
+
+// unpaired marks the blocks dropped from the second fetch that still need
+// a slot in base: those whose counterpart in the latest version (the same
+// learned text or place) was not dropped along with them.
+func unpaired(l []model.Block, lDropped []bool, f2 []model.Block, f2Dropped []bool, learned Set) []bool {
+	key := func(b model.Block) string {
+		if learned.Texts[Mask(b.Text)] {
+			return "text:" + Mask(b.Text)
+		}
+		return "path:" + b.Path
+	}
+	partners := map[string]int{}
+	for i, b := range l {
+		if lDropped[i] {
+			partners[key(b)]++
+		}
+	}
+	out := make([]bool, len(f2))
+	for i, b := range f2 {
+		if !f2Dropped[i] {
+			continue
+		}
+		if k := key(b); partners[k] > 0 {
+			partners[k]--
+			continue
+		}
+		out[i] = true
+	}
+	return out
 }
 
 // split separates the blocks out drops from those it keeps; dropped is
