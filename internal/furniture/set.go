@@ -48,6 +48,20 @@ func (s Set) Add(kind, key string) {
 	}
 }
 
+// union returns a new set holding the items of s and o.
+func (s Set) union(o Set) Set {
+	u := NewSet()
+	for _, x := range []Set{s, o} {
+		for k := range x.Paths {
+			u.Paths[k] = true
+		}
+		for k := range x.Texts {
+			u.Texts[k] = true
+		}
+	}
+	return u
+}
+
 // Len is the number of items in s.
 func (s Set) Len() int { return len(s.Paths) + len(s.Texts) }
 

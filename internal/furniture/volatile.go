@@ -50,9 +50,15 @@ func Confirm(latest, first, second []model.Block, known Set) Confirmation {
 	// apart: the page, or what the extractor takes for its body, is
 	// unstable, and nothing learned from it would be furniture.
 	fresh := func(b model.Block) bool { return !in1[b.Text] && !inL[b.Text] }
-	cand, dropped := split(f2, func(b model.Block) bool { return fresh(b) || learned.Match(b) })
-	base, baseDropped := split(l, learned.Match)
-	base = dropSlots(base, f2, unpaired(l, baseDropped, f2, dropped, learned), in1, in2)
+	cand, _ := split(f2, func(b model.Block) bool { return fresh(b) || learned.Match(b) })
+	base, _ := split(l, learned.Match)
+	// Slots are found over the pages as served: a block dropped as known
+	// furniture may be the turn of a box whose wording in the latest
+	// version is not known yet.
+	inCand, inBase := texts(cand), texts(base)
+	secondDropped, latestDropped := absent(second, inCand), absent(latest, inBase)
+	all := known.union(learned)
+	base = dropSlots(base, second, unpaired(latest, latestDropped, second, secondDropped, all), in1, in2)
 	return Confirmation{Candidate: cand, Base: base, Learned: learned}
 }
 
@@ -193,6 +199,15 @@ func unpaired(l []model.Block, lDropped []bool, f2 []model.Block, f2Dropped []bo
 			continue
 		}
 		out[i] = true
+	}
+	return out
+}
+
+// absent marks the blocks whose text is not in keep.
+func absent(blocks []model.Block, keep map[string]bool) []bool {
+	out := make([]bool, len(blocks))
+	for i, b := range blocks {
+		out[i] = !keep[b.Text]
 	}
 	return out
 }
