@@ -1,6 +1,7 @@
 package furniture
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/errata/errata/internal/model"
@@ -45,6 +46,7 @@ func Confirm(latest, first, second []model.Block, known Set) Confirmation {
 	if share(f1, withdrawn) <= maxDropShare {
 		learnWithdrawn(learned, f1, f2, in1, furnitureLike)
 		learnReplacements(learned, f1, f2, in1, in2, inL, furnitureLike)
+		learnCounters(learned, f1, f2, in1, in2)
 	}
 	// Otherwise most of the page changed between two fetches moments
 	// apart: the page, or what the extractor takes for its body, is
@@ -52,6 +54,7 @@ func Confirm(latest, first, second []model.Block, known Set) Confirmation {
 	fresh := func(b model.Block) bool { return !in1[b.Text] && !inL[b.Text] }
 	cand, _ := split(f2, func(b model.Block) bool { return fresh(b) || learned.Match(b) })
 	base, _ := split(l, learned.Match)
+	cand = keepUnconfirmedRemovals(cand, base, in1, in2)
 	// Slots are found over the pages as served: a block dropped as known
 	// furniture may be the turn of a box whose wording in the latest
 	// version is not known yet.
@@ -79,6 +82,29 @@ func learnWithdrawn(learned Set, f1, f2 []model.Block, in1 map[string]bool, furn
 		learned.Texts[Mask(b.Text)] = true
 		if b.Path != "" && !stable[b.Path] {
 			learned.Paths[b.Path] = true
+		}
+	}
+}
+
+// maxCounterWords bounds a counter: "3 / 4", "2,805 comments", "Updated 5
+// minutes ago". A longer block whose numbers change is more likely a
+// sentence of the story being updated (a toll that rose), which must be
+// seen at the next check, not learned away.
+const maxCounterWords = 6
+
+// learnCounters remembers a short block whose numbers alone changed
+// between the two fetches, even when the first fetch happened to serve the
+// latest version's value.
+func learnCounters(learned Set, f1, f2 []model.Block, in1, in2 map[string]bool) {
+	ticked := map[string]bool{}
+	for _, b := range f2 {
+		if !in1[b.Text] && words(b.Text) <= maxCounterWords {
+			ticked[Mask(b.Text)] = true
+		}
+	}
+	for _, b := range f1 {
+		if m := Mask(b.Text); !in2[b.Text] && words(b.Text) <= maxCounterWords && ticked[m] {
+			learned.Texts[m] = true
 		}
 	}
 }
@@ -199,6 +225,32 @@ func unpaired(l []model.Block, lDropped []bool, f2 []model.Block, f2Dropped []bo
 			continue
 		}
 		out[i] = true
+	}
+	return out
+}
+
+// keepUnconfirmedRemovals puts back into the candidate the blocks of the
+// latest version that the first fetch still served and the second did
+// not: a removal seen once is not confirmed (it may be an edit made
+// between the two fetches, whose new wording was dropped as new), and the
+// next check will see it again if it holds. Each goes after the block it
+// followed in the latest version.
+func keepUnconfirmedRemovals(cand, base []model.Block, in1, in2 map[string]bool) []model.Block {
+	out := append([]model.Block(nil), cand...)
+	prev := ""
+	for _, b := range base {
+		if !in1[b.Text] || in2[b.Text] {
+			if slices.ContainsFunc(out, func(c model.Block) bool { return c.Text == b.Text }) {
+				prev = b.Text
+			}
+			continue
+		}
+		at := 0
+		if prev != "" {
+			at = slices.IndexFunc(out, func(c model.Block) bool { return c.Text == prev }) + 1
+		}
+		out = slices.Insert(out, at, b)
+		prev = b.Text
 	}
 	return out
 }

@@ -79,7 +79,7 @@ func TestConfirm(t *testing.T) {
 			latest:  page(p1, p2, p3),
 			first:   page(p1, p2, p3, "div.ad|Advertisement 7"),
 			second:  page(p1, p2, "article>p|It will reopen on Saturday, the council said."),
-			changed: true, // p3 is gone from the second fetch
+			changed: false, // p3's removal is seen once only
 		},
 		{
 			name:    "a flip-flop of a reworded paragraph is not furniture",
@@ -108,6 +108,21 @@ func TestConfirm(t *testing.T) {
 			first:   page(p1, p2, "article>p|Join 12,000 readers of our morning briefing today.", p3),
 			second:  page(p1, p2, p3, "article>p|Never miss a story: 31,204 people already subscribe."),
 			changed: true,
+		},
+		{
+			name:         "a slide counter that first showed the latest value",
+			latest:       page(p1, "div.slides>div|3 / 4", p2),
+			first:        page(p1, "div.slides>div|3 / 4", p2),
+			second:       page(p1, "div.slides>div|4 / 4", p2),
+			changed:      false,
+			learnedTexts: []string{"# / #"},
+		},
+		{
+			name:    "a longer sentence whose number changed between fetches is not a counter",
+			latest:  page(p1, "article>p|The death toll rose to 12 on Monday, officials said.", p2),
+			first:   page(p1, "article>p|The death toll rose to 12 on Monday, officials said.", p2),
+			second:  page(p1, "article>p|The death toll rose to 13 on Monday, officials said.", p2),
+			changed: false, learnsNothing: true, // seen again, and confirmed, at the next check
 		},
 		{
 			name:    "known furniture needs nothing new",
