@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"os"
 	"sync"
 	"time"
 
@@ -168,11 +167,6 @@ func confirmed(latest model.Version, latestBlocks []model.Block, p model.Pending
 	}
 	cand.Text = furniture.Text(conf.Candidate)
 	base := revise.Hash(latest.Title, latest.Byline, furniture.Text(conf.Base))
-	if os.Getenv("ZZDEBUG") != "" && base != revise.Hash(cand.Title, cand.Byline, cand.Text) {
-		f, _ := os.OpenFile("/tmp/zz.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-		defer f.Close()
-		fmt.Fprintf(f, "ZZ %s\n L=%q\n F1=%q\n F2=%q\n C=%q\n B=%q\n K=%q\n", latest.Title[:20], latestBlocks, p.Blocks, r.blocksOf(), conf.Candidate, conf.Base, known)
-	}
 	return cand, conf.Learned, revise.Hash(cand.Title, cand.Byline, cand.Text) != base
 }
 
