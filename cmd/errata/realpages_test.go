@@ -71,11 +71,15 @@ func TestRealPages_RecordsExactlyTheRealRevisions(t *testing.T) {
 		t.Errorf("tracked %d articles, found %d of %d true ones", len(got), s.Found, s.Articles)
 	}
 	// The goal is every real revision and nothing else (recall 1.00,
-	// spurious 0, text F1 and titles ≥ 0.98). The remaining misses are
-	// pages whose body the extractor mistakes for a teaser box or the
-	// reverse; until they are fixed the test holds the figures reached so
-	// far, with a little room for the order in which concurrent checks
-	// learn an outlet's template, so that nothing slips back unnoticed.
+	// spurious 0, text F1 and titles ≥ 0.98). What is left: two pages
+	// whose extraction disagrees with the corpus's truth (embedded posts
+	// kept by the truth, a company boilerplate dropped by it) by more than
+	// the scorer's 0.9 text match, so their real revisions count as both
+	// missed and spurious; and one page where the extractor's choice
+	// between its two bodies flips with the furniture. Until they are fixed
+	// the test holds the figures reached so far, with a little room for
+	// the order in which concurrent checks learn an outlet's furniture, so
+	// that nothing slips back unnoticed.
 	if s.Recall < realpagesMinRecall {
 		t.Errorf("revision recall %.3f, want ≥ %.2f (goal 1.00)", s.Recall, realpagesMinRecall)
 	}
@@ -92,9 +96,9 @@ func TestRealPages_RecordsExactlyTheRealRevisions(t *testing.T) {
 
 // Floors of the real-page score (see the test's closing comment).
 const (
-	realpagesMinRecall   = 0.93
-	realpagesMaxSpurious = 30
-	realpagesMinTextF1   = 0.975
+	realpagesMinRecall   = 0.95
+	realpagesMaxSpurious = 18
+	realpagesMinTextF1   = 0.98
 )
 
 // explainMisses logs which churn made the spurious versions and which
