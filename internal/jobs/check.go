@@ -153,12 +153,15 @@ func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetc
 		rec.Pending = &model.Pending{FetchedAt: resp.FetchedAt.UTC(), Title: r.version.Title, Byline: r.version.Byline, Blocks: r.blocksOf()}
 		return CheckResult{Outcome: model.OutcomeConfirming, Hash: candHash}, nil
 	}
-	confirmedCand, learned, changed := confirmed(latest, latestBlocks, pending, r, known)
+	confirmedCand, base, learned, changed := confirmed(latest, latestBlocks, pending, r, known)
 	rec.Learn = learnedItems(*a, learned)
 	if !changed {
 		return CheckResult{Outcome: model.OutcomeChurn, Hash: candHash}, nil
 	}
 	confirmedCand.FetchedAt, confirmedCand.CaptureHash = cand.FetchedAt, cand.CaptureHash
+	if o := revise.Sudden(base, confirmedCand, recent); o != model.OutcomeNewVersion {
+		return CheckResult{Outcome: o, Hash: revise.Hash(confirmedCand.Title, confirmedCand.Byline, confirmedCand.Text)}, nil
+	}
 	d := revise.Decide(versions, recent, confirmedCand)
 	if d.Version == nil {
 		return CheckResult{Outcome: d.Outcome, Hash: revise.Hash(confirmedCand.Title, confirmedCand.Byline, confirmedCand.Text)}, nil
@@ -238,7 +241,7 @@ func (e *Engine) follow(ctx context.Context, rec *store.CheckRecord, resp *fetch
 
 // unsettled outcomes leave the page's content undecided.
 func unsettled(o model.Outcome) bool {
-	return o == model.OutcomeConfirming || o == model.OutcomeLargeLoss
+	return o == model.OutcomeConfirming || o == model.OutcomeLargeLoss || o == model.OutcomeLargeChange
 }
 
 // reschedule sets the article's counters, state and next check.

@@ -154,7 +154,7 @@ func (e *Engine) read(ctx context.Context, pageURL string, outletID int64, body 
 // confirmed weighs a confirmation fetch (r) against the fetch it confirms
 // and the latest version. It returns the candidate stripped of what proved
 // volatile, or ok false when nothing but furniture changed.
-func confirmed(latest model.Version, latestBlocks []model.Block, p model.Pending, r *read, known furniture.Set) (cand model.Version, learned furniture.Set, ok bool) {
+func confirmed(latest model.Version, latestBlocks []model.Block, p model.Pending, r *read, known furniture.Set) (cand, base model.Version, learned furniture.Set, ok bool) {
 	conf := furniture.Confirm(latestBlocks, p.Blocks, r.blocksOf(), known)
 	cand = r.version
 	// A headline or byline that changed between the two fetches is served
@@ -166,8 +166,10 @@ func confirmed(latest model.Version, latestBlocks []model.Block, p model.Pending
 		cand.Byline = latest.Byline
 	}
 	cand.Text = furniture.Text(conf.Candidate)
-	base := revise.Hash(latest.Title, latest.Byline, furniture.Text(conf.Base))
-	return cand, conf.Learned, revise.Hash(cand.Title, cand.Byline, cand.Text) != base
+	base = latest
+	base.Text = furniture.Text(conf.Base)
+	base.Hash = revise.Hash(base.Title, base.Byline, base.Text)
+	return cand, base, conf.Learned, revise.Hash(cand.Title, cand.Byline, cand.Text) != base.Hash
 }
 
 // learnedItems turns what a confirmation learned into rows for article a.

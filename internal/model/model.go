@@ -45,6 +45,9 @@ const (
 	// OutcomeLargeLoss: the page lost most of its text; recorded as a
 	// version only once it is served so for several checks in a row.
 	OutcomeLargeLoss Outcome = "large_loss"
+	// OutcomeLargeChange: the text changed by more than a fifth; recorded
+	// as a version only once the next check serves the same text.
+	OutcomeLargeChange Outcome = "large_change"
 )
 
 // outcomeWords say what each outcome means to a reader.
@@ -59,6 +62,7 @@ var outcomeWords = map[Outcome]string{
 	OutcomeConfirming:  "differed; confirming with a second fetch",
 	OutcomeChurn:       "change refused: a second fetch showed only page furniture changing",
 	OutcomeLargeLoss:   "most of the text missing; recorded only if served so again",
+	OutcomeLargeChange: "much of the text changed; recorded only if served so again",
 }
 
 // Describe says what the outcome means in words.

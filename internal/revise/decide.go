@@ -42,9 +42,9 @@ type Decision struct {
 //   - same hash as an earlier version: flip-flop, unless the previous
 //     revertChecks-1 checks were flip-flops to this same hash, in which
 //     case the outlet really reverted and a new version is recorded;
-//   - a candidate that keeps less than half of the latest version's words:
-//     large loss, unless the previous check served the same loss, in which
-//     case it is a new version with the class large_loss;
+//   - (Sudden, which the caller asks first, holds back large losses and
+//     large changes); a version that keeps less than half of the latest
+//     version's words has the class large_loss;
 //   - otherwise a new version numbered latest.Seq+1, classified against
 //     the latest version.
 func Decide(versions []model.Version, recent []model.Check, cand model.Version) Decision {
@@ -76,10 +76,67 @@ func Peek(versions []model.Version, recent []model.Check, cand model.Version) mo
 		return model.OutcomeUnchanged
 	case matchesEarlier(versions[:len(versions)-1], hash) && !consistentRevert(recent, hash):
 		return model.OutcomeFlipFlop
-	case lostMost(latest, cand) && !consistentLoss(recent, hash):
-		return model.OutcomeLargeLoss
 	}
 	return model.OutcomeNewVersion
+}
+
+// Sudden holds back a change that is too large to take from one check:
+// a candidate keeping less than half of base's words (large loss) or
+// adding or removing more than a fifth of them (large change) is recorded
+// only when the previous check served the same text with the same
+// outcome. base is the latest version as the current extractor reads its
+// capture; cand the candidate, confirmed and stripped of furniture.
+func Sudden(base, cand model.Version, recent []model.Check) model.Outcome {
+	hash := Hash(cand.Title, cand.Byline, cand.Text)
+	switch {
+	case lostMost(base, cand):
+		if !consistentAs(recent, model.OutcomeLargeLoss, hash) {
+			return model.OutcomeLargeLoss
+		}
+	case rewroteMuch(base, cand):
+		if !consistentAs(recent, model.OutcomeLargeChange, hash) {
+			return model.OutcomeLargeChange
+		}
+	}
+	return model.OutcomeNewVersion
+}
+
+// changeShare: a candidate that adds or removes more than this share of
+// the latest version's words is a large change. Outlets make such changes
+// (a developing story rewritten), but so does an extractor that takes
+// another block of a page now and then; waiting for the next check to
+// serve the same text tells them apart, at the cost of one check's delay.
+const changeShare = 0.2
+
+// minLargeChange is the fewest words a large change adds or removes: a
+// sentence added to a three-paragraph brief is a fifth of it, and no
+// extractor's stray block is that small.
+const minLargeChange = 30
+
+// rewroteMuch reports whether cand adds or removes more than changeShare
+// of latest's words, counted as multisets (a moved paragraph changes no
+// word).
+func rewroteMuch(latest, cand model.Version) bool {
+	before := strings.Fields(latest.Text)
+	if len(before) == 0 {
+		return false
+	}
+	bag := make(map[string]int, len(before))
+	for _, w := range before {
+		bag[w]++
+	}
+	added := 0
+	after := strings.Fields(cand.Text)
+	for _, w := range after {
+		if bag[w] > 0 {
+			bag[w]--
+		} else {
+			added++
+		}
+	}
+	removed := len(before) - (len(after) - added)
+	changed := max(added, removed)
+	return changed >= minLargeChange && float64(changed) > changeShare*float64(len(before))
 }
 
 // lostMost reports whether cand keeps less than lossShare of latest's
@@ -89,11 +146,11 @@ func lostMost(latest, cand model.Version) bool {
 	return before > 0 && float64(len(strings.Fields(cand.Text))) < lossShare*float64(before)
 }
 
-// consistentLoss reports whether the previous check already served the
-// same loss: with the current one (itself confirmed by a second fetch),
-// the loss has then been served on two checks in a row.
-func consistentLoss(recent []model.Check, hash string) bool {
-	return len(recent) > 0 && recent[0].Outcome == model.OutcomeLargeLoss && recent[0].Hash == hash
+// consistentAs reports whether the previous check already served the same
+// content with outcome o: with the current one (itself confirmed by a
+// second fetch), it has then been served on two checks in a row.
+func consistentAs(recent []model.Check, o model.Outcome, hash string) bool {
+	return len(recent) > 0 && recent[0].Outcome == o && recent[0].Hash == hash
 }
 
 // first makes version 0: there is nothing to compare with, so no classes.

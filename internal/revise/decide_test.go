@@ -2,6 +2,7 @@ package revise
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -142,5 +143,36 @@ func TestHash_SeparatesFieldsAndIgnoresWhitespace(t *testing.T) {
 				t.Errorf("hash %q is not SHA-256 hex", ha)
 			}
 		})
+	}
+}
+
+func TestSudden_LargeChangesWaitForTheNextCheck(t *testing.T) {
+	para := func(w string, n int) string { return strings.TrimSpace(strings.Repeat(w+" ", n)) }
+	base := model.Version{Title: "T", Text: para("alpha", 60) + "\n\n" + para("beta", 60) + "\n\n" + para("gamma", 60)}
+	rewritten := model.Version{Title: "T", Text: para("alpha", 60) + "\n\n" + para("delta", 60) + "\n\n" + para("gamma", 60)}
+	swapped := model.Version{Title: "T", Text: para("gamma", 60) + "\n\n" + para("beta", 60) + "\n\n" + para("alpha", 60)}
+	cut := model.Version{Title: "T", Text: para("alpha", 60)}
+	appended := model.Version{Title: "T", Text: base.Text + "\n\nUpdate: the council will vote again on Friday."}
+	served := func(o model.Outcome, v model.Version) []model.Check {
+		return []model.Check{{Outcome: o, Hash: Hash(v.Title, v.Byline, v.Text)}}
+	}
+	tests := []struct {
+		name   string
+		cand   model.Version
+		recent []model.Check
+		want   model.Outcome
+	}{
+		{"a third replaced", rewritten, nil, model.OutcomeLargeChange},
+		{"a third replaced, served again", rewritten, served(model.OutcomeLargeChange, rewritten), model.OutcomeNewVersion},
+		{"a different large change before", rewritten, served(model.OutcomeLargeChange, cut), model.OutcomeLargeChange},
+		{"paragraphs moved", swapped, nil, model.OutcomeNewVersion},
+		{"two thirds cut", cut, nil, model.OutcomeLargeLoss},
+		{"two thirds cut, served again", cut, served(model.OutcomeLargeLoss, cut), model.OutcomeNewVersion},
+		{"a sentence appended", appended, nil, model.OutcomeNewVersion},
+	}
+	for _, tt := range tests {
+		if got := Sudden(base, tt.cand, tt.recent); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
 	}
 }
