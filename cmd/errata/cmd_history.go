@@ -121,7 +121,7 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 // why.
 func refused(outcomes map[model.Outcome]int) string {
 	var parts []string
-	for _, o := range []model.Outcome{model.OutcomeChurn, model.OutcomeFlipFlop, model.OutcomeLargeLoss, model.OutcomeLargeChange} {
+	for _, o := range []model.Outcome{model.OutcomeChurn, model.OutcomeFlipFlop, model.OutcomeLargeLoss, model.OutcomeLargeChange, model.OutcomeNumbersOnly} {
 		if n := outcomes[o]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%d × %s", n, o.Describe()))
 		}

@@ -86,11 +86,11 @@ func learnWithdrawn(learned Set, f1, f2 []model.Block, in1 map[string]bool, furn
 	}
 }
 
-// maxCounterWords bounds a counter: "3 / 4", "2,805 comments", "Updated 5
+// MaxCounterWords bounds a counter: "3 / 4", "2,805 comments", "Updated 5
 // minutes ago". A longer block whose numbers change is more likely a
 // sentence of the story being updated (a toll that rose), which must be
 // seen at the next check, not learned away.
-const maxCounterWords = 6
+const MaxCounterWords = 6
 
 // learnCounters remembers a short block whose numbers alone changed
 // between the two fetches, even when the first fetch happened to serve the
@@ -98,12 +98,12 @@ const maxCounterWords = 6
 func learnCounters(learned Set, f1, f2 []model.Block, in1, in2 map[string]bool) {
 	ticked := map[string]bool{}
 	for _, b := range f2 {
-		if !in1[b.Text] && words(b.Text) <= maxCounterWords {
+		if !in1[b.Text] && words(b.Text) <= MaxCounterWords {
 			ticked[Mask(b.Text)] = true
 		}
 	}
 	for _, b := range f1 {
-		if m := Mask(b.Text); !in2[b.Text] && words(b.Text) <= maxCounterWords && ticked[m] {
+		if m := Mask(b.Text); !in2[b.Text] && words(b.Text) <= MaxCounterWords && ticked[m] {
 			learned.Texts[m] = true
 		}
 	}
@@ -339,14 +339,8 @@ func dropSlots(base, f2 []model.Block, dropped []bool, in1, in2 map[string]bool)
 			leftVol = append(leftVol, v.block)
 		}
 	}
-	if len(leftIdx) > 0 && len(leftIdx) == len(leftVol) {
-		matched := true
-		for k, i := range leftIdx {
-			matched = matched && sameShape(base[i], leftVol[k])
-		}
-		for _, i := range leftIdx {
-			drop[i] = matched
-		}
+	for _, i := range pairByShape(base, leftIdx, leftVol) {
+		drop[i] = true
 	}
 	out := base[:0:0]
 	for i, b := range base {
@@ -355,6 +349,41 @@ func dropSlots(base, f2 []model.Block, dropped []bool, in1, in2 map[string]bool)
 		}
 	}
 	return out
+}
+
+// pairByShape pairs each volatile block with the most alike block of base
+// left unexplained (see sameShape; alike: most masked words in common,
+// then closest in length) and returns the base blocks paired. A block of
+// base that pairs with none stays: a deletion beside rotating furniture.
+func pairByShape(base []model.Block, idx []int, vol []model.Block) []int {
+	taken := map[int]bool{}
+	var out []int
+	for _, v := range vol {
+		best, bestScore := -1, -1.0
+		vw := wordSet(Mask(v.Text))
+		for _, i := range idx {
+			if taken[i] || !sameShape(base[i], v) {
+				continue
+			}
+			lengthGap := abs(words(base[i].Text) - words(v.Text))
+			score := jaccard(vw, wordSet(Mask(base[i].Text))) - float64(lengthGap)/100
+			if score > bestScore {
+				best, bestScore = i, score
+			}
+		}
+		if best >= 0 {
+			taken[best] = true
+			out = append(out, best)
+		}
+	}
+	return out
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // sameShape reports whether two blocks could be turns of one box: both

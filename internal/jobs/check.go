@@ -241,7 +241,11 @@ func (e *Engine) follow(ctx context.Context, rec *store.CheckRecord, resp *fetch
 
 // unsettled outcomes leave the page's content undecided.
 func unsettled(o model.Outcome) bool {
-	return o == model.OutcomeConfirming || o == model.OutcomeLargeLoss || o == model.OutcomeLargeChange
+	switch o {
+	case model.OutcomeConfirming, model.OutcomeLargeLoss, model.OutcomeLargeChange, model.OutcomeNumbersOnly:
+		return true
+	}
+	return false
 }
 
 // reschedule sets the article's counters, state and next check.

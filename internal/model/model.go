@@ -48,6 +48,9 @@ const (
 	// OutcomeLargeChange: the text changed by more than a fifth; recorded
 	// as a version only once the next check serves the same text.
 	OutcomeLargeChange Outcome = "large_change"
+	// OutcomeNumbersOnly: only numbers in short blocks changed (a counter);
+	// recorded as a version only once the next check serves the same.
+	OutcomeNumbersOnly Outcome = "numbers_only"
 )
 
 // outcomeWords say what each outcome means to a reader.
@@ -63,6 +66,7 @@ var outcomeWords = map[Outcome]string{
 	OutcomeChurn:       "change refused: a second fetch showed only page furniture changing",
 	OutcomeLargeLoss:   "most of the text missing; recorded only if served so again",
 	OutcomeLargeChange: "much of the text changed; recorded only if served so again",
+	OutcomeNumbersOnly: "only numbers in short lines changed; recorded only if served so again",
 }
 
 // Describe says what the outcome means in words.

@@ -3,6 +3,8 @@ package revise
 import (
 	"strings"
 
+	"github.com/errata/errata/internal/furniture"
+
 	"github.com/errata/errata/internal/diff"
 	"github.com/errata/errata/internal/model"
 )
@@ -97,8 +99,62 @@ func Sudden(base, cand model.Version, recent []model.Check) model.Outcome {
 		if !consistentAs(recent, model.OutcomeLargeChange, hash) {
 			return model.OutcomeLargeChange
 		}
+	case numbersOnly(base, cand):
+		if !consistentAs(recent, model.OutcomeNumbersOnly, hash) {
+			return model.OutcomeNumbersOnly
+		}
 	}
 	return model.OutcomeNewVersion
+}
+
+// numbersOnly reports whether cand differs from base only by the numbers
+// in short blocks ("3 / 4", "2,061 comments", "Updated 5 minutes ago"):
+// counters the page ticks, unless the next check serves the same numbers.
+func numbersOnly(base, cand model.Version) bool {
+	if base.Title != cand.Title || base.Byline != cand.Byline {
+		return false
+	}
+	gone, added := blockDelta(base.Text, cand.Text)
+	if len(gone) == 0 || len(gone) != len(added) {
+		return false
+	}
+	masks := map[string]int{}
+	for _, p := range gone {
+		if len(strings.Fields(p)) > furniture.MaxCounterWords {
+			return false
+		}
+		masks[furniture.Mask(p)]++
+	}
+	for _, p := range added {
+		if masks[furniture.Mask(p)] == 0 {
+			return false
+		}
+		masks[furniture.Mask(p)]--
+	}
+	return true
+}
+
+// blockDelta returns the paragraphs of a missing from b and those of b
+// missing from a, counted as multisets.
+func blockDelta(a, b string) (gone, added []string) {
+	have := map[string]int{}
+	for _, p := range strings.Split(a, "\n\n") {
+		have[p]++
+	}
+	for _, p := range strings.Split(b, "\n\n") {
+		if have[p] > 0 {
+			have[p]--
+		} else {
+			added = append(added, p)
+		}
+	}
+	for _, p := range strings.Split(a, "\n\n") {
+		if have[p] > 0 {
+			have[p]--
+			gone = append(gone, p)
+		}
+	}
+	return gone, added
 }
 
 // changeShare: a candidate that adds or removes more than this share of

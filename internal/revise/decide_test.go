@@ -1,6 +1,7 @@
 package revise
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -153,6 +154,13 @@ func TestSudden_LargeChangesWaitForTheNextCheck(t *testing.T) {
 	swapped := model.Version{Title: "T", Text: para("gamma", 60) + "\n\n" + para("beta", 60) + "\n\n" + para("alpha", 60)}
 	cut := model.Version{Title: "T", Text: para("alpha", 60)}
 	appended := model.Version{Title: "T", Text: base.Text + "\n\nUpdate: the council will vote again on Friday."}
+	rewritten.Text += "\n\n3 / 4"
+	swapped.Text += "\n\n3 / 4"
+	appended.Text += "\n\n3 / 4"
+	base.Text += "\n\n3 / 4"
+	counted := func(n int) model.Version {
+		return model.Version{Title: "T", Text: strings.TrimSuffix(base.Text, "3 / 4") + fmt.Sprintf("%d / 4", n)}
+	}
 	served := func(o model.Outcome, v model.Version) []model.Check {
 		return []model.Check{{Outcome: o, Hash: Hash(v.Title, v.Byline, v.Text)}}
 	}
@@ -169,6 +177,9 @@ func TestSudden_LargeChangesWaitForTheNextCheck(t *testing.T) {
 		{"two thirds cut", cut, nil, model.OutcomeLargeLoss},
 		{"two thirds cut, served again", cut, served(model.OutcomeLargeLoss, cut), model.OutcomeNewVersion},
 		{"a sentence appended", appended, nil, model.OutcomeNewVersion},
+		{"a counter ticked", counted(4), nil, model.OutcomeNumbersOnly},
+		{"a counter ticked, then the same served", counted(4), served(model.OutcomeNumbersOnly, counted(4)), model.OutcomeNewVersion},
+		{"a counter ticked again", counted(5), served(model.OutcomeNumbersOnly, counted(4)), model.OutcomeNumbersOnly},
 	}
 	for _, tt := range tests {
 		if got := Sudden(base, tt.cand, tt.recent); got != tt.want {

@@ -62,7 +62,7 @@ func (s *Server) checkSummary(ctx context.Context, id int64) (checkSummary, erro
 	for _, n := range outcomes {
 		sum.Total += n
 	}
-	for _, o := range []model.Outcome{model.OutcomeChurn, model.OutcomeFlipFlop, model.OutcomeLargeLoss, model.OutcomeLargeChange} {
+	for _, o := range []model.Outcome{model.OutcomeChurn, model.OutcomeFlipFlop, model.OutcomeLargeLoss, model.OutcomeLargeChange, model.OutcomeNumbersOnly} {
 		if n := outcomes[o]; n > 0 {
 			sum.Refused = append(sum.Refused, outcomeCount{o, n})
 		}
