@@ -75,8 +75,10 @@ func TestRealPages_RecordsExactlyTheRealRevisions(t *testing.T) {
 	// whose extraction disagrees with the corpus's truth (embedded posts
 	// kept by the truth, a company boilerplate dropped by it) by more than
 	// the scorer's 0.9 text match, so their real revisions count as both
-	// missed and spurious; and one page where the extractor's choice
-	// between its two bodies flips with the furniture. Until they are fixed
+	// missed and spurious; one page where trafilatura's choice of block
+	// flips with the furniture (three subheadings come and go); and one
+	// where an appended correction is extracted only now and then. Until
+	// they are fixed
 	// the test holds the figures reached so far, with a little room for
 	// the order in which concurrent checks learn an outlet's furniture, so
 	// that nothing slips back unnoticed.
@@ -97,7 +99,7 @@ func TestRealPages_RecordsExactlyTheRealRevisions(t *testing.T) {
 // Floors of the real-page score (see the test's closing comment).
 const (
 	realpagesMinRecall   = 0.95
-	realpagesMaxSpurious = 18
+	realpagesMaxSpurious = 14
 	realpagesMinTextF1   = 0.98
 )
 
