@@ -28,9 +28,8 @@ const (
 	// which bench-scale measures.
 	scalePassDeadline = 4 * time.Minute
 	scaleKillAtStep   = 4
-	// scaleCheckEvery is about one pass over all articles at the test's
-	// pace: shorter, and re-checks of known articles (which River runs
-	// first) starve the never-checked ones.
+	// scaleCheckEvery re-checks every article about once a pass, so
+	// re-checks and never-checked articles compete for the workers.
 	scaleCheckEvery = 5 * time.Second
 )
 

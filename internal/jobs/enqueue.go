@@ -1,8 +1,10 @@
 package jobs
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/riverqueue/river"
 
@@ -34,6 +36,10 @@ func (q *Queue) Schedule(ctx context.Context) (Scheduled, error) {
 	for _, s := range srcs {
 		params = append(params, river.InsertManyParams{Args: PollArgs{SourceID: s.ID}, InsertOpts: pollOpts()})
 	}
+	// Known articles first: see priorityKnown.
+	slices.SortStableFunc(arts, func(a, b model.Article) int {
+		return cmp.Compare(boolInt(a.LastChanged.IsZero()), boolInt(b.LastChanged.IsZero()))
+	})
 	for _, a := range arts {
 		params = append(params, river.InsertManyParams{Args: CheckArgs{ArticleID: a.ID}, InsertOpts: checkOpts(a)})
 	}
@@ -77,13 +83,17 @@ func (q *Queue) EnqueuePoll(ctx context.Context, src model.Source) (bool, error)
 	return !res.UniqueSkippedAsDuplicate, nil
 }
 
-func checkOpts(a model.Article) *river.InsertOpts {
+func checkOpts(model.Article) *river.InsertOpts {
 	o := CheckArgs{}.InsertOpts()
-	o.Priority = priorityFresh
-	if !a.LastChanged.IsZero() {
-		o.Priority = priorityKnown
-	}
+	o.Priority = priorityKnown
 	return &o
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func pollOpts() *river.InsertOpts {

@@ -20,14 +20,15 @@ const (
 	KindConfirm   = "confirm_article"
 )
 
-// Priorities: River runs lower numbers first. Articles that already have
-// versions go before fresh ones, so a moved article is seen redirecting
-// (and absorbs its new URL) before that URL, found in a feed meanwhile, is
-// checked as an article of its own.
-const (
-	priorityKnown = 1
-	priorityFresh = 2
-)
+// priorityKnown is the priority of checks and polls. Articles that already
+// have versions and fresh ones share it: a strict order starved fresh
+// articles (whose first version matters most) whenever re-checks came due
+// faster than a pass. Schedule still inserts known articles first in each
+// batch, and River takes equal priorities in insertion order, so a moved
+// article is usually seen redirecting (and absorbs its new URL) before that
+// URL, found in a feed meanwhile, is checked as an article of its own; when
+// not, the first check of the new URL merges it by its text (movedHere).
+const priorityKnown = 1
 
 // pendingStates makes a job unique while it waits or runs: once it has
 // completed, the same article may be enqueued again.
