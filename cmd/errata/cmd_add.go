@@ -115,11 +115,12 @@ func runCrawl(ctx context.Context, e *env, _ []string) error {
 	}
 	defer st.Close()
 	stats, err := eng.Crawl(ctx, e.all, 0)
-	fmt.Fprintf(e.stdout, "polled %d sources (%d failed), %d new articles; %d checks: %d new versions, %d unchanged, %d not modified, %d flip-flops, %d gone, %d errors\n",
+	o := stats.Outcomes
+	fmt.Fprintf(e.stdout, "polled %d sources (%d failed), %d new articles; %d checks: %d new versions, %d unchanged, %d not modified, %d flip-flops, %d gone, %d errors; %d second fetches, %d refused as churn, %d held for the next check\n",
 		stats.Sources, stats.SourceErrs, stats.NewArticles, stats.Checks,
-		stats.Outcomes[model.OutcomeNewVersion],
-		stats.Outcomes[model.OutcomeUnchanged]+stats.Outcomes[model.OutcomeSameBytes],
-		stats.Outcomes[model.OutcomeNotModified], stats.Outcomes[model.OutcomeFlipFlop],
-		stats.Outcomes[model.OutcomeGone], stats.Outcomes[model.OutcomeError])
+		o[model.OutcomeNewVersion], o[model.OutcomeUnchanged]+o[model.OutcomeSameBytes],
+		o[model.OutcomeNotModified], o[model.OutcomeFlipFlop], o[model.OutcomeGone], o[model.OutcomeError],
+		o[model.OutcomeConfirming], o[model.OutcomeChurn],
+		o[model.OutcomeLargeLoss]+o[model.OutcomeLargeChange]+o[model.OutcomeNumbersOnly])
 	return err
 }
