@@ -14,6 +14,7 @@ type blockInfo struct {
 	order     int     // position among the page's leaf blocks
 	linkShare float64 // share of its text inside <a>
 	afterH1   bool    // it follows the page's first <h1>
+	node      *html.Node
 }
 
 // blockIndex maps a paragraph, keyed by squeeze, to its block on the page.
@@ -59,7 +60,7 @@ func (ix *blockIndex) add(n *html.Node, afterH1 bool) {
 	if t := textLen(n); t > 0 {
 		share = float64(linkTextLen(n)) / float64(t)
 	}
-	ix.blocks[key] = blockInfo{order: ix.n, linkShare: share, afterH1: afterH1}
+	ix.blocks[key] = blockInfo{order: ix.n, linkShare: share, afterH1: afterH1, node: n}
 	ix.n++
 }
 

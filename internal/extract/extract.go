@@ -31,7 +31,8 @@ type Article struct {
 	Text      string    // body paragraphs joined by "\n\n"
 	Language  string    // ISO 639-1 code, "" if unknown
 
-	doc *html.Node // the page as extracted from, for Blocks
+	doc   *html.Node  // the page as extracted from, for Blocks
+	index *blockIndex // its blocks, when the body was chosen with them
 }
 
 // Extract reads the article in one HTML page. rules are the outlet's
@@ -66,7 +67,9 @@ func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 
 	res := runTrafilatura(doc, pageURL, !metaDate.IsZero())
 	if body == nil {
-		body = generatedBody(doc, res, pageURL, gatherEvidence(doc, pm))
+		ev := gatherEvidence(doc, pm)
+		art.index = &ev.blocks
+		body = generatedBody(doc, res, pageURL, ev)
 	}
 
 	art.Canonical = canonicalURL(pageURL, pm)

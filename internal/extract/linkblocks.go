@@ -7,18 +7,8 @@ package extract
 // them would record edits the article never had. The body is returned
 // unchanged when such blocks are most of it: then the links are the post.
 func dropLinkBlocks(body []string, ix blockIndex) []string {
-	kept := make([]string, 0, len(body))
-	dropped, total := 0, 0
-	for _, p := range body {
-		total += len(p)
-		if b, ok := ix.lookup(p); ok && b.linkShare >= minLinkedShare {
-			dropped += len(p)
-			continue
-		}
-		kept = append(kept, p)
-	}
-	if float64(dropped) > maxFurnitureShare*float64(total) {
-		return body
-	}
-	return kept
+	return dropMinority(body, func(p string) bool {
+		b, ok := ix.lookup(p)
+		return ok && b.linkShare >= minLinkedShare
+	})
 }

@@ -106,11 +106,17 @@ func dropTeasers(body []string, set teaserSet) []string {
 	if len(set) == 0 {
 		return body
 	}
+	return dropMinority(body, func(p string) bool { return set[squeeze(p)] })
+}
+
+// dropMinority removes the body paragraphs that match, unless they are
+// most of the body's text: then what looked like furniture is the article.
+func dropMinority(body []string, match func(string) bool) []string {
 	kept := make([]string, 0, len(body))
 	dropped, total := 0, 0
 	for _, p := range body {
 		total += len(p)
-		if set[squeeze(p)] {
+		if match(p) {
 			dropped += len(p)
 			continue
 		}
