@@ -26,13 +26,17 @@ type Confirmation struct {
 // furniture learned so far.
 //
 // A block of the first fetch that is in neither the latest version nor the
-// second fetch was served once and withdrawn: volatile, and remembered. A
+// second fetch was served once and withdrawn: volatile, and remembered,
+// unless it rewords a paragraph still served (a flip-flop). A place in the
+// page whose blocks all changed between the fetches is volatile as a
+// whole, and a short block whose numbers alone changed is a counter. A
 // block new in the second fetch (in neither of the others) is dropped from
 // this comparison only: it may be the next turn of a rotating box or an
-// edit made between the two fetches, and an edit will be seen again at
-// the next check. A block missing from the first fetch but back in the
-// second was a truncated response, not a deletion. A place in the page
-// whose blocks all changed between the fetches is volatile as a whole.
+// edit made between the two fetches, which the next check will see again.
+// A block missing from the first fetch but back in the second was a
+// truncated response; one missing from the second only is a removal not
+// yet confirmed. The latest version's turn of a rotating box is found by
+// its slot (dropSlots) and left out of the comparison.
 func Confirm(latest, first, second []model.Block, known Set) Confirmation {
 	l, f1, f2 := known.Drop(latest), known.Drop(first), known.Drop(second)
 	inL, in1, in2 := texts(l), texts(f1), texts(f2)
@@ -52,8 +56,8 @@ func Confirm(latest, first, second []model.Block, known Set) Confirmation {
 	// apart: the page, or what the extractor takes for its body, is
 	// unstable, and nothing learned from it would be furniture.
 	fresh := func(b model.Block) bool { return !in1[b.Text] && !inL[b.Text] }
-	cand, _ := split(f2, func(b model.Block) bool { return fresh(b) || learned.Match(b) })
-	base, _ := split(l, learned.Match)
+	cand := without(f2, func(b model.Block) bool { return fresh(b) || learned.Match(b) })
+	base := without(l, learned.Match)
 	cand = keepUnconfirmedRemovals(cand, base, in1, in2)
 	// Slots are found over the pages as served: a block dropped as known
 	// furniture may be the turn of a box whose wording in the latest
@@ -264,18 +268,15 @@ func absent(blocks []model.Block, keep map[string]bool) []bool {
 	return out
 }
 
-// split separates the blocks out drops from those it keeps; dropped is
-// indexed like blocks.
-func split(blocks []model.Block, out func(model.Block) bool) (kept []model.Block, dropped []bool) {
-	dropped = make([]bool, len(blocks))
-	for i, b := range blocks {
-		if out(b) {
-			dropped[i] = true
-			continue
+// without returns the blocks that out does not match.
+func without(blocks []model.Block, out func(model.Block) bool) []model.Block {
+	var kept []model.Block
+	for _, b := range blocks {
+		if !out(b) {
+			kept = append(kept, b)
 		}
-		kept = append(kept, b)
 	}
-	return kept, dropped
+	return kept
 }
 
 // dropSlots removes from base the blocks that sit where the second fetch
@@ -284,8 +285,7 @@ func split(blocks []model.Block, out func(model.Block) bool) (kept []model.Block
 // Blocks are placed by the nearest preceding block both texts share; an
 // unequal count means something else changed there too, and base keeps
 // its blocks so the change is seen. Boxes that move about the page are
-// matched next, in order, when what is left on both sides pairs up block
-// for block in shape (see sameShape).
+// then paired with their most alike turn (pairByShape).
 func dropSlots(base, f2 []model.Block, dropped []bool, in1, in2 map[string]bool) []model.Block {
 	type placed struct {
 		anchor string

@@ -24,10 +24,6 @@ type Engine struct {
 	Policy schedule.Policy
 	Now    func() time.Time
 	Log    *slog.Logger
-	// ConfirmDelay is how long after a fetch that differed from the latest
-	// version its confirmation fetch runs; 0 means the fetcher's host
-	// interval.
-	ConfirmDelay time.Duration
 	// Metrics counts checks, polls, fetch times and errors; nil: none.
 	Metrics *metrics.Set
 
