@@ -144,7 +144,7 @@ func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetc
 		return e.recordVersion(ctx, rec, resp, revise.Decide(versions, recent, cand), true)
 	}
 	latest, latestBlocks := e.latestAgain(ctx, a, versions[len(versions)-1])
-	candHash := revise.Hash(cand.Title, cand.Byline, furniture.Text(known.Drop(r.blocksOf())))
+	candHash := revise.Hash(cand.Title, cand.Byline, cand.Text)
 	if candHash == revise.Hash(latest.Title, latest.Byline, furniture.Text(known.Drop(latestBlocks))) {
 		a.BodyHash = bodyHash
 		return CheckResult{Outcome: model.OutcomeUnchanged, Hash: candHash}, nil
