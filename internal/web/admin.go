@@ -96,12 +96,8 @@ func (s *Server) renderAdmin(w http.ResponseWriter, r *http.Request, status int,
 // browser did not send it from another site, it is small, and it carries
 // the token. It parses the form.
 func (s *Server) adminForm(w http.ResponseWriter, r *http.Request) error {
-	if s.cfg.AdminToken == "" {
-		return notFound("page")
-	}
-	w.Header().Set("Cache-Control", "no-store")
-	if !sameOrigin(r) {
-		return &httpError{status: http.StatusForbidden, msg: "cross-origin form posts are refused"}
+	if err := s.adminGate(w, r, "page", "cross-origin form posts are refused"); err != nil {
+		return err
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxAdminBody)
 	if err := r.ParseForm(); err != nil {
@@ -161,6 +157,20 @@ func checkAddURL(raw string) error {
 	}
 	if u.Host == "" {
 		return errAddURL
+	}
+	return nil
+}
+
+// adminGate refuses admin requests when no token is set (as missing) and
+// those a browser sent from another site (crossOrigin), and keeps the
+// answer out of caches.
+func (s *Server) adminGate(w http.ResponseWriter, r *http.Request, missing, crossOrigin string) error {
+	if s.cfg.AdminToken == "" {
+		return notFound(missing)
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	if !sameOrigin(r) {
+		return &httpError{status: http.StatusForbidden, msg: crossOrigin}
 	}
 	return nil
 }

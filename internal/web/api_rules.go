@@ -43,12 +43,8 @@ func (s *Server) apiPutRules(w http.ResponseWriter, r *http.Request) {
 // adminAPI is adminForm for JSON requests: the token comes only in the
 // Authorization header.
 func (s *Server) adminAPI(w http.ResponseWriter, r *http.Request) error {
-	if s.cfg.AdminToken == "" {
-		return notFound("endpoint")
-	}
-	w.Header().Set("Cache-Control", "no-store")
-	if !sameOrigin(r) {
-		return &httpError{status: http.StatusForbidden, msg: "cross-origin requests are refused"}
+	if err := s.adminGate(w, r, "endpoint", "cross-origin requests are refused"); err != nil {
+		return err
 	}
 	return s.adminToken(w, r)
 }
