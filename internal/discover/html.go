@@ -116,25 +116,27 @@ func trustedCanonical(ref, pageURL string) string {
 	}
 	pu, err1 := url.Parse(page)
 	cu, err2 := url.Parse(c)
-	if err1 != nil || err2 != nil || !sameSite(pu, cu) {
+	if err1 != nil || err2 != nil || !SameSite(pu, cu) {
 		return ""
 	}
-	if isHomePage(cu) && !isHomePage(pu) {
+	if IsHomePage(cu) && !IsHomePage(pu) {
 		return ""
 	}
 	return c
 }
 
-func isHomePage(u *url.URL) bool {
+// IsHomePage reports a URL that is a site's front page: the root path with
+// no query.
+func IsHomePage(u *url.URL) bool {
 	return u.Path == "/" && u.RawQuery == ""
 }
 
-// sameSite reports whether two canonical URLs are on the same site: same
+// SameSite reports whether two canonical URLs are on the same site: same
 // port and same registrable domain (so m.example.com may point to
 // www.example.com, but example.com may not point to example.org). Hosts with
 // no registrable domain (IP addresses, localhost) must match exactly, ignoring
 // a leading "www.".
-func sameSite(a, b *url.URL) bool {
+func SameSite(a, b *url.URL) bool {
 	if a.Port() != b.Port() {
 		return false
 	}

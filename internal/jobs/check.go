@@ -11,6 +11,7 @@ import (
 	"github.com/errata/errata/internal/discover"
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/furniture"
+	"github.com/errata/errata/internal/identity"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/revise"
 	"github.com/errata/errata/internal/schedule"
@@ -100,7 +101,13 @@ func (e *Engine) checkResponse(ctx context.Context, a model.Article, resp *fetch
 // with the history. A difference from the latest version is recorded only
 // once a second fetch confirms it (see confirm.go).
 func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetch.Response) (CheckResult, error) {
-	e.follow(ctx, rec, resp)
+	moved, err := e.follow(ctx, rec, resp)
+	if err != nil {
+		return CheckResult{}, err
+	}
+	if moved.Action == identity.Refuse {
+		return CheckResult{Outcome: model.OutcomeGone, Err: errors.New(moved.Reason)}, nil
+	}
 	a := &rec.Article
 	a.ETag, a.LastModified = resp.ETag(), resp.LastModified()
 	bodyHash := archive.Hash(resp.Body)
@@ -174,8 +181,9 @@ func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetc
 func (e *Engine) recordVersion(ctx context.Context, rec *store.CheckRecord, resp *fetch.Response, d revise.Decision, first bool) (CheckResult, error) {
 	a := &rec.Article
 	if first {
-		if res, ok := e.movedHere(ctx, rec, d.Version.Hash); ok {
-			return res, nil
+		res, ok, err := e.movedHere(ctx, rec, d.Version.Hash)
+		if err != nil || ok {
+			return res, err
 		}
 	}
 	bodyHash, blob, err := archive.Pack(resp.Body)
@@ -197,46 +205,73 @@ func (e *Engine) recordVersion(ctx context.Context, rec *store.CheckRecord, resp
 // outlet moved that article (a new slug found in a feed before the old URL
 // was seen redirecting) or serves it twice. The older article takes the
 // new URL and absorbs the new one, so one story stays one article.
-func (e *Engine) movedHere(ctx context.Context, rec *store.CheckRecord, hash string) (CheckResult, bool) {
+func (e *Engine) movedHere(ctx context.Context, rec *store.CheckRecord, hash string) (CheckResult, bool, error) {
 	a := rec.Article
 	other, err := e.Store.ArticleByContent(ctx, a.OutletID, hash, a.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return CheckResult{}, false, nil
+	}
 	if err != nil {
-		return CheckResult{}, false
+		return CheckResult{}, false, fmt.Errorf("jobs: articles of the same text as %s: %w", a.URL, err)
 	}
 	e.Log.Info("new URL serves a tracked article; merged", "url", a.URL, "article", other.URL)
 	other.URL, other.State = a.URL, model.StateActive
 	other.BodyHash, other.ETag, other.LastModified = a.BodyHash, a.ETag, a.LastModified
 	read := other.LastChecked // the guard now watches the article recorded into
 	rec.Article, rec.Absorb, rec.IfLastChecked = other, a.ID, &read
-	return CheckResult{Outcome: model.OutcomeUnchanged, Hash: hash}, true
+	return CheckResult{Outcome: model.OutcomeUnchanged, Hash: hash}, true, nil
 }
 
-// follow re-keys an article that moved for good (a permanent redirect to a
-// new slug): the article keeps its history and its old URL becomes an
-// alias. When the new URL was already discovered as an article of its own
-// that has no versions yet, that article is folded into this one.
-func (e *Engine) follow(ctx context.Context, rec *store.CheckRecord, resp *fetch.Response) {
+// follow applies the identity rules (package identity) to a response that
+// came through redirects: a move within the site re-keys the article (its
+// old URL becomes an alias), folding in an article discovered meanwhile at
+// the new URL; a redirect to another site changes nothing; a redirect to a
+// home page means the article is not there. It reports false for the
+// latter: the response must not be compared with the article's history.
+func (e *Engine) follow(ctx context.Context, rec *store.CheckRecord, resp *fetch.Response) (identity.Decision, error) {
 	a := &rec.Article
-	if !resp.Redirected || !resp.Permanent {
-		return
-	}
-	to, err := discover.Canonicalize(resp.URL)
-	if err != nil || to == a.URL {
-		return
-	}
-	other, err := e.Store.ArticleByURL(ctx, to)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-	case err != nil || other.ID == a.ID:
-		return
-	default:
-		if _, err := e.Store.LatestVersion(ctx, other.ID); !errors.Is(err, store.ErrNotFound) {
-			e.Log.Warn("moved article's new URL already has versions; keeping both", "from", a.URL, "to", to)
-			return
+	r := identity.Redirect{Article: *a, Redirected: resp.Redirected, Permanent: resp.Permanent}
+	if resp.Redirected {
+		to, err := discover.Canonicalize(resp.URL)
+		if err != nil {
+			return identity.Decision{Action: identity.Refuse, Reason: "redirected to an unreadable URL"}, nil
 		}
-		rec.Absorb = other.ID
+		r.Final = to
+		if to != a.URL {
+			occ, err := e.occupant(ctx, to)
+			if err != nil {
+				return identity.Decision{}, err
+			}
+			r.Occupant = occ
+		}
 	}
-	a.URL = to
+	d := identity.Decide(r)
+	if d.Reason != "" {
+		e.Log.Info("redirect: "+d.Reason, "url", a.URL, "to", r.Final, "decision", d.Action)
+	}
+	switch d.Action {
+	case identity.Rekey:
+		a.URL = d.URL
+	case identity.Absorb:
+		a.URL, rec.Absorb = d.URL, d.Absorb
+	}
+	return d, nil
+}
+
+// occupant returns the article already stored under u, if any.
+func (e *Engine) occupant(ctx context.Context, u string) (*identity.Occupant, error) {
+	other, err := e.Store.ArticleByURL(ctx, u)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("jobs: article at %s: %w", u, err)
+	}
+	_, err = e.Store.LatestVersion(ctx, other.ID)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, fmt.Errorf("jobs: versions of %s: %w", u, err)
+	}
+	return &identity.Occupant{Article: other, Versions: err == nil}, nil
 }
 
 // unsettled outcomes leave the page's content undecided.

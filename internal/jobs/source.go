@@ -7,6 +7,7 @@ import (
 
 	"github.com/errata/errata/internal/discover"
 	"github.com/errata/errata/internal/fetch"
+	"github.com/errata/errata/internal/identity"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/store"
 )
@@ -59,7 +60,7 @@ func (e *Engine) poll(ctx context.Context, src *model.Source) (PollResult, error
 	src.ETag, src.LastModified = resp.ETag(), resp.LastModified()
 	res := PollResult{Links: len(links)}
 	for _, l := range links {
-		created, err := e.track(ctx, src.OutletID, l)
+		created, err := e.track(ctx, *src, l)
 		if err != nil {
 			return res, err
 		}
@@ -112,10 +113,14 @@ func (e *Engine) sitemapLinks(ctx context.Context, resp *fetch.Response) ([]disc
 }
 
 // track adds an article unless it is known under that URL or an alias.
-func (e *Engine) track(ctx context.Context, outletID int64, l discover.Link) (bool, error) {
+func (e *Engine) track(ctx context.Context, src model.Source, l discover.Link) (bool, error) {
 	if _, err := e.Store.ArticleByURL(ctx, l.URL); err == nil {
 		return false, nil
 	} else if !errors.Is(err, store.ErrNotFound) {
+		return false, err
+	}
+	outletID, err := e.linkOutlet(ctx, src, l.URL)
+	if err != nil {
 		return false, err
 	}
 	now := e.now()
@@ -124,4 +129,30 @@ func (e *Engine) track(ctx context.Context, outletID int64, l discover.Link) (bo
 		NextCheck: now, State: model.StateActive,
 	})
 	return created, err
+}
+
+// linkOutlet returns the outlet a listed link belongs to: the source's own
+// for a link on its site, else the outlet of the link's site, created when
+// none is tracked there yet. A feed that lists another site's story does
+// not make it one of its outlet's articles.
+func (e *Engine) linkOutlet(ctx context.Context, src model.Source, link string) (int64, error) {
+	o, err := e.Store.Outlet(ctx, src.OutletID)
+	if err != nil {
+		return 0, err
+	}
+	if identity.Home(link, src.URL, o.Host) {
+		return o.ID, nil
+	}
+	host := hostOf(link)
+	if o, err := e.Store.OutletByHost(ctx, host); err == nil {
+		return o.ID, nil
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return 0, err
+	}
+	o, err = e.Store.EnsureOutlet(ctx, host, host)
+	if err != nil {
+		return 0, err
+	}
+	e.Log.Info("feed lists another site's article; tracked under that site", "source", src.URL, "url", link, "outlet", o.Name)
+	return o.ID, nil
 }
