@@ -16,6 +16,8 @@ type Response struct {
 	Body       []byte // decompressed, not charset-converted; empty for 304
 	FetchedAt  time.Time
 	Duration   time.Duration // time on the network, politeness waits excluded
+
+	cut bool // Body holds only the first bytes of a longer body (robots.txt)
 }
 
 // NotModified reports a 304 answer to a conditional GET.
