@@ -119,7 +119,7 @@ func (c *Client) finish(res *Response, hr *hopResult, opt options) (*Response, e
 		e.Status = hr.status
 		return nil, e
 	}
-	res.Status, res.Header, res.Body, res.cut = hr.status, hr.header, hr.body, hr.cut
+	res.Status, res.Header, res.Body, res.cut = hr.status, boundHeader(hr.header), hr.body, hr.cut
 	res.FetchedAt = time.Now()
 	if !res.Redirected {
 		res.Permanent = false

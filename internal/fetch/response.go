@@ -6,7 +6,8 @@ import (
 )
 
 // Response is one fetched page: final URL, status, headers and the
-// decompressed body exactly as served.
+// decompressed body exactly as served, except that a header past
+// MaxKeptHeaderFields or MaxKeptHeaderBytes is cut down (boundHeader).
 type Response struct {
 	URL        string // final URL after redirects
 	Redirected bool   // true when any redirect was followed
