@@ -155,6 +155,10 @@ func hostKey(u *url.URL) string {
 	return net.JoinHostPort(u.Hostname(), port)
 }
 
+// MaxBodySize is the most bytes a body may decompress to; callers that
+// inflate a body further (a sitemap.xml.gz) hold it to the same cap.
+func (c *Client) MaxBodySize() int64 { return c.cfg.MaxBodySize }
+
 // HostInterval is the least time the client leaves between two requests
 // to one host.
 func (c *Client) HostInterval() time.Duration { return c.cfg.HostInterval }

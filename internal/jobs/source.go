@@ -84,7 +84,7 @@ func (e *Engine) links(ctx context.Context, resp *fetch.Response) ([]discover.Li
 }
 
 func (e *Engine) sitemapLinks(ctx context.Context, resp *fetch.Response) ([]discover.Link, error) {
-	sm, err := discover.ParseSitemap(resp.Body, resp.URL)
+	sm, err := discover.ParseSitemap(resp.Body, resp.URL, e.Fetch.MaxBodySize())
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +102,7 @@ func (e *Engine) sitemapLinks(ctx context.Context, resp *fetch.Response) ([]disc
 			e.Log.Warn("child sitemap unavailable", "url", child, "status", cr.Status)
 			continue
 		}
-		csm, err := discover.ParseSitemap(cr.Body, cr.URL)
+		csm, err := discover.ParseSitemap(cr.Body, cr.URL, e.Fetch.MaxBodySize())
 		if err != nil {
 			return nil, err
 		}
