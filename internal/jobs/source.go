@@ -19,7 +19,13 @@ const maxChildSitemaps = 50
 type PollResult struct {
 	Links int // article links listed
 	New   int // articles not tracked before
+	// Failed lists the child sitemaps of an index that could not be read
+	// (timeout, error status, broken document); the next poll tries them.
+	Failed []string
 }
+
+// complete reports a poll that read every link its source lists.
+func (r PollResult) complete() bool { return len(r.Failed) == 0 }
 
 // PollSource reads a feed or sitemap and starts tracking the articles it
 // lists. The source's validators and poll schedule are updated either way.
@@ -52,12 +58,11 @@ func (e *Engine) poll(ctx context.Context, src *model.Source) (PollResult, error
 	if resp.Status != 200 {
 		return PollResult{}, fmt.Errorf("jobs: poll %s: HTTP status %d", src.URL, resp.Status)
 	}
-	links, err := e.links(ctx, resp)
+	links, failed, err := e.links(ctx, resp)
 	if err != nil {
 		return PollResult{}, err
 	}
-	src.ETag, src.LastModified = resp.ETag(), resp.LastModified()
-	res := PollResult{Links: len(links)}
+	res := PollResult{Links: len(links), Failed: failed}
 	for _, l := range links {
 		created, err := e.track(ctx, src.OutletID, l)
 		if err != nil {
@@ -67,48 +72,75 @@ func (e *Engine) poll(ctx context.Context, src *model.Source) (PollResult, error
 			res.New++
 		}
 	}
+	// The validators vouch for having read the whole document: kept after
+	// a partial poll, they would make the next one a 304 and the links
+	// left over would never be read.
+	src.ETag, src.LastModified = "", ""
+	if res.complete() {
+		src.ETag, src.LastModified = resp.ETag(), resp.LastModified()
+	} else {
+		e.Log.Info("poll left links for the next one", "source", src.URL,
+			"new", res.New, "failed_sitemaps", len(res.Failed))
+	}
 	return res, nil
 }
 
-// links lists the article links of a feed, sitemap or sitemap index.
-func (e *Engine) links(ctx context.Context, resp *fetch.Response) ([]discover.Link, error) {
+// links lists the article links of a feed, sitemap or sitemap index, and
+// the child sitemaps of an index that could not be read.
+func (e *Engine) links(ctx context.Context, resp *fetch.Response) ([]discover.Link, []string, error) {
 	switch kind := discover.Detect(resp.Body, resp.Header.Get("Content-Type")); kind {
 	case discover.KindFeed:
 		f, err := discover.ParseFeed(resp.Body, resp.URL)
-		return f.Links, err
+		return f.Links, nil, err
 	case discover.KindSitemap, discover.KindSitemapIndex:
 		return e.sitemapLinks(ctx, resp)
 	default:
-		return nil, fmt.Errorf("jobs: %s is not a feed or a sitemap (looks like %s)", resp.URL, kind)
+		return nil, nil, fmt.Errorf("jobs: %s is not a feed or a sitemap (looks like %s)", resp.URL, kind)
 	}
 }
 
-func (e *Engine) sitemapLinks(ctx context.Context, resp *fetch.Response) ([]discover.Link, error) {
+// sitemapLinks reads a sitemap, or an index and its children. A child
+// that cannot be read is logged and listed as failed; the others' links
+// still count. Only the end of the poll's own context stops it.
+func (e *Engine) sitemapLinks(ctx context.Context, resp *fetch.Response) ([]discover.Link, []string, error) {
 	sm, err := discover.ParseSitemap(resp.Body, resp.URL, e.Fetch.MaxBodySize())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	links := sm.Links
+	var failed []string
 	for i, child := range sm.Children {
 		if i == maxChildSitemaps {
 			e.Log.Warn("sitemap index truncated", "url", resp.URL, "children", len(sm.Children))
 			break
 		}
-		cr, err := e.Fetch.Get(ctx, child, fetch.Validators{})
-		if err != nil {
-			return nil, err
+		cl, err := e.childLinks(ctx, child)
+		if ctx.Err() != nil {
+			return nil, nil, fmt.Errorf("jobs: poll %s: %w", resp.URL, ctx.Err())
 		}
-		if cr.Status != 200 {
-			e.Log.Warn("child sitemap unavailable", "url", child, "status", cr.Status)
+		if err != nil {
+			e.Log.Warn("child sitemap failed", "index", resp.URL, "url", child, "err", err)
+			failed = append(failed, child)
 			continue
 		}
-		csm, err := discover.ParseSitemap(cr.Body, cr.URL, e.Fetch.MaxBodySize())
-		if err != nil {
-			return nil, err
-		}
-		links = append(links, csm.Links...) // nested indexes are not followed
+		links = append(links, cl...)
 	}
-	return links, nil
+	return links, failed, nil
+}
+
+// childLinks reads one child of a sitemap index; nested indexes are not
+// followed. A child that is gone (404, 410) lists nothing.
+func (e *Engine) childLinks(ctx context.Context, child string) ([]discover.Link, error) {
+	cr, err := e.Fetch.Get(ctx, child, fetch.Validators{})
+	if err != nil {
+		return nil, err
+	}
+	if cr.Status != 200 {
+		e.Log.Warn("child sitemap unavailable", "url", child, "status", cr.Status)
+		return nil, nil
+	}
+	csm, err := discover.ParseSitemap(cr.Body, cr.URL, e.Fetch.MaxBodySize())
+	return csm.Links, err
 }
 
 // track adds an article unless it is known under that URL or an alias.
