@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"time"
 
 	"github.com/errata/errata/internal/discover"
 	"github.com/errata/errata/internal/fetch"
@@ -15,17 +17,29 @@ import (
 // reads, so a hostile index cannot make one poll endless.
 const maxChildSitemaps = 50
 
+// maxNewPerPoll bounds the articles one poll starts tracking, so a feed
+// of a hundred thousand items cannot flood the queue in one go. A busy
+// outlet adds a few dozen articles between two polls (every 15 minutes),
+// far fewer than this, while 500 first checks at the default host
+// interval of 1 s take about 8 minutes of the host's time, less than the
+// time to the next poll. The newest are taken first; the next polls take
+// the rest (a whole-archive sitemap of 50,000 URLs in about a day).
+const maxNewPerPoll = 500
+
 // PollResult tells what one poll of a source found.
 type PollResult struct {
 	Links int // article links listed
 	New   int // articles not tracked before
+	// Deferred counts the links not looked at once maxNewPerPoll articles
+	// were added; the next poll reads them.
+	Deferred int
 	// Failed lists the child sitemaps of an index that could not be read
 	// (timeout, error status, broken document); the next poll tries them.
 	Failed []string
 }
 
 // complete reports a poll that read every link its source lists.
-func (r PollResult) complete() bool { return len(r.Failed) == 0 }
+func (r PollResult) complete() bool { return r.Deferred == 0 && len(r.Failed) == 0 }
 
 // PollSource reads a feed or sitemap and starts tracking the articles it
 // lists. The source's validators and poll schedule are updated either way.
@@ -63,14 +77,8 @@ func (e *Engine) poll(ctx context.Context, src *model.Source) (PollResult, error
 		return PollResult{}, err
 	}
 	res := PollResult{Links: len(links), Failed: failed}
-	for _, l := range links {
-		created, err := e.track(ctx, src.OutletID, l)
-		if err != nil {
-			return res, err
-		}
-		if created {
-			res.New++
-		}
+	if err := e.trackNewest(ctx, src.OutletID, links, &res); err != nil {
+		return res, err
 	}
 	// The validators vouch for having read the whole document: kept after
 	// a partial poll, they would make the next one a 304 and the links
@@ -80,9 +88,45 @@ func (e *Engine) poll(ctx context.Context, src *model.Source) (PollResult, error
 		src.ETag, src.LastModified = resp.ETag(), resp.LastModified()
 	} else {
 		e.Log.Info("poll left links for the next one", "source", src.URL,
-			"new", res.New, "failed_sitemaps", len(res.Failed))
+			"new", res.New, "deferred", res.Deferred, "failed_sitemaps", len(res.Failed))
 	}
 	return res, nil
+}
+
+// trackNewest tracks the links not yet tracked, newest first, until
+// maxNewPerPoll articles were added.
+func (e *Engine) trackNewest(ctx context.Context, outletID int64, links []discover.Link, res *PollResult) error {
+	for i, l := range newestFirst(links) {
+		if res.New == maxNewPerPoll {
+			res.Deferred = len(links) - i
+			return nil
+		}
+		created, err := e.track(ctx, outletID, l)
+		if err != nil {
+			return err
+		}
+		if created {
+			res.New++
+		}
+	}
+	return nil
+}
+
+// newestFirst orders links by their published date, else their updated
+// date, newest first; undated links follow in the source's order.
+func newestFirst(links []discover.Link) []discover.Link {
+	out := slices.Clone(links)
+	slices.SortStableFunc(out, func(a, b discover.Link) int {
+		return linkDate(b).Compare(linkDate(a))
+	})
+	return out
+}
+
+func linkDate(l discover.Link) time.Time {
+	if !l.Published.IsZero() {
+		return l.Published
+	}
+	return l.Updated
 }
 
 // links lists the article links of a feed, sitemap or sitemap index, and

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/errata/errata/internal/discover"
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/model"
 )
@@ -41,6 +42,89 @@ func (f *fixture) tracked(t *testing.T, path string) bool {
 	t.Helper()
 	_, err := f.st.ArticleByURL(context.Background(), f.srv.URL+path)
 	return err == nil
+}
+
+// feedOf renders an RSS feed of n items, oldest first, item i published
+// i minutes after the first.
+func feedOf(base string, n int) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>`)
+	t0 := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		fmt.Fprintf(&b, "<item><title>Item %d</title><link>%s/news/%d</link><pubDate>%s</pubDate></item>\n",
+			i, base, i, t0.Add(time.Duration(i)*time.Minute).Format(time.RFC1123Z))
+	}
+	b.WriteString(`</channel></rss>`)
+	return b.String()
+}
+
+// A feed of more items than maxNewPerPoll yields the newest
+// maxNewPerPoll articles on the first poll and the rest on the next,
+// although the feed is unchanged: the first poll keeps no validators.
+func TestPollSource_CapsNewArticlesAndTakesTheRestNextPoll(t *testing.T) {
+	const extra = 37
+	var notModified atomic.Int64
+	var f *fixture
+	f = newFixture(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/feed.xml" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			notModified.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, feedOf(f.srv.URL, maxNewPerPoll+extra))
+	})
+	f.addSource(t, "/feed.xml", model.SourceFeed)
+
+	first, err := f.poll(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.New != maxNewPerPoll || first.Deferred != extra {
+		t.Fatalf("first poll: %d new, %d deferred; want %d, %d", first.New, first.Deferred, maxNewPerPoll, extra)
+	}
+	if !f.tracked(t, fmt.Sprintf("/news/%d", maxNewPerPoll+extra-1)) || f.tracked(t, "/news/0") {
+		t.Errorf("first poll did not take the newest items first")
+	}
+	second, err := f.poll(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.New != extra || second.Deferred != 0 || notModified.Load() != 0 {
+		t.Fatalf("second poll: %d new, %d deferred, %d answered 304; want %d, 0, 0",
+			second.New, second.Deferred, notModified.Load(), extra)
+	}
+	if !f.tracked(t, "/news/0") {
+		t.Errorf("oldest item not tracked after the second poll")
+	}
+	// A complete poll keeps the validators: the next one is conditional.
+	if third, err := f.poll(t); err != nil || third.New != 0 || notModified.Load() != 1 {
+		t.Errorf("third poll: %+v, %v, %d answered 304; want nothing new from a 304", third, err, notModified.Load())
+	}
+}
+
+func TestNewestFirst_DatedNewestFirstThenUndatedInOrder(t *testing.T) {
+	at := func(h int) time.Time { return time.Date(2026, 11, 23, h, 0, 0, 0, time.UTC) }
+	links := []discover.Link{
+		{URL: "undated-1"},
+		{URL: "published-9", Published: at(9)},
+		{URL: "updated-10", Updated: at(10)},
+		{URL: "undated-2"},
+		{URL: "published-8-updated-11", Published: at(8), Updated: at(11)},
+	}
+	var got []string
+	for _, l := range newestFirst(links) {
+		got = append(got, l.URL)
+	}
+	want := []string{"updated-10", "published-9", "published-8-updated-11", "undated-1", "undated-2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("order %q, want %q", got, want)
+	}
 }
 
 // A sitemap index whose child stalls, fails or is broken still yields its
