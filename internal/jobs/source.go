@@ -10,6 +10,7 @@ import (
 	"github.com/errata/errata/internal/discover"
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/schedule"
 	"github.com/errata/errata/internal/store"
 )
 
@@ -21,9 +22,11 @@ const maxChildSitemaps = 50
 // of a hundred thousand items cannot flood the queue in one go. A busy
 // outlet adds a few dozen articles between two polls (every 15 minutes),
 // far fewer than this, while 500 first checks at the default host
-// interval of 1 s take about 8 minutes of the host's time, less than the
-// time to the next poll. The newest are taken first; the next polls take
-// the rest (a whole-archive sitemap of 50,000 URLs in about a day).
+// interval of 1 s take about 8 minutes of the host's time. The newest are
+// taken first; the next polls take the rest, each coming once the host
+// had time to check the previous batch (see backlogDelay): a
+// whole-archive sitemap of 50,000 URLs is taken in about 14 hours, the
+// time its first checks take anyway.
 const maxNewPerPoll = 500
 
 // PollResult tells what one poll of a source found.
@@ -53,11 +56,21 @@ func (e *Engine) PollSource(ctx context.Context, src model.Source) (PollResult, 
 		src.Errors = 0
 	}
 	src.NextPoll = e.Policy.NextPoll(now, src.Errors, now)
+	if soon := now.Add(e.backlogDelay(res.New)); res.Deferred > 0 && soon.Before(src.NextPoll) {
+		src.NextPoll = soon
+	}
 	if uerr := e.Store.UpdateSource(ctx, src); uerr != nil && err == nil {
 		err = uerr
 	}
 	e.observePoll(err)
 	return res, err
+}
+
+// backlogDelay is how long the host needs to check added new articles,
+// one per host interval: a poll that left links waits that long before
+// taking the next batch, rather than the regular poll interval.
+func (e *Engine) backlogDelay(added int) time.Duration {
+	return max(schedule.MinInterval, time.Duration(added)*e.Fetch.HostInterval())
 }
 
 func (e *Engine) poll(ctx context.Context, src *model.Source) (PollResult, error) {

@@ -13,6 +13,7 @@ import (
 	"github.com/errata/errata/internal/discover"
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/schedule"
 )
 
 // addSource registers the fixture's server path as a source of its outlet.
@@ -26,15 +27,22 @@ func (f *fixture) addSource(t *testing.T, path string, kind model.SourceKind) {
 	}
 }
 
-// poll polls the fixture's one source as it is stored now.
-func (f *fixture) poll(t *testing.T) (PollResult, error) {
+// source returns the fixture's one source as it is stored now.
+func (f *fixture) source(t *testing.T) model.Source {
 	t.Helper()
 	srcs, err := f.st.Sources(context.Background())
 	if err != nil || len(srcs) != 1 {
 		t.Fatalf("sources = %v, %v; want one", srcs, err)
 	}
+	return srcs[0]
+}
+
+// poll polls the fixture's one source an hour after the previous poll.
+func (f *fixture) poll(t *testing.T) (PollResult, error) {
+	t.Helper()
+	src := f.source(t)
 	f.now = f.now.Add(time.Hour)
-	return f.e.PollSource(context.Background(), srcs[0])
+	return f.e.PollSource(context.Background(), src)
 }
 
 // tracked reports whether an article is tracked under the server's path.
@@ -90,6 +98,11 @@ func TestPollSource_CapsNewArticlesAndTakesTheRestNextPoll(t *testing.T) {
 	}
 	if !f.tracked(t, fmt.Sprintf("/news/%d", maxNewPerPoll+extra-1)) || f.tracked(t, "/news/0") {
 		t.Errorf("first poll did not take the newest items first")
+	}
+	// The fixture's host interval is 0: the host checks the batch at once,
+	// so the rest is due as soon as the schedule allows.
+	if next := f.source(t).NextPoll; !next.Equal(f.now.Add(schedule.MinInterval)) {
+		t.Errorf("after a capped poll the next is due at %v, want %v", next, f.now.Add(schedule.MinInterval))
 	}
 	second, err := f.poll(t)
 	if err != nil {
@@ -189,5 +202,25 @@ func TestPollSource_FailedChildSitemapDoesNotFailTheIndex(t *testing.T) {
 				t.Fatalf("second poll: %+v, %v; want the recovered child's 2 articles", second, err)
 			}
 		})
+	}
+}
+
+// After a capped poll the next batch waits for the host to check this
+// one at its pace, never less than the schedule's least interval.
+func TestBacklogDelay_OneHostIntervalPerArticle(t *testing.T) {
+	tests := []struct {
+		interval time.Duration
+		added    int
+		want     time.Duration
+	}{
+		{time.Second, maxNewPerPoll, maxNewPerPoll * time.Second},
+		{5 * time.Millisecond, 10, schedule.MinInterval},
+		{0, maxNewPerPoll, schedule.MinInterval},
+	}
+	for _, tt := range tests {
+		e := &Engine{Fetch: fetch.New(fetch.Config{HostInterval: tt.interval})}
+		if got := e.backlogDelay(tt.added); got != tt.want {
+			t.Errorf("interval %s, %d added: delay %s, want %s", tt.interval, tt.added, got, tt.want)
+		}
 	}
 }
