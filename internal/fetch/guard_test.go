@@ -59,7 +59,7 @@ func TestIsPrivate_RefusesInternalRanges(t *testing.T) {
 		{"2002:c0a8:101:1::1", true},
 		// Teredo: client 127.0.0.1 and 10.0.0.4 (bits flipped), server 10.0.0.4.
 		{"2001:0:4136:e378:8000:63bf:80ff:fffe", true},
-		{"2001::f5ff:fffb", true},
+		{"2001:0:4136:e378:8000:63bf:f5ff:fffb", true},
 		{"2001:0:a00:4:8000:63bf:3fff:fdd2", true},
 		// ISATAP interface identifiers.
 		{"2001:db8::5efe:a00:4", true},
