@@ -1,7 +1,9 @@
 package jobs
 
 import (
+	"compress/gzip"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -222,5 +224,48 @@ func TestBacklogDelay_OneHostIntervalPerArticle(t *testing.T) {
 		if got := e.backlogDelay(tt.added); got != tt.want {
 			t.Errorf("interval %s, %d added: delay %s, want %s", tt.interval, tt.added, got, tt.want)
 		}
+	}
+}
+
+// A gzipped sitemap is held to the fetch client's body size limit once
+// inflated, as a plain one is.
+func TestPollSource_GzippedSitemapHeldToTheBodyLimit(t *testing.T) {
+	const limit = 64 << 10
+	tests := []struct {
+		name    string
+		size    int
+		wantErr bool
+	}{
+		{"within the limit", limit / 2, false},
+		{"inflates past it", 4 * limit, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var f *fixture
+			f = newFixture(t, func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path != "/sitemap.xml.gz" {
+					http.NotFound(w, r)
+					return
+				}
+				w.Header().Set("Content-Type", "application/x-gzip")
+				zw := gzip.NewWriter(w)
+				defer zw.Close()
+				doc := fmt.Sprintf(`<urlset><url><loc>%s/news/1</loc></url>`, f.srv.URL)
+				fmt.Fprint(zw, doc, strings.Repeat(" ", tt.size-len(doc)-len("</urlset>")), "</urlset>")
+			})
+			f.e.Fetch = fetch.New(fetch.Config{AllowPrivate: true, MaxBodySize: limit})
+			t.Cleanup(f.e.Fetch.CloseIdleConnections)
+			f.addSource(t, "/sitemap.xml.gz", model.SourceSitemap)
+			res, err := f.poll(t)
+			if tt.wantErr {
+				if !errors.Is(err, discover.ErrTooLarge) {
+					t.Fatalf("err = %v, want discover.ErrTooLarge", err)
+				}
+				return
+			}
+			if err != nil || res.New != 1 {
+				t.Fatalf("poll: %+v, %v; want 1 new article", res, err)
+			}
+		})
 	}
 }
