@@ -3,14 +3,23 @@ package discover
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 )
 
-// MaxSitemapBytes is the most a gzipped sitemap may inflate to: the
-// protocol's 50 MB limit on an uncompressed sitemap. It keeps a small
-// "sitemap.xml.gz" bomb from filling memory.
-const MaxSitemapBytes = 50 << 20
+// ErrTooLarge is wrapped by the error of a compressed document that
+// inflates past the size it is allowed.
+var ErrTooLarge = errors.New("discover: document too large")
+
+// tooLargeError says how large a document may be.
+type tooLargeError struct{ limit int64 }
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("inflates to more than %d bytes, the body size limit", e.limit)
+}
+
+func (e *tooLargeError) Is(target error) bool { return target == ErrTooLarge }
 
 // isGzip reports whether b starts with the gzip magic number. Sitemaps are
 // often served as .xml.gz files, which HTTP decompression does not undo.
@@ -18,7 +27,8 @@ func isGzip(b []byte) bool {
 	return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b
 }
 
-// gunzip inflates b, failing when the result would exceed limit bytes.
+// gunzip inflates b, failing when the result would exceed limit bytes:
+// a small "sitemap.xml.gz" bomb costs at most limit bytes of memory.
 func gunzip(b []byte, limit int64) ([]byte, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(b))
 	if err != nil {
@@ -30,7 +40,7 @@ func gunzip(b []byte, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("gunzip: %w", err)
 	}
 	if int64(len(out)) > limit {
-		return nil, fmt.Errorf("gunzip: inflates beyond %d bytes", limit)
+		return nil, fmt.Errorf("gunzip: %w", &tooLargeError{limit: limit})
 	}
 	return out, nil
 }

@@ -7,6 +7,10 @@ import (
 	"time"
 )
 
+// testMaxBytes is what the tests let a gzipped document inflate to: the
+// fetcher's default body cap, which errata passes in.
+const testMaxBytes = 10 << 20
+
 // fixture reads testdata/name or fails the test.
 func fixture(tb testing.TB, name string) []byte {
 	tb.Helper()

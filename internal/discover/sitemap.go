@@ -37,11 +37,14 @@ type sitemapEntry struct {
 // ParseSitemap parses a sitemap (<urlset>), a sitemap index (<sitemapindex>,
 // whose entries come back as Children) or a Google News sitemap (whose
 // news:title and news:publication_date fill Title and Published), fetched
-// from base. A gzipped body (sitemap.xml.gz) is inflated first. It streams, so a large sitemap is never held as a tree.
-func ParseSitemap(body []byte, base string) (Sitemap, error) {
+// from base. A gzipped body (sitemap.xml.gz) is inflated first, to at most
+// maxBytes, else the error wraps ErrTooLarge: callers pass the body size
+// limit they fetched under, so a compressed sitemap is held to the same cap
+// as a plain one. It streams, so a large sitemap is never held as a tree.
+func ParseSitemap(body []byte, base string, maxBytes int64) (Sitemap, error) {
 	if isGzip(body) {
 		var err error
-		if body, err = gunzip(body, MaxSitemapBytes); err != nil {
+		if body, err = gunzip(body, maxBytes); err != nil {
 			return Sitemap{}, fmt.Errorf("discover: parse sitemap: %w", err)
 		}
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 func TestParseSitemap_URLSet(t *testing.T) {
-	sm, err := ParseSitemap(fixture(t, "sitemap.xml"), "https://www.example.com/sitemap.xml")
+	sm, err := ParseSitemap(fixture(t, "sitemap.xml"), "https://www.example.com/sitemap.xml", testMaxBytes)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +30,7 @@ func TestParseSitemap_URLSet(t *testing.T) {
 }
 
 func TestParseSitemap_IndexReturnsChildren(t *testing.T) {
-	sm, err := ParseSitemap(fixture(t, "sitemap-index.xml"), "https://www.example.com/sitemap.xml")
+	sm, err := ParseSitemap(fixture(t, "sitemap-index.xml"), "https://www.example.com/sitemap.xml", testMaxBytes)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestParseSitemap_IndexReturnsChildren(t *testing.T) {
 }
 
 func TestParseSitemap_NewsTitleAndDate(t *testing.T) {
-	sm, err := ParseSitemap(fixture(t, "news-sitemap.xml"), "https://www.example.com/sitemap-news.xml")
+	sm, err := ParseSitemap(fixture(t, "news-sitemap.xml"), "https://www.example.com/sitemap-news.xml", testMaxBytes)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestParseSitemap_BadInputIsAnError(t *testing.T) {
 	}
 	for name, body := range tests {
 		t.Run(name, func(t *testing.T) {
-			_, err := ParseSitemap([]byte(body), "https://example.com/")
+			_, err := ParseSitemap([]byte(body), "https://example.com/", testMaxBytes)
 			if err == nil || !strings.HasPrefix(err.Error(), "discover: parse sitemap: ") {
 				t.Errorf("error = %v, want a discover: parse sitemap: error", err)
 			}
@@ -88,7 +88,7 @@ func TestParseSitemap_CapsEntries(t *testing.T) {
 		fmt.Fprintf(&sb, "<url><loc>https://example.com/a/%d</loc></url>\n", i)
 	}
 	sb.WriteString(`</urlset>`)
-	sm, err := ParseSitemap([]byte(sb.String()), "")
+	sm, err := ParseSitemap([]byte(sb.String()), "", testMaxBytes)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestParseW3CDate_Formats(t *testing.T) {
 func FuzzParseSitemap(f *testing.F) {
 	addFixtures(f, "sitemap.xml", "sitemap-index.xml", "news-sitemap.xml", "sitemap-gzipped.xml.gz", "malformed.xml")
 	f.Fuzz(func(t *testing.T, body []byte) {
-		sm, err := ParseSitemap(body, "https://example.com/sitemap.xml")
+		sm, err := ParseSitemap(body, "https://example.com/sitemap.xml", testMaxBytes)
 		if err != nil {
 			return
 		}

@@ -50,6 +50,29 @@ func readBody(resp *http.Response, limit int64) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// readPrefix reads at most limit decompressed bytes of resp.Body and
+// reports whether the body went on past them, for documents whose format
+// says bytes past a limit are ignored rather than refused. Neither stream
+// is read much beyond limit.
+func readPrefix(resp *http.Response, limit int64) (body []byte, cut bool, err error) {
+	raw := &limitedReader{r: resp.Body, n: limit}
+	r, err := decoder(resp.Header.Get("Content-Encoding"), raw)
+	if err != nil {
+		return nil, false, err
+	}
+	var buf bytes.Buffer
+	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	switch {
+	case n > limit:
+		return buf.Bytes()[:limit], true, nil
+	case errors.Is(err, ErrBodyTooLarge):
+		return buf.Bytes(), true, nil
+	case err != nil:
+		return nil, false, fmt.Errorf("fetch: reading body: %w", err)
+	}
+	return buf.Bytes(), false, nil
+}
+
 // limitedReader fails, rather than reporting EOF, when the raw stream is
 // longer than n, so a truncated body is never mistaken for a whole one.
 type limitedReader struct {

@@ -127,14 +127,15 @@ func New(cfg Config) *Client {
 	c.dial = d.DialContext
 	transport := &http.Transport{
 		// No Proxy: a proxy would dial for us and bypass the address guard.
-		Proxy:                 nil,
-		DialContext:           c.dialContext,
-		ForceAttemptHTTP2:     true,
-		DisableCompression:    true, // we decompress ourselves, with a cap
-		TLSHandshakeTimeout:   cfg.ConnectTimeout,
-		ResponseHeaderTimeout: cfg.HeaderTimeout,
-		MaxIdleConnsPerHost:   maxIdleConnsPerHost,
-		IdleConnTimeout:       idleConnTimeout,
+		Proxy:                  nil,
+		DialContext:            c.dialContext,
+		ForceAttemptHTTP2:      true,
+		DisableCompression:     true, // we decompress ourselves, with a cap
+		TLSHandshakeTimeout:    cfg.ConnectTimeout,
+		ResponseHeaderTimeout:  cfg.HeaderTimeout,
+		MaxResponseHeaderBytes: MaxHeaderBytes,
+		MaxIdleConnsPerHost:    maxIdleConnsPerHost,
+		IdleConnTimeout:        idleConnTimeout,
 	}
 	c.http = &http.Client{
 		Transport: transport,

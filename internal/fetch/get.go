@@ -16,6 +16,7 @@ const acceptHeader = "text/html, application/xhtml+xml, application/xml;q=0.9, *
 // options vary a fetch between pages and robots.txt.
 type options struct {
 	limit      int64 // body cap after decompression
+	prefix     bool  // keep the first limit bytes of a longer body instead of failing
 	skipRobots bool  // the fetch is robots.txt itself
 	anyStatus  bool  // return every final status as a Response
 }
@@ -25,6 +26,7 @@ type hopResult struct {
 	status   int
 	header   http.Header
 	body     []byte
+	cut      bool   // body is the first opt.limit bytes of a longer one
 	location string // set when the hop is a redirect to follow
 }
 
@@ -72,7 +74,7 @@ func (c *Client) step(ctx context.Context, res *Response, v Validators, opt opti
 	}
 	start := time.Now()
 	defer func() { res.Duration += time.Since(start) }()
-	return c.hop(ctx, u, v, opt.limit)
+	return c.hop(ctx, u, v, opt)
 }
 
 // nameRequest makes every error name the URL the caller asked for, and
@@ -117,7 +119,7 @@ func (c *Client) finish(res *Response, hr *hopResult, opt options) (*Response, e
 		e.Status = hr.status
 		return nil, e
 	}
-	res.Status, res.Header, res.Body = hr.status, hr.header, hr.body
+	res.Status, res.Header, res.Body, res.cut = hr.status, boundHeader(hr.header), hr.body, hr.cut
 	res.FetchedAt = time.Now()
 	if !res.Redirected {
 		res.Permanent = false
@@ -152,6 +154,10 @@ func hostKey(u *url.URL) string {
 	}
 	return net.JoinHostPort(u.Hostname(), port)
 }
+
+// MaxBodySize is the most bytes a body may decompress to; callers that
+// inflate a body further (a sitemap.xml.gz) hold it to the same cap.
+func (c *Client) MaxBodySize() int64 { return c.cfg.MaxBodySize }
 
 // HostInterval is the least time the client leaves between two requests
 // to one host.

@@ -8,48 +8,16 @@ import (
 	"net/netip"
 )
 
-// blockedPrefixes are ranges not covered by netip's own predicates that
-// must not be reachable from a public crawler: shared address space used
-// by carrier-grade NAT, "this network", benchmarking and reserved ranges.
-var blockedPrefixes = []netip.Prefix{
-	netip.MustParsePrefix("0.0.0.0/8"),
-	netip.MustParsePrefix("100.64.0.0/10"),
-	netip.MustParsePrefix("192.0.0.0/24"),
-	netip.MustParsePrefix("198.18.0.0/15"),
-	netip.MustParsePrefix("240.0.0.0/4"),
-}
-
-// nat64Prefix embeds an IPv4 address in its last 32 bits; the embedded
-// address is what the packet finally reaches.
-var nat64Prefix = netip.MustParsePrefix("64:ff9b::/96")
-
-// isPrivate reports whether a is an address a public crawler must not dial:
-// loopback, private, link-local, multicast, unspecified and the ranges in
-// blockedPrefixes, including their IPv4-mapped IPv6 forms.
-func isPrivate(a netip.Addr) bool {
-	a = a.Unmap()
-	if nat64Prefix.Contains(a) {
-		b := a.As16()
-		a = netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]})
-	}
-	if !a.IsValid() || a.IsLoopback() || a.IsPrivate() || a.IsUnspecified() ||
-		a.IsLinkLocalUnicast() || a.IsMulticast() {
-		return true
-	}
-	for _, p := range blockedPrefixes {
-		if p.Contains(a) {
-			return true
-		}
-	}
-	return false
-}
-
 // privateAddrError is returned by the dialer; Get turns it into an *Error
 // naming the URL.
 type privateAddrError struct{ addr netip.Addr }
 
 func (e *privateAddrError) Error() string {
-	return fmt.Sprintf("refused: resolves to a private address %s; use --allow-private to permit", e.addr)
+	addr := e.addr.String()
+	if v4, ok := privateEmbedded(e.addr); ok {
+		addr += " (it leads to " + v4.String() + ")"
+	}
+	return fmt.Sprintf("refused: resolves to a private address %s; use --allow-private to permit", addr)
 }
 
 func (e *privateAddrError) Is(target error) bool { return target == ErrPrivateAddress }

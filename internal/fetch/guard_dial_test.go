@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -28,11 +29,17 @@ const publicAddr = "203.0.113.7"
 
 func guardedClient(t *testing.T, s *site) *Client {
 	t.Helper()
-	_, port, _ := net.SplitHostPort(s.Listener.Addr().String())
-	c := New(Config{Resolver: fakeResolver{
+	return guardedClientResolving(t, s, fakeResolver{
 		"news.example":     publicAddr,
 		"intranet.example": "10.0.0.4",
-	}})
+	})
+}
+
+// guardedClientResolving is guardedClient with the names it resolves.
+func guardedClientResolving(t *testing.T, s *site, names fakeResolver) *Client {
+	t.Helper()
+	_, port, _ := net.SplitHostPort(s.Listener.Addr().String())
+	c := New(Config{Resolver: names})
 	t.Cleanup(c.CloseIdleConnections)
 	var d net.Dialer
 	c.dial = func(ctx context.Context, network, address string) (net.Conn, error) {
@@ -80,6 +87,60 @@ func TestGet_PrivateAddressRefused(t *testing.T) {
 				t.Errorf("message %q, want it to contain %q", err, tt.wantMsg)
 			}
 		})
+	}
+	if n := s.count("/secret"); n != 0 {
+		t.Errorf("private page served %d times", n)
+	}
+}
+
+// An IPv6 address that leads to a private IPv4 address, or is site-local,
+// is refused alike as the URL's host, as the name's AAAA answer and as a
+// redirect's target; nothing is dialed.
+func TestGet_IPv6FormsOfPrivateAddressesRefused(t *testing.T) {
+	s := newSite(t, func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/moved":
+			http.Redirect(w, r, r.URL.Query().Get("to"), http.StatusFound)
+		default:
+			io.WriteString(w, page)
+		}
+	})
+	forms := []struct{ addr, leadsTo string }{
+		{"::127.0.0.1", "127.0.0.1"},
+		{"::ffff:0:127.0.0.1", "127.0.0.1"},
+		{"0:0:0:0:0:ffff:7f00:1", ""}, // IPv4-mapped: named as the IPv4 address itself
+		{"64:ff9b::7f00:1", "127.0.0.1"},
+		{"64:ff9b:1::7f00:1", "127.0.0.1"},
+		{"2002:7f00:1::1", "127.0.0.1"},
+		{"2001:0:4136:e378:8000:63bf:80ff:fffe", "127.0.0.1"},
+		{"fec0::1", ""},
+	}
+	port := portOf(s)
+	for _, f := range forms {
+		literal := "http://" + net.JoinHostPort(f.addr, port) + "/secret"
+		want := "private address " + netip.MustParseAddr(f.addr).Unmap().String()
+		if f.leadsTo != "" {
+			want += " (it leads to " + f.leadsTo + ")"
+		}
+		tests := []struct{ name, url string }{
+			{"literal", literal},
+			{"AAAA answer", "http://v6.example:" + port + "/secret"},
+			{"redirect", "http://news.example:" + port + "/moved?to=" + url.QueryEscape(literal)},
+		}
+		for _, tt := range tests {
+			t.Run(f.addr+"/"+tt.name, func(t *testing.T) {
+				c := guardedClientResolving(t, s, fakeResolver{"news.example": publicAddr, "v6.example": f.addr})
+				_, err := c.Get(context.Background(), tt.url, Validators{})
+				if !errors.Is(err, ErrPrivateAddress) {
+					t.Fatalf("err = %v, want ErrPrivateAddress", err)
+				}
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("message %q, want it to contain %q", err, want)
+				}
+			})
+		}
 	}
 	if n := s.count("/secret"); n != 0 {
 		t.Errorf("private page served %d times", n)

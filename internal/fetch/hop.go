@@ -12,7 +12,7 @@ import (
 
 // hop makes one request when the host's turn comes, holding the turn until
 // the body is read so only one request per host is ever in flight.
-func (c *Client) hop(ctx context.Context, u *url.URL, v Validators, limit int64) (*hopResult, error) {
+func (c *Client) hop(ctx context.Context, u *url.URL, v Validators, opt options) (*hopResult, error) {
 	release, err := c.turn(ctx, hostKey(u))
 	if err != nil {
 		return nil, c.wrapTransport(ctx, nil, u.String(), err)
@@ -44,7 +44,12 @@ func (c *Client) hop(ctx context.Context, u *url.URL, v Validators, limit int64)
 	if resp.StatusCode == http.StatusNotModified || !acceptedStatus(resp.StatusCode) {
 		return hr, nil
 	}
-	if hr.body, err = readBody(resp, limit); err != nil {
+	if opt.prefix {
+		hr.body, hr.cut, err = readPrefix(resp, opt.limit)
+	} else {
+		hr.body, err = readBody(resp, opt.limit)
+	}
+	if err != nil {
 		return nil, c.wrapTransport(ctx, hopCtx, u.String(), err)
 	}
 	return hr, nil

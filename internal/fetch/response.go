@@ -6,7 +6,8 @@ import (
 )
 
 // Response is one fetched page: final URL, status, headers and the
-// decompressed body exactly as served.
+// decompressed body exactly as served, except that a header past
+// MaxKeptHeaderFields or MaxKeptHeaderBytes is cut down (boundHeader).
 type Response struct {
 	URL        string // final URL after redirects
 	Redirected bool   // true when any redirect was followed
@@ -16,6 +17,8 @@ type Response struct {
 	Body       []byte // decompressed, not charset-converted; empty for 304
 	FetchedAt  time.Time
 	Duration   time.Duration // time on the network, politeness waits excluded
+
+	cut bool // Body holds only the first bytes of a longer body (robots.txt)
 }
 
 // NotModified reports a 304 answer to a conditional GET.

@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"net/http"
@@ -86,18 +87,20 @@ func (rc *robotsCache) forget(key string, e *robotsEntry) {
 	}
 }
 
-// fillRobots fetches and parses robots.txt. Policy: 2xx is parsed; 4xx
-// means no rules (as Google does); 5xx, unreachable, oversized or
-// unparsable robots.txt also allow everything, for robotsErrorTTL only —
+// fillRobots fetches and parses robots.txt. Policy: 2xx is parsed, only
+// its first maxRobotsSize bytes when it is longer (as Google does: a site
+// that disallows everything at the top of a huge file is still obeyed);
+// 4xx means no rules (as Google does); 5xx, unreachable or unparsable
+// robots.txt allow everything, for robotsErrorTTL only —
 // errata fetches one page per article on a slow schedule, so going ahead
 // costs a site little, while refusing would silently lose revisions. A
 // refused private address or a cancelled context is returned and not
 // cached, since the page fetch would fail the same way.
 func (c *Client) fillRobots(ctx context.Context, key string, e *robotsEntry) {
 	defer close(e.ready)
-	// No robots check on robots.txt itself, a small cap, and every status
-	// comes back to be interpreted here.
-	opt := options{limit: maxRobotsSize, skipRobots: true, anyStatus: true}
+	// No robots check on robots.txt itself, a small cap past which bytes
+	// are ignored, and every status comes back to be interpreted here.
+	opt := options{limit: maxRobotsSize, prefix: true, skipRobots: true, anyStatus: true}
 	resp, err := c.do(ctx, key+"/robots.txt", Validators{}, opt)
 	now := time.Now()
 	switch {
@@ -107,7 +110,7 @@ func (c *Client) fillRobots(ctx context.Context, key string, e *robotsEntry) {
 	case err != nil || resp.Status >= 500:
 		e.data, e.expires = allowAll(), now.Add(robotsErrorTTL)
 	case resp.Status >= 200 && resp.Status < 300:
-		data, perr := robotstxt.FromBytes(resp.Body)
+		data, perr := robotstxt.FromBytes(robotsText(resp))
 		if perr != nil {
 			data, e.expires = allowAll(), now.Add(robotsErrorTTL)
 		} else {
@@ -117,6 +120,16 @@ func (c *Client) fillRobots(ctx context.Context, key string, e *robotsEntry) {
 	default:
 		e.data, e.expires = allowAll(), now.Add(c.cfg.RobotsTTL)
 	}
+}
+
+// robotsText is the part of a robots.txt body to parse: all of it, or,
+// when it was cut at maxRobotsSize, its complete lines only, so a rule
+// cut in half ("Disallow: /" from "Disallow: /private/") is not obeyed.
+func robotsText(resp *Response) []byte {
+	if !resp.cut {
+		return resp.Body
+	}
+	return resp.Body[:bytes.LastIndexAny(resp.Body, "\r\n")+1]
 }
 
 func allowAll() *robotstxt.RobotsData {

@@ -1,11 +1,13 @@
 package fetch
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -57,10 +59,6 @@ func TestGet_RobotsFailureAllows(t *testing.T) {
 		{"410", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusGone) }},
 		{"403", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusForbidden) }},
 		{"500", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusInternalServerError) }},
-		{"too large", func(w http.ResponseWriter, r *http.Request) {
-			io.WriteString(w, "User-agent: *\n")
-			streamZeros(w, maxRobotsSize+1)
-		}},
 		{"empty", func(w http.ResponseWriter, r *http.Request) {}},
 	}
 	for _, tt := range tests {
@@ -96,5 +94,67 @@ func TestGet_RobotsRefetchedAfterTTL(t *testing.T) {
 	}
 	if n := s.count("/robots.txt"); n != 2 {
 		t.Errorf("robots.txt fetched %d times, want 2", n)
+	}
+}
+
+// bigRobots is a robots.txt of size bytes: head, then filler lines that
+// name no rule, with tail written so that it starts at offset at.
+func bigRobots(head, tail string, at, size int) string {
+	var b strings.Builder
+	b.WriteString(head)
+	for b.Len() < at {
+		line := "# filler line to make the file large\n"
+		b.WriteString(line[:min(len(line), at-b.Len())])
+	}
+	b.WriteString(tail)
+	for b.Len() < size {
+		b.WriteString("# filler line to make the file large\n")
+	}
+	return b.String()
+}
+
+// A robots.txt over maxRobotsSize is read up to the cap, as Google does:
+// the rules there are obeyed, bytes past the cap and a line the cap cuts
+// in half are ignored.
+func TestGet_RobotsOverCapObeysItsFirstBytes(t *testing.T) {
+	const size = 600 << 10
+	tests := []struct {
+		name    string
+		robots  string
+		allowed bool
+	}{
+		{"disallow all at the top", bigRobots("User-agent: *\nDisallow: /\n", "", 0, size), false},
+		{"gzip, disallow all at the top", bigRobots("User-agent: *\nDisallow: /\n", "", 0, size), false},
+		{"disallow all past the cap", bigRobots("User-agent: *\n", "Disallow: /\n", maxRobotsSize+10, size), true},
+		{"rule cut by the cap", bigRobots("User-agent: *\n", "\nDisallow: /private/\n", maxRobotsSize-len("\nDisallow: /"), size), true},
+		{"no newline before the cap", "User-agent: *\nDisallow: /" + strings.Repeat("x", size), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newSite(t, func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path != "/robots.txt" {
+					io.WriteString(w, page)
+					return
+				}
+				if strings.HasPrefix(tt.name, "gzip") {
+					w.Header().Set("Content-Encoding", "gzip")
+					zw := gzip.NewWriter(w)
+					defer zw.Close()
+					io.WriteString(zw, tt.robots)
+					return
+				}
+				io.WriteString(w, tt.robots)
+			})
+			_, err := get(t, newTestClient(t, Config{}), s.URL+"/news/1")
+			if tt.allowed && err != nil {
+				t.Fatalf("err = %v, want the page", err)
+			}
+			if !tt.allowed && !errors.Is(err, ErrRobotsDisallowed) {
+				t.Fatalf("err = %v, want ErrRobotsDisallowed", err)
+			}
+			if n, want := s.count("/news/1"), map[bool]int{true: 1}[tt.allowed]; n != want {
+				t.Errorf("page requested %d times, want %d", n, want)
+			}
+		})
 	}
 }

@@ -54,7 +54,7 @@ func (e *Engine) AddURL(ctx context.Context, raw, outlet string) (Added, error) 
 func (e *Engine) addSource(ctx context.Context, u, outlet string, kind discover.Kind, resp *fetch.Response) (Added, error) {
 	// Parse before storing anything, so a broken feed leaves no trace. A
 	// sitemap index's children are read on the first poll, not here.
-	title, err := sourceTitle(kind, resp)
+	title, err := sourceTitle(kind, resp, e.Fetch.MaxBodySize())
 	if err != nil {
 		return Added{}, fmt.Errorf("add %s: %w", u, err)
 	}
@@ -87,9 +87,10 @@ func (e *Engine) addSource(ctx context.Context, u, outlet string, kind discover.
 
 // sourceTitle parses a feed or sitemap once, to refuse a broken one, and
 // returns the feed's title ("" for a sitemap or an untitled feed).
-func sourceTitle(kind discover.Kind, resp *fetch.Response) (string, error) {
+// maxBytes bounds what a gzipped sitemap may inflate to.
+func sourceTitle(kind discover.Kind, resp *fetch.Response, maxBytes int64) (string, error) {
 	if kind != discover.KindFeed {
-		_, err := discover.ParseSitemap(resp.Body, resp.URL)
+		_, err := discover.ParseSitemap(resp.Body, resp.URL, maxBytes)
 		return "", err
 	}
 	f, err := discover.ParseFeed(resp.Body, resp.URL)
