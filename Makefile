@@ -17,7 +17,7 @@ bench:
 # Short fuzzing of every parser (each target for FUZZTIME).
 FUZZTIME ?= 20s
 fuzz:
-	@for pkg in ./internal/discover ./internal/extract ./internal/fetch ./internal/diff; do \
+	@for pkg in ./internal/discover ./internal/extract ./internal/fetch ./internal/diff ./internal/termsafe; do \
 		for t in $$(go test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 			go test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 		done; \
