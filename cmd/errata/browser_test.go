@@ -17,25 +17,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/errata/errata/internal/browsertest"
 )
-
-// chromiumPath finds the browser the UI tests drive; CI installs Debian's.
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{os.Getenv("ERRATA_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if p == "" {
-			continue
-		}
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("chromium not found; .ci/run installs Debian's chromium")
-	}
-	t.Skip("chromium not installed (apt-get install chromium)")
-	return ""
-}
 
 // browserDemo runs `errata demo` on a free loopback port and returns its URL.
 func browserDemo(t *testing.T) string {
@@ -122,23 +105,10 @@ func TestBrowser_DemoShowsARevisionAndItsDiff(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
-	chrome := chromiumPath(t)
+	ctx := browsertest.Start(t)
 	base := browserDemo(t)
 	waitForRevision(t, base)
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome), chromedp.Headless, chromedp.NoSandbox, chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-gpu", true), chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(1280, 1000))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil { // start the browser without a deadline
-		t.Fatalf("start chromium: %v", err)
-	}
 	tctx, tcancel := context.WithTimeout(ctx, 90*time.Second)
 	defer tcancel()
 

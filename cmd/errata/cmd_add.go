@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/termsafe"
 )
 
 var addCmd = &command{
@@ -38,7 +39,7 @@ func runAdd(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		if err != nil {
-			fmt.Fprintf(e.stderr, "errata: %v\n", err)
+			printError(e.stderr, "errata", err)
 			failed++
 			continue
 		}
@@ -46,11 +47,11 @@ func runAdd(ctx context.Context, e *env, args []string) error {
 		if !added.Created {
 			state = "already tracked"
 		}
-		fmt.Fprintf(e.stdout, "%s %s %s (outlet %q)", state, added.Kind, added.URL, added.Outlet)
+		fmt.Fprintf(e.stdout, "%s %s %s (outlet \"%s\")", state, added.Kind, termsafe.Line(added.URL), termsafe.Line(added.Outlet))
 		if c := added.Check; c != nil {
 			fmt.Fprintf(e.stdout, ": %s", c.Outcome)
 			if c.Err != nil {
-				fmt.Fprintf(e.stdout, " (%v)", c.Err)
+				fmt.Fprintf(e.stdout, " (%s)", termsafe.Line(c.Err.Error()))
 			}
 		}
 		fmt.Fprintln(e.stdout)
@@ -88,7 +89,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("import %s: %w", args[0], err)
 	}
-	fmt.Fprintf(e.stdout, "imported %d feeds (%d new) from %s\n", total, created, args[0])
+	fmt.Fprintf(e.stdout, "imported %d feeds (%d new) from %s\n", total, created, termsafe.Line(args[0]))
 	return nil
 }
 

@@ -9,6 +9,8 @@ import (
 	"os"
 
 	"github.com/errata/errata/internal/export"
+	"github.com/errata/errata/internal/store"
+	"github.com/errata/errata/internal/termsafe"
 )
 
 var exportCmd = &command{
@@ -53,7 +55,7 @@ func runExport(ctx context.Context, e *env, _ []string) error {
 		defer os.Remove(f.Name())
 		w = f
 	}
-	n, err := export.JSONL(ctx, st, w)
+	n, err := exportJSONL(ctx, st, w)
 	if err != nil {
 		if f != nil {
 			f.Close()
@@ -70,6 +72,18 @@ func runExport(ctx context.Context, e *env, _ []string) error {
 		fmt.Fprintf(e.stderr, "exported %d articles to %s\n", n, e.out)
 	}
 	return nil
+}
+
+// exportJSONL writes the export with the characters a terminal acts on
+// escaped, since standard output is often one; every value stays the same,
+// and a file gets the same bytes as standard output.
+func exportJSONL(ctx context.Context, st *store.Store, w io.Writer) (int, error) {
+	tw := termsafe.NewJSONWriter(w)
+	n, err := export.JSONL(ctx, st, tw)
+	if err != nil {
+		return n, err
+	}
+	return n, tw.Flush()
 }
 
 func dirOf(path string) string {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -13,6 +14,7 @@ import (
 	"github.com/errata/errata/internal/extract"
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/termsafe"
 )
 
 var extractCmd = &command{
@@ -73,10 +75,17 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if !art.Published.IsZero() {
 		out.Published = art.Published.Format(time.RFC3339)
 	}
-	enc := json.NewEncoder(e.stdout)
+	// Escaped for the terminal the JSON is often read on; the value is
+	// the same.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err = e.stdout.Write(termsafe.JSON(buf.Bytes()))
+	return err
 }
 
 // extractRules gathers the rules to try: the stored outlet's, if one is

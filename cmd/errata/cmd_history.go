@@ -15,6 +15,7 @@ import (
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/schedule"
 	"github.com/errata/errata/internal/store"
+	"github.com/errata/errata/internal/termsafe"
 )
 
 var historyCmd = &command{
@@ -95,8 +96,8 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 		checks += n
 	}
 	w := e.stdout
-	fmt.Fprintf(w, "%s\n", a.URL)
-	fmt.Fprintf(w, "  outlet        %s\n", o.Name)
+	fmt.Fprintf(w, "%s\n", termsafe.Line(a.URL))
+	fmt.Fprintf(w, "  outlet        %s\n", termsafe.Line(o.Name))
 	fmt.Fprintf(w, "  first seen    %s\n", stamp(a.FirstSeen))
 	fmt.Fprintf(w, "  published     %s\n", stamp(a.Published))
 	fmt.Fprintf(w, "  last changed  %s\n", stamp(a.LastChanged))
@@ -112,7 +113,7 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 		if v.Seq > 0 {
 			classes = strings.Join(v.Classes, ", ")
 		}
-		fmt.Fprintf(w, "  v%-3d %s  +%d −%d  %-28s %s\n", v.Seq, stamp(v.FetchedAt), v.Added, v.Removed, classes, v.Title)
+		fmt.Fprintf(w, "  v%-3d %s  +%d −%d  %-28s %s\n", v.Seq, stamp(v.FetchedAt), v.Added, v.Removed, classes, termsafe.Line(v.Title))
 	}
 	return nil
 }
@@ -151,7 +152,7 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	old, cur := vs[from], vs[to]
-	fmt.Fprintf(e.stdout, "%s\nv%d (%s) → v%d (%s)\n\n", a.URL, old.Seq, stamp(old.FetchedAt), cur.Seq, stamp(cur.FetchedAt))
+	fmt.Fprintf(e.stdout, "%s\nv%d (%s) → v%d (%s)\n\n", termsafe.Line(a.URL), old.Seq, stamp(old.FetchedAt), cur.Seq, stamp(cur.FetchedAt))
 	r := diff.Compare(diff.Doc{Title: old.Title, Byline: old.Byline, Text: old.Text},
 		diff.Doc{Title: cur.Title, Byline: cur.Byline, Text: cur.Text})
 	return diff.WriteTerminal(e.stdout, r, e.useColor())

@@ -9,6 +9,7 @@ import (
 
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/store"
+	"github.com/errata/errata/internal/termsafe"
 )
 
 var outletCmd = &command{
@@ -79,7 +80,7 @@ func listOutlets(ctx context.Context, w io.Writer, st *store.Store) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tHOST\tARTICLES\tRULES")
 	for _, o := range os {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", o.Name, o.Host, o.Articles, o.Rules.Len())
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", termsafe.Line(o.Name), termsafe.Line(o.Host), o.Articles, o.Rules.Len())
 	}
 	return tw.Flush()
 }
@@ -93,19 +94,19 @@ func showOutlet(ctx context.Context, w io.Writer, st *store.Store, o model.Outle
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%s\n", o.Name)
-	fmt.Fprintf(w, "  host      %s\n", o.Host)
+	fmt.Fprintf(w, "%s\n", termsafe.Line(o.Name))
+	fmt.Fprintf(w, "  host      %s\n", termsafe.Line(o.Host))
 	fmt.Fprintf(w, "  articles  %d\n", articles)
 	fmt.Fprintf(w, "  sources   %d\n", len(srcs))
 	for _, src := range srcs {
-		fmt.Fprintf(w, "    %-8s %s\n", src.Kind, src.URL)
+		fmt.Fprintf(w, "    %-8s %s\n", src.Kind, termsafe.Line(src.URL))
 	}
 	fmt.Fprintf(w, "  rules     %d\n", o.Rules.Len())
 	for _, sel := range o.Rules.Drop {
-		fmt.Fprintf(w, "    %-8s %s\n", model.RuleDrop, sel)
+		fmt.Fprintf(w, "    %-8s %s\n", model.RuleDrop, termsafe.Line(sel))
 	}
 	for _, sel := range o.Rules.Keep {
-		fmt.Fprintf(w, "    %-8s %s\n", model.RuleKeep, sel)
+		fmt.Fprintf(w, "    %-8s %s\n", model.RuleKeep, termsafe.Line(sel))
 	}
 	learned, err := st.OutletFurniture(ctx, o.ID)
 	if err != nil {
@@ -132,7 +133,7 @@ func showLearned(w io.Writer, learned []model.Furniture) {
 	fmt.Fprintf(w, "  learned   %d for the outlet, %d for single articles (revision %d)\n",
 		len(outlet), len(learned)-len(outlet), rev)
 	for _, f := range outlet {
-		fmt.Fprintf(w, "    %-8s %-5s %s\n", f.Origin, f.Kind, terminalSafe(f.Key))
+		fmt.Fprintf(w, "    %-8s %-5s %s\n", f.Origin, f.Kind, termsafe.Line(f.Key))
 	}
 }
 

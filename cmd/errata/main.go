@@ -11,6 +11,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/errata/errata/internal/termsafe"
 )
 
 // Exit statuses of the CLI contract.
@@ -31,7 +33,7 @@ func main() {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	name, rest, err := splitCommand(args)
 	if err != nil {
-		fmt.Fprintf(stderr, "errata: %v\n", err)
+		printError(stderr, "errata", err)
 		fmt.Fprintln(stderr, "Run 'errata help' for usage.")
 		return exitUsage
 	}
@@ -51,29 +53,35 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "errata %s: %v\n", name, err)
+		printError(stderr, "errata "+name, err)
 		fmt.Fprintf(stderr, "Run 'errata %s -h' for usage.\n", name)
 		return exitUsage
 	}
 	if err := cmd.checkArgs(pos); err != nil {
-		fmt.Fprintf(stderr, "errata %s: %v\n", name, err)
+		printError(stderr, "errata "+name, err)
 		fmt.Fprintf(stderr, "Run 'errata %s -h' for usage.\n", name)
 		return exitUsage
 	}
 	if err := env.loadEnvDefaults(fs); err != nil {
-		fmt.Fprintf(stderr, "errata: %v\n", err)
+		printError(stderr, "errata", err)
 		return exitUsage
 	}
 	if err := cmd.run(ctx, env, pos); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(stderr, "errata %s: %v\n", name, err)
+			printError(stderr, "errata "+name, err)
 			return exitUsage
 		}
-		fmt.Fprintf(stderr, "errata: %v\n", err)
+		printError(stderr, "errata", err)
 		return exitError
 	}
 	return exitOK
+}
+
+// printError writes the one line of an error. Errors quote URLs, outlet
+// names and page text, so the line is made safe for a terminal first.
+func printError(w io.Writer, prefix string, err error) {
+	fmt.Fprintf(w, "%s: %s\n", prefix, termsafe.Line(err.Error()))
 }
 
 // usageError marks an error caused by how the command was called.

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/errata/errata/internal/termsafe"
 )
 
 // ANSI styles for the coloured terminal view.
@@ -23,14 +25,17 @@ const maxContextRunes = 160
 // first, then the text paragraph by paragraph, then a stats line such as
 // "+12 −3 words · text_added, correction". With color, deletions are red
 // and struck through and insertions green; without, they are marked
-// [-deleted-] and {+inserted+} like git --word-diff=plain.
+// [-deleted-] and {+inserted+} like git --word-diff=plain. Control
+// characters in the versions are shown escaped (package termsafe) before
+// the colours are added, so a page cannot drive the terminal and the
+// colours still work.
 func WriteTerminal(w io.Writer, r Result, color bool) error {
 	tw := &termWriter{w: w, color: color}
 	if HasChanges(r.Title) {
-		tw.line("Headline: " + tw.render(r.Title))
+		tw.line("Headline: " + tw.render(r.Title, termsafe.Line))
 	}
 	if HasChanges(r.Byline) {
-		tw.line("Byline: " + tw.render(r.Byline))
+		tw.line("Byline: " + tw.render(r.Byline, termsafe.Line))
 	}
 	if HasChanges(r.Title) || HasChanges(r.Byline) {
 		tw.line("")
@@ -70,7 +75,7 @@ func (t *termWriter) text(segs []Segment) {
 			continue
 		}
 		elided = false
-		t.line(t.render(para))
+		t.line(t.render(para, termsafe.Text))
 	}
 }
 
@@ -84,21 +89,23 @@ func showParagraph(paras [][]Segment, i int) bool {
 	return nearChange && utf8.RuneCountInString(Side(paras[i], Delete)) <= maxContextRunes
 }
 
-// render marks up one run of segments.
-func (t *termWriter) render(segs []Segment) string {
+// render marks up one run of segments, each made safe first: safe is
+// termsafe.Line for one-line fields, termsafe.Text for paragraphs.
+func (t *termWriter) render(segs []Segment, safe func(string) string) string {
 	var sb strings.Builder
 	for _, s := range segs {
+		text := safe(s.Text)
 		switch {
 		case s.Op == Equal:
-			sb.WriteString(s.Text)
+			sb.WriteString(text)
 		case t.color && s.Op == Delete:
-			sb.WriteString(ansiDelete + s.Text + ansiReset)
+			sb.WriteString(ansiDelete + text + ansiReset)
 		case t.color:
-			sb.WriteString(ansiInsert + s.Text + ansiReset)
+			sb.WriteString(ansiInsert + text + ansiReset)
 		case s.Op == Delete:
-			sb.WriteString("[-" + s.Text + "-]")
+			sb.WriteString("[-" + text + "-]")
 		default:
-			sb.WriteString("{+" + s.Text + "+}")
+			sb.WriteString("{+" + text + "+}")
 		}
 	}
 	return sb.String()

@@ -6,7 +6,9 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -80,5 +82,35 @@ func TestStatsLine_ListsClasses(t *testing.T) {
 	}
 	if got, want := statsLine(Result{}), "+0 −0 words"; got != want {
 		t.Errorf("statsLine = %q, want %q", got, want)
+	}
+}
+
+// Escape sequences and bidi overrides in a version are shown as visible
+// escapes; the only escape sequences written are the diff's own colours.
+func TestWriteTerminal_EscapesControlsKeepsColours(t *testing.T) {
+	const hostile = "\x1b]0;pwned\x07 \x1b[2J \u009b31m \u202eevil"
+	old := Doc{Title: "Council votes", Byline: "Jane Doe", Text: "First line\nsecond line.\n\nThe vote was close."}
+	cur := Doc{Title: "Council votes " + hostile, Byline: "Jane " + hostile + " Doe",
+		Text: "First line\nsecond line " + hostile + ".\n\nThe vote was close\tand late."}
+	for _, color := range []bool{false, true} {
+		var buf bytes.Buffer
+		if err := WriteTerminal(&buf, Compare(old, cur), color); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		bare := strings.NewReplacer(ansiDelete, "", ansiInsert, "", ansiReset, "").Replace(out)
+		if i := strings.IndexFunc(bare, func(r rune) bool {
+			return r != '\n' && r != '\t' && (unicode.IsControl(r) || r == '\u202e')
+		}); i >= 0 {
+			t.Errorf("color=%v: raw %U reaches the terminal:\n%q", color, []rune(bare[i:])[0], out)
+		}
+		if color && !strings.Contains(out, ansiInsert) {
+			t.Errorf("colours lost:\n%q", out)
+		}
+		for _, want := range []string{`\x1b]0;pwned\x07`, `\x1b[2J`, `\u009b31m`, `\u202eevil`, "First line\nsecond line", "\tand late"} {
+			if !strings.Contains(bare, want) {
+				t.Errorf("color=%v: output lacks %q:\n%s", color, want, out)
+			}
+		}
 	}
 }

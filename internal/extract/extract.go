@@ -15,7 +15,7 @@ import (
 
 // Version identifies the extractor's behaviour; bump it whenever output for
 // the same input can change.
-const Version = "6"
+const Version = "7"
 
 // ErrNoContent is returned when a page yields no body text. The Article
 // returned with it still carries whatever metadata was found.

@@ -3,12 +3,29 @@ package web
 import (
 	"encoding/json"
 	"encoding/xml"
+	"html"
 	"io"
 	"time"
 )
 
 // The encoders below build structs and let encoding/xml and encoding/json
-// escape every string: titles come from outlets and may hold markup.
+// escape every string: titles come from outlets and may hold markup. That
+// escaping only keeps the document well formed; a reader takes it off
+// again. Where a format defines a field as HTML (Atom type="html", RSS
+// item description, JSON Feed content_html) the reader then renders what is
+// left as markup, so the text is HTML-escaped first (summaryHTML). Fields
+// defined as plain text (titles, names, content_text) are escaped once only,
+// or readers would show "&amp;" where the outlet wrote "&".
+
+// rssChannelDescription describes every RSS feed. The channel description
+// is read as plain text by some readers and as HTML by others, so it carries
+// no text from outlets: either reading shows it as written.
+const rssChannelDescription = "Changes errata recorded in the articles it follows; each item links to the word-level diff."
+
+// summaryHTML is the entry's summary as HTML: its text with every character
+// that HTML gives a meaning escaped, so a reader shows headlines and outlet
+// names as text however much markup they hold.
+func (e feedEntry) summaryHTML() string { return html.EscapeString(e.Summary) }
 
 type atomFeed struct {
 	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
@@ -59,7 +76,7 @@ func writeAtom(w io.Writer, f feed) error {
 		ae := atomEntry{
 			Title: e.Title, ID: e.ID, Updated: e.Updated.UTC().Format(time.RFC3339),
 			Links:  []atomLink{{Rel: "alternate", Href: e.Link}},
-			Author: atomAuthor{Name: e.Author}, Summary: atomText{Type: "text", Body: e.Summary},
+			Author: atomAuthor{Name: e.Author}, Summary: atomText{Type: "html", Body: e.summaryHTML()},
 		}
 		for _, c := range e.Classes {
 			ae.Categories = append(ae.Categories, atomCategory{Term: c})
@@ -99,13 +116,13 @@ type rssGUID struct {
 
 func writeRSS(w io.Writer, f feed) error {
 	doc := rssDoc{Version: "2.0", Channel: rssChannel{
-		Title: f.Title, Link: f.HomeURL, Description: f.Title,
+		Title: f.Title, Link: f.HomeURL, Description: rssChannelDescription,
 		LastBuildDate: feedTime(f).Format(time.RFC1123Z),
 	}}
 	for _, e := range f.Entries {
 		doc.Channel.Items = append(doc.Channel.Items, rssItem{
 			Title: e.Title, Link: e.Link, GUID: rssGUID{IsPermaLink: "true", Value: e.ID},
-			PubDate: e.Updated.UTC().Format(time.RFC1123Z), Description: e.Summary, Categories: e.Classes,
+			PubDate: e.Updated.UTC().Format(time.RFC1123Z), Description: e.summaryHTML(), Categories: e.Classes,
 		})
 	}
 	return writeXML(w, doc)
@@ -133,6 +150,7 @@ type jsonFeedItem struct {
 	ID            string           `json:"id"`
 	URL           string           `json:"url"`
 	Title         string           `json:"title"`
+	ContentHTML   string           `json:"content_html"`
 	ContentText   string           `json:"content_text"`
 	DatePublished string           `json:"date_published"`
 	Tags          []string         `json:"tags,omitempty"`
@@ -148,7 +166,7 @@ func writeJSONFeed(w io.Writer, f feed) error {
 		FeedURL: f.SelfURL, Items: []jsonFeedItem{}}
 	for _, e := range f.Entries {
 		jf.Items = append(jf.Items, jsonFeedItem{
-			ID: e.ID, URL: e.Link, Title: e.Title, ContentText: e.Summary,
+			ID: e.ID, URL: e.Link, Title: e.Title, ContentHTML: e.summaryHTML(), ContentText: e.Summary,
 			DatePublished: e.Updated.UTC().Format(time.RFC3339), Tags: e.Classes,
 			Authors: []jsonFeedAuthor{{Name: e.Author}},
 		})
