@@ -26,30 +26,40 @@ const minLead = 1.5
 // (a tag line, the lead) and the evidence clearly favours b. Prose length
 // alone does not overrule a longer a: an article often runs on into long
 // blocks after it. Otherwise trafilatura's cut stands.
-func chooseBody(a, b []string, ev evidence) []string {
+//
+// When the two bodies overlap for the most part, either is a fair reading
+// of the article, and prefer (the reading an earlier capture of the same
+// page was given) decides: otherwise a page on which trafilatura takes a
+// slightly different block from one request to the next would read as
+// edited. The reading returned says which body was taken, and either
+// whether the other would have done as well.
+func chooseBody(a, b []string, ev evidence, prefer Reading) (body []string, reading Reading, either bool) {
 	if len(b) == 0 {
-		return a
+		return a, ReadingFirst, false
 	}
 	if len(a) == 0 {
-		return b
+		return b, ReadingSecond, false
 	}
 	ba, bb := wordBag(a...), wordBag(b...)
 	aIn, bIn := ba.within(bb), bb.within(ba)
+	either = aIn >= maxOverlap && bIn >= maxOverlap
 	switch {
+	case either && prefer == ReadingSecond:
+		return b, ReadingSecond, true
 	case bIn >= minAgreement && aIn < maxOverlap:
-		return runOn(a, b, bb)
+		return runOn(a, b, bb), ReadingOther, false
 	case aIn >= minAgreement && bIn < maxOverlap:
 		if len(a) < minProseParas && ev.favours(b, a, bb, ba) {
-			return b
+			return b, ReadingSecond, false
 		}
 		rest := outside(b, ba)
 		if ev.declares(wordBag(rest...), ba) {
-			return rest
+			return rest, ReadingOther, false
 		}
 	case aIn < maxOverlap && bIn < maxOverlap && ev.favours(b, a, bb, ba):
-		return b
+		return b, ReadingSecond, false
 	}
-	return a
+	return a, ReadingFirst, either
 }
 
 // outside returns the paragraphs of body whose words are mostly not in

@@ -65,10 +65,44 @@ func TestChooseBody(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := chooseBody(tt.a, tt.b, ev)
+			got, _, _ := chooseBody(tt.a, tt.b, ev, ReadingOther)
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("chooseBody = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestChooseBody_OverlappingBodiesFollowThePreferredReading(t *testing.T) {
+	article := []string{
+		"The council approved the budget on Tuesday after a long debate about roads and schools.",
+		"Roads and bridges",
+		"Spending on roads rises by a tenth, the largest increase in a decade, officials said.",
+		"Schools",
+		"Schools get two new buildings, to open in the autumn of next year, the plan says.",
+	}
+	// trafilatura keeps the byline and drops the subheadings; readability
+	// keeps the subheadings: both are the article.
+	first := []string{"By Ann Smith, published on Monday", article[0], article[2], article[4]}
+	var ev evidence
+	for _, c := range []struct {
+		prefer Reading
+		want   []string
+		got    Reading
+	}{
+		{ReadingOther, first, ReadingFirst},
+		{ReadingFirst, first, ReadingFirst},
+		{ReadingSecond, article, ReadingSecond},
+	} {
+		body, reading, either := chooseBody(first, article, ev, c.prefer)
+		if strings.Join(body, "\n") != strings.Join(c.want, "\n") || reading != c.got || !either {
+			t.Errorf("prefer %s: %q (%s, either %v), want %q (%s, either)", c.prefer, body, reading, either, c.want, c.got)
+		}
+	}
+	// A body that is another block of the page is never taken for a
+	// preference.
+	box := []string{"Most read", "Ten things to do this weekend in the city", "Weather: rain all week long"}
+	if body, reading, either := chooseBody(box, article, ev, ReadingFirst); reading == ReadingFirst || either {
+		t.Errorf("a box preferred over the article: %q (%s, either %v)", body, reading, either)
 	}
 }

@@ -31,14 +31,58 @@ type Article struct {
 	Text      string    // body paragraphs joined by "\n\n"
 	Language  string    // ISO 639-1 code, "" if unknown
 
+	// Reading tells which extractor's body was taken; Either, that the
+	// other's body overlapped it for the most part, so that an extraction
+	// of the same page preferring the other reading may differ (see
+	// Options.Prefer).
+	Reading Reading
+	Either  bool
+
 	doc   *html.Node  // the page as extracted from, for Blocks
 	index *blockIndex // its blocks, when the body was chosen with them
+}
+
+// Reading names whose body an extraction took.
+type Reading int
+
+const (
+	// ReadingOther is a body neither extractor gave whole: a Keep rule's,
+	// the article container's, or a cut of one body by the other.
+	ReadingOther Reading = iota
+	// ReadingFirst is trafilatura's body.
+	ReadingFirst
+	// ReadingSecond is go-readability's body.
+	ReadingSecond
+)
+
+func (r Reading) String() string {
+	switch r {
+	case ReadingFirst:
+		return "trafilatura"
+	case ReadingSecond:
+		return "readability"
+	}
+	return "other"
+}
+
+// Options adjust one extraction.
+type Options struct {
+	// Prefer is the reading to take when both extractors' bodies overlap
+	// for the most part (Article.Either): the reading an earlier capture
+	// of the same page was given, so that like is compared with like.
+	// ReadingOther leaves the choice to the page's evidence.
+	Prefer Reading
 }
 
 // Extract reads the article in one HTML page. rules are the outlet's
 // Keep/Drop selectors; an invalid selector is an error. A page without body
 // text returns ErrNoContent together with its metadata.
 func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
+	return ExtractWith(pageURL, page, rules, Options{})
+}
+
+// ExtractWith is Extract with options.
+func ExtractWith(pageURL string, page []byte, rules model.Rules, opts Options) (Article, error) {
 	art := Article{URL: pageURL}
 	if err := ValidateRules(rules); err != nil {
 		return art, err
@@ -69,7 +113,7 @@ func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 	if body == nil {
 		ev := gatherEvidence(doc, pm)
 		art.index = &ev.blocks
-		body = generatedBody(doc, res, pageURL, ev)
+		body, art.Reading, art.Either = generatedBody(doc, res, pageURL, ev, opts.Prefer)
 	}
 
 	art.Canonical = canonicalURL(pageURL, pm)
@@ -126,23 +170,23 @@ func runTrafilatura(doc *html.Node, pageURL string, haveDate bool) *trafilatura.
 // container, split along its blocks (or readability's cut of it), is then
 // the better body. Paragraphs whose block on the page is mostly links go
 // last, whichever extractor kept them.
-func generatedBody(doc *html.Node, res *trafilatura.ExtractResult, pageURL string, ev evidence) []string {
-	var body []string
+func generatedBody(doc *html.Node, res *trafilatura.ExtractResult, pageURL string, ev evidence, prefer Reading) (body []string, reading Reading, either bool) {
 	teasers := findTeasers(doc)
 	second := dropTeasers(readabilityBody(doc, pageURL), teasers)
 	if res.ContentNode != nil {
 		dropStandfirst(res.ContentNode)
 		first := dropTeasers(dropFlattened(paragraphs(res.ContentNode)), teasers)
-		body = dropTeasers(splitBody(doc, chooseBody(first, second, ev)), teasers)
+		body, reading, either = chooseBody(first, second, ev, prefer)
+		body = dropTeasers(splitBody(doc, body), teasers)
 	}
 	if len(body) <= 1 {
 		if c := articleContainer(doc); c != nil {
 			if alt := paragraphs(c); len(alt) > 1 {
-				return dropLinkBlocks(narrowContainer(alt, second), ev.blocks)
+				return dropLinkBlocks(narrowContainer(alt, second), ev.blocks), ReadingOther, false
 			}
 		}
 	}
-	return dropLinkBlocks(body, ev.blocks)
+	return dropLinkBlocks(body, ev.blocks), reading, either
 }
 
 func firstNonEmpty(vs ...string) string {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/errata/errata/internal/archive"
 	"github.com/errata/errata/internal/discover"
+	"github.com/errata/errata/internal/extract"
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/furniture"
 	"github.com/errata/errata/internal/identity"
@@ -119,7 +120,8 @@ func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetc
 	}
 	pending, confirming := e.pendingFor(ctx, *a, rec.Check.At)
 	rec.ClearPending = confirming
-	r, err := e.read(ctx, a.URL, a.OutletID, resp.Body, resp.Header.Get("Content-Type"))
+	ctype := resp.Header.Get("Content-Type")
+	r, err := e.read(ctx, a.URL, a.OutletID, resp.Body, ctype, extract.ReadingOther)
 	if err != nil {
 		return CheckResult{Outcome: model.OutcomeError, Err: err}, nil
 	}
@@ -136,11 +138,15 @@ func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetc
 		a.Published = r.version.Published
 	}
 	known := e.furnitureFor(ctx, *a)
-	cand := r.version
-	cand.FetchedAt, cand.CaptureHash = resp.FetchedAt.UTC(), bodyHash
-	if known.Len() > 0 {
-		cand.Text = furniture.Text(known.Drop(r.blocksOf()))
+	candidate := func(r *read) model.Version {
+		cand := r.version
+		cand.FetchedAt, cand.CaptureHash = resp.FetchedAt.UTC(), bodyHash
+		if known.Len() > 0 {
+			cand.Text = furniture.Text(known.Drop(r.blocksOf()))
+		}
+		return cand
 	}
+	cand := candidate(r)
 	if o := revise.Peek(versions, recent, cand); o != model.OutcomeNewVersion || len(versions) == 0 {
 		// The body hash is remembered only once the check is recorded, so
 		// an identical later response can skip extraction.
@@ -150,7 +156,11 @@ func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetc
 		}
 		return e.recordVersion(ctx, rec, resp, revise.Decide(versions, recent, cand), true)
 	}
-	latest, latestBlocks := e.latestAgain(ctx, a, versions[len(versions)-1])
+	lr := e.latestAgain(ctx, a, versions[len(versions)-1], extract.ReadingOther)
+	if r2, lr2, ok := e.alike(ctx, a, r, lr, versions[len(versions)-1], resp.Body, ctype); ok {
+		r, lr, cand = r2, lr2, candidate(r2)
+	}
+	latest, latestBlocks := lr.version, lr.blocks
 	candHash := revise.Hash(cand.Title, cand.Byline, cand.Text)
 	if candHash == revise.Hash(latest.Title, latest.Byline, furniture.Text(known.Drop(latestBlocks))) {
 		a.BodyHash = bodyHash
@@ -175,6 +185,28 @@ func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetc
 	}
 	a.BodyHash = bodyHash
 	return e.recordVersion(ctx, rec, resp, d, false)
+}
+
+// alike makes the candidate and the latest version readings of the same
+// kind. Where one page gives two fair readings (the extractors' bodies
+// overlap for the most part: one keeps the subheadings, the other the
+// byline line) and the extractor's choice between them turns on the page
+// around the article, two fetches of an unchanged article could otherwise
+// differ by the choice alone. The one that could have been read either
+// way is read again the way the other was; ok is false when neither could.
+func (e *Engine) alike(ctx context.Context, a *model.Article, r *read, lr latestRead, last model.Version, body []byte, ctype string) (*read, latestRead, bool) {
+	switch {
+	case r.art.Reading == lr.reading:
+	case r.art.Either && lr.reading != extract.ReadingOther:
+		if again, err := e.read(ctx, a.URL, a.OutletID, body, ctype, lr.reading); err == nil && again.art.Reading == lr.reading {
+			return again, lr, true
+		}
+	case lr.either && r.art.Reading != extract.ReadingOther:
+		if again := e.latestAgain(ctx, a, last, r.art.Reading); again.reading == r.art.Reading {
+			return r, again, true
+		}
+	}
+	return r, lr, false
 }
 
 // recordVersion adds the decided version and its capture to the record.

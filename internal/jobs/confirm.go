@@ -77,8 +77,9 @@ func (e *Engine) furnitureFor(ctx context.Context, a model.Article) furniture.Se
 	return set
 }
 
-// read extracts a candidate version from a response body.
-func (e *Engine) read(ctx context.Context, pageURL string, outletID int64, body []byte, contentType string) (*read, error) {
+// read extracts a candidate version from a response body, taking the
+// prefer reading where either extractor's body would do.
+func (e *Engine) read(ctx context.Context, pageURL string, outletID int64, body []byte, contentType string, prefer extract.Reading) (*read, error) {
 	o, err := e.outlet(ctx, outletID)
 	if err != nil {
 		return nil, err
@@ -87,7 +88,7 @@ func (e *Engine) read(ctx context.Context, pageURL string, outletID int64, body 
 	if err != nil {
 		return nil, err
 	}
-	art, err := extract.Extract(pageURL, html, o.Rules)
+	art, err := extract.ExtractWith(pageURL, html, o.Rules, extract.Options{Prefer: prefer})
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,15 @@ import (
 // not the threshold, tells them apart.
 const matchF1 = 0.9
 
+// nearestFloor is the least token F1 at which a recorded version and a
+// true one that are each other's unique nearest may stand for each other.
+// It is for pages whose extraction differs from the truth by the same
+// block in every version (an embedded post kept by one and not the
+// other): every version then falls below matchF1, although each recorded
+// version stands for exactly one true one. How far the extraction is off
+// is TextF1's business, not the alignment's.
+const nearestFloor = 0.5
+
 // Recorded is what a tracker recorded of one article, for scoring.
 type Recorded struct {
 	URL      string
@@ -98,6 +107,9 @@ func align(truth, rec []TruthVersion) [][2]int {
 			sim[i][j] = TokenF1(truth[i].Title+" "+truth[i].Text, rec[j].Title+" "+rec[j].Text)
 		}
 	}
+	pairable := func(i, j int) bool {
+		return sim[i][j] >= matchF1 || (sim[i][j] >= nearestFloor && nearest(sim, i, j))
+	}
 	best := make([][]cell, n+1)
 	for i := range best {
 		best[i] = make([]cell, m+1)
@@ -109,7 +121,7 @@ func align(truth, rec []TruthVersion) [][2]int {
 			if better(best[i][j+1], c) {
 				c = best[i][j+1]
 			}
-			if sim[i][j] >= matchF1 {
+			if pairable(i, j) {
 				d := cell{best[i+1][j+1].count + 1, best[i+1][j+1].sim + sim[i][j]}
 				if better(d, c) {
 					c = d
@@ -121,7 +133,7 @@ func align(truth, rec []TruthVersion) [][2]int {
 	var pairs [][2]int
 	for i, j := 0, 0; i < n && j < m; {
 		switch {
-		case sim[i][j] >= matchF1 && best[i][j] == (cell{best[i+1][j+1].count + 1, best[i+1][j+1].sim + sim[i][j]}):
+		case pairable(i, j) && best[i][j] == (cell{best[i+1][j+1].count + 1, best[i+1][j+1].sim + sim[i][j]}):
 			pairs = append(pairs, [2]int{i, j})
 			i, j = i+1, j+1
 		case best[i][j] == best[i+1][j]:
@@ -131,6 +143,22 @@ func align(truth, rec []TruthVersion) [][2]int {
 		}
 	}
 	return pairs
+}
+
+// nearest reports whether true version i and recorded version j are each
+// other's unique most similar version.
+func nearest(sim [][]float64, i, j int) bool {
+	for k := range sim[i] {
+		if k != j && sim[i][k] >= sim[i][j] {
+			return false
+		}
+	}
+	for k := range sim {
+		if k != i && sim[k][j] >= sim[i][j] {
+			return false
+		}
+	}
+	return true
 }
 
 // TokenF1 is the bag-of-words F1 of two texts over whitespace tokens, as

@@ -47,3 +47,29 @@ func TestTokenF1(t *testing.T) {
 		}
 	}
 }
+
+func TestScoreAgainst_ExtractionOffByOneBlockStillPairsEachRevision(t *testing.T) {
+	v := func(title, text string) TruthVersion { return TruthVersion{Title: title, Text: text} }
+	base := "the council approved the budget on tuesday after a long debate about roads schools and parks"
+	edit := base + " and the mayor said she was pleased"
+	// The tracker keeps an embedded post the truth leaves out, in every
+	// version: each is below matchF1 of its true one, yet each stands for
+	// exactly one.
+	post := " thread follows one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+	truth := []TruthArticle{{URL: "http://a/1", Versions: []TruthVersion{v("A", base), v("A2", base), v("A2", edit)}}}
+	got := []Recorded{{URL: "http://a/1", Versions: []TruthVersion{v("A", base+post), v("A2", base+post), v("A2", edit+post)}}}
+	if s := ScoreAgainst(truth, got); s.Matched != 3 || s.Spurious != 0 {
+		t.Errorf("matched %d spurious %d, want 3 and 0", s.Matched, s.Spurious)
+	}
+	// A churn version in between still counts as spurious: it is nobody's
+	// nearest.
+	got[0].Versions = []TruthVersion{v("A", base+post), v("A", base+post+" most read today"), v("A2", base+post), v("A2", edit+post)}
+	if s := ScoreAgainst(truth, got); s.Matched != 3 || s.Spurious != 1 {
+		t.Errorf("with churn: matched %d spurious %d, want 3 and 1", s.Matched, s.Spurious)
+	}
+	// A text that is not the article is never paired.
+	got[0].Versions = []TruthVersion{v("Cookies", "we use cookies to improve your experience accept all")}
+	if s := ScoreAgainst(truth, got); s.Matched != 0 {
+		t.Errorf("a cookie wall paired with %d true versions", s.Matched)
+	}
+}
