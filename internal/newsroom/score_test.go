@@ -73,3 +73,16 @@ func TestScoreAgainst_ExtractionOffByOneBlockStillPairsEachRevision(t *testing.T
 		t.Errorf("a cookie wall paired with %d true versions", s.Matched)
 	}
 }
+
+func TestScoreAgainst_HeadlineWordsElsewhereInTheTextDoNotMisalign(t *testing.T) {
+	v := func(title, text string) TruthVersion { return TruthVersion{Title: title, Text: text} }
+	base := "the council approved the budget on tuesday after a long debate about roads schools and parks"
+	// The truth keeps an embedded post the tracker drops; the new
+	// headline's words also appear in the post.
+	post := " as questions mount residents ask who pays one two three four five six seven eight nine"
+	truth := []TruthArticle{{URL: "http://a/1", Versions: []TruthVersion{v("Budget passes", base+post), v("Budget passes as questions mount", base+post)}}}
+	got := []Recorded{{URL: "http://a/1", Versions: []TruthVersion{v("Budget passes", base), v("Budget passes as questions mount", base)}}}
+	if s := ScoreAgainst(truth, got); s.Matched != 2 || s.Spurious != 0 {
+		t.Errorf("matched %d spurious %d, want 2 and 0", s.Matched, s.Spurious)
+	}
+}

@@ -14,7 +14,7 @@ import (
 func (p *page) render(s state) string {
 	m := map[*html.Node]*html.Node{}
 	doc := clone(p.doc, m)
-	last := m[p.paras[len(p.paras)-1]]
+	last := m[p.tailAnchor()]
 	for i := len(s.tail) - 1; i >= 0; i-- {
 		insertAfter(last, paragraphLike(last, s.tail[i]))
 	}
@@ -37,6 +37,29 @@ func (p *page) render(s state) string {
 		return "" // rendering a tree built by the parser does not fail
 	}
 	return b.String()
+}
+
+// tailAnchor is the paragraph an appended one follows: the last of the
+// element that holds most of the article's paragraphs, as a CMS appends to
+// the article's body. The page's last located paragraph may sit in a box
+// after the body (a disclaimer, a sign-off) that the corpus's truth counts
+// as article text.
+func (p *page) tailAnchor() *html.Node {
+	count := map[*html.Node]int{}
+	var body *html.Node
+	for _, n := range p.paras {
+		count[n.Parent]++
+		if body == nil || count[n.Parent] > count[body] {
+			body = n.Parent
+		}
+	}
+	last := p.paras[len(p.paras)-1]
+	for _, n := range p.paras {
+		if n.Parent == body {
+			last = n
+		}
+	}
+	return last
 }
 
 // paragraphLike is a new paragraph dressed like its neighbour, as a CMS
