@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -28,8 +30,14 @@ func absorb(ctx context.Context, tx *wtx, keep, drop int64) error {
 		return fmt.Errorf("absorb article %d into %d: it has %d versions: %w", drop, keep, n, ErrConflict)
 	}
 	var url string
-	if err := tx.QueryRowContext(ctx, sqlArticleURLOf, drop).Scan(&url); err != nil {
-		return noRows(err)
+	err := tx.QueryRowContext(ctx, sqlArticleURLOf, drop).Scan(&url)
+	if errors.Is(err, sql.ErrNoRows) {
+		// Another check merged it first; this check decided on what it
+		// read before that.
+		return fmt.Errorf("absorb article %d into %d: merged elsewhere meanwhile: %w", drop, keep, ErrStale)
+	}
+	if err != nil {
+		return err
 	}
 	for _, step := range []struct {
 		q    string

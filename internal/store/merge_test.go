@@ -87,3 +87,40 @@ func TestLineage_HashesOfAllVersionsAndTheLatestInFull(t *testing.T) {
 		}
 	})
 }
+
+// TestRecord_CheckOfAnArticleMergedMeanwhileIsStale: a check in flight
+// while another check merged its article into another one finds the row
+// gone. That is a stale check, like one another worker recorded first,
+// not a missing row.
+func TestRecord_CheckOfAnArticleMergedMeanwhileIsStale(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		o := mustOutlet(t, s, "o")
+		old := mustArticle(t, s, o.ID, "http://o.example/old-slug")
+		if _, err := s.Record(ctx, CheckRecord{Article: old, Check: model.Check{At: t0, Outcome: model.OutcomeNewVersion}, Version: version(old.ID, 0)}); err != nil {
+			t.Fatal(err)
+		}
+		moved := mustArticle(t, s, o.ID, "http://o.example/new-slug")
+		other := mustArticle(t, s, o.ID, "http://o.example/other")
+		read := moved.LastChecked // the in-flight check of moved read this
+
+		old.URL = moved.URL
+		if _, err := s.Record(ctx, CheckRecord{Article: old, Check: model.Check{At: t0, Outcome: model.OutcomeUnchanged}, Absorb: moved.ID}); err != nil {
+			t.Fatal(err)
+		}
+		_, err := s.Record(ctx, CheckRecord{Article: moved, Check: model.Check{At: t0, Outcome: model.OutcomeNewVersion},
+			Version: version(moved.ID, 0), IfLastChecked: &read})
+		if !errors.Is(err, ErrStale) || errors.Is(err, ErrNotFound) {
+			t.Fatalf("err = %v, want ErrStale", err)
+		}
+		// A second merge of the same article, decided before the first
+		// committed, is stale as well.
+		_, err = s.Record(ctx, CheckRecord{Article: other, Check: model.Check{At: t0, Outcome: model.OutcomeUnchanged}, Absorb: moved.ID})
+		if !errors.Is(err, ErrStale) {
+			t.Fatalf("absorbing an article merged meanwhile: err = %v, want ErrStale", err)
+		}
+		if st, _ := s.Stats(ctx); st.Articles != 2 || st.Versions != 1 || st.Checks != 2 {
+			t.Errorf("stats %+v, want the two live articles, 1 version, 2 checks", st)
+		}
+	})
+}

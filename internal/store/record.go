@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -96,15 +98,23 @@ func recordTx(ctx context.Context, tx *wtx, rec CheckRecord) (int64, error) {
 // (PostgreSQL; on SQLite the immediate transaction already holds the
 // database) and verifies no other check was recorded since the caller
 // read it. A second worker checking the same article then waits here for
-// the first to commit and sees its last check time.
+// the first to commit and sees its last check time. An article merged
+// into another meanwhile is stale too: its row is gone.
 func lockFresh(ctx context.Context, tx *wtx, id int64, lastChecked time.Time) error {
 	query := sqlLastChecked
 	if tx.cache.d == dialectPostgres {
 		query = sqlLastCheckedForUpdate
 	}
 	var stored int64
-	if err := tx.QueryRowContext(ctx, query, id).Scan(&stored); err != nil {
-		return noRows(err)
+	err := tx.QueryRowContext(ctx, query, id).Scan(&stored)
+	if errors.Is(err, sql.ErrNoRows) {
+		// Another check folded this article into another one (absorb)
+		// while this check was in flight: the visit belongs to no article
+		// now, and the article it merged into is checked on its own.
+		return fmt.Errorf("article %d was merged into another meanwhile: %w", id, ErrStale)
+	}
+	if err != nil {
+		return err
 	}
 	if stored != nanos(lastChecked) {
 		return fmt.Errorf("article %d: %w", id, ErrStale)
