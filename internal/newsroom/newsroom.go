@@ -36,6 +36,11 @@ type Config struct {
 	StepInterval time.Duration
 	// AccessLogSize bounds AccessLog (a ring of the latest requests).
 	AccessLogSize int
+	// Addrs are the addresses Start listens on, one per outlet in order;
+	// an outlet without one gets 127.0.0.1:0 (a free port). The demo
+	// gives the ports of an earlier run, so the articles it kept are
+	// served where they were found.
+	Addrs []string
 }
 
 func (c Config) withDefaults() Config {
@@ -103,7 +108,8 @@ func New(cfg Config) *Newsroom {
 	return n
 }
 
-// Start serves every outlet on its own 127.0.0.1:0 listener.
+// Start serves every outlet on its own listener: Config.Addrs, or
+// 127.0.0.1:0.
 func (n *Newsroom) Start() error {
 	n.srvMu.Lock()
 	defer n.srvMu.Unlock()
@@ -111,7 +117,11 @@ func (n *Newsroom) Start() error {
 		return errors.New("newsroom: already started")
 	}
 	for i, h := range n.handlers {
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		addr := "127.0.0.1:0"
+		if i < len(n.cfg.Addrs) && n.cfg.Addrs[i] != "" {
+			addr = n.cfg.Addrs[i]
+		}
+		ln, err := net.Listen("tcp", addr)
 		if err != nil {
 			n.closeLocked()
 			return fmt.Errorf("newsroom: listen for outlet %d: %w", i, err)
