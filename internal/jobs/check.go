@@ -26,6 +26,7 @@ type CheckResult struct {
 	Version *model.Version // the new version, when one was recorded
 	Hash    string         // content hash seen, when extraction ran
 	Err     error          // the fetch or extraction error behind an error outcome
+	Status  int            // HTTP status of the response, 0 when none came
 }
 
 // CheckArticle fetches an article once, decides whether it changed and
@@ -74,6 +75,7 @@ func (e *Engine) checkResponse(ctx context.Context, a model.Article, resp *fetch
 		}
 	}
 	c.Outcome = res.Outcome
+	res.Status = c.Status
 	if res.Err != nil {
 		c.Error = res.Err.Error()
 	}

@@ -66,11 +66,13 @@ func (e *Engine) pollSources(ctx context.Context, all bool, st *CrawlStats) erro
 	if err != nil {
 		return err
 	}
+	e.tell(CrawlEvent{PlannedSources: len(srcs)})
 	for _, src := range srcs {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		res, err := e.PollSource(ctx, src)
+		e.tell(CrawlEvent{Source: src.URL, Poll: res, Err: err})
 		st.Sources++
 		st.NewArticles += res.New
 		if err != nil {
@@ -88,6 +90,7 @@ func (e *Engine) pollSources(ctx context.Context, all bool, st *CrawlStats) erro
 // (and absorb the new URL) before that URL, found in a feed meanwhile,
 // is checked as an article of its own.
 func (e *Engine) checkAll(ctx context.Context, arts []model.Article, workers int, st *CrawlStats) error {
+	e.tell(CrawlEvent{PlannedChecks: len(arts)})
 	var known, fresh []model.Article
 	for _, a := range arts {
 		if a.LastChanged.IsZero() {
@@ -100,7 +103,10 @@ func (e *Engine) checkAll(ctx context.Context, arts []model.Article, workers int
 	if err != nil {
 		return err
 	}
-	more, err := e.checkPool(ctx, e.stillTracked(ctx, fresh), workers, st)
+	listed := len(fresh)
+	fresh = e.stillTracked(ctx, fresh)
+	e.tell(CrawlEvent{PlannedChecks: len(fresh) - listed})
+	more, err := e.checkPool(ctx, fresh, workers, st)
 	if err != nil {
 		return err
 	}
@@ -114,6 +120,7 @@ func (e *Engine) confirmAll(ctx context.Context, due []model.Article, workers in
 	if len(due) == 0 {
 		return nil
 	}
+	e.tell(CrawlEvent{PlannedChecks: len(due)})
 	var wait time.Duration
 	for _, a := range due {
 		wait = max(wait, a.NextCheck.Sub(e.now()))
@@ -177,6 +184,7 @@ func (e *Engine) checkPool(ctx context.Context, arts []model.Article, workers in
 				}
 				mu.Unlock()
 				e.logCheck(a, res, err)
+				e.tell(CrawlEvent{Article: a.URL, Check: res, Err: err})
 			}
 		}()
 	}

@@ -26,6 +26,9 @@ type Engine struct {
 	Log    *slog.Logger
 	// Metrics counts checks, polls, fetch times and errors; nil: none.
 	Metrics *metrics.Set
+	// OnCrawl, when set, is told each step of a Crawl as it happens. It
+	// is called from the crawl's workers, several at once.
+	OnCrawl func(CrawlEvent)
 
 	rereads rereadCache
 }
