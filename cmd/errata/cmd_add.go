@@ -27,6 +27,11 @@ Only http and https URLs are accepted.`,
 }
 
 func runAdd(ctx context.Context, e *env, args []string) error {
+	for _, u := range args {
+		if err := checkURLArg("add", u); err != nil {
+			return err
+		}
+	}
 	eng, st, err := e.engine(ctx)
 	if err != nil {
 		return err
@@ -35,11 +40,11 @@ func runAdd(ctx context.Context, e *env, args []string) error {
 	failed := 0
 	for _, u := range args {
 		added, err := eng.AddURL(ctx, u, e.outlet)
-		if err != nil && len(args) == 1 {
+		if err != nil && (len(args) == 1 || ctx.Err() != nil) {
 			return err
 		}
 		if err != nil {
-			printError(e.stderr, "errata", err)
+			printError(e.stderr, err)
 			failed++
 			continue
 		}
@@ -51,13 +56,13 @@ func runAdd(ctx context.Context, e *env, args []string) error {
 		if c := added.Check; c != nil {
 			fmt.Fprintf(e.stdout, ": %s", c.Outcome)
 			if c.Err != nil {
-				fmt.Fprintf(e.stdout, " (%s)", termsafe.Line(c.Err.Error()))
+				fmt.Fprintf(e.stdout, " (%s)", termsafe.Line(userMessage(c.Err)))
 			}
 		}
 		fmt.Fprintln(e.stdout)
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d URLs not added", failed, len(args))
+		return fmt.Errorf("%d of %s not added", failed, plural(len(args), "URL", "URLs"))
 	}
 	return nil
 }
@@ -89,7 +94,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("import %s: %w", args[0], err)
 	}
-	fmt.Fprintf(e.stdout, "imported %d feeds (%d new) from %s\n", total, created, termsafe.Line(args[0]))
+	fmt.Fprintf(e.stdout, "imported %s (%d new) from %s\n", plural(total, "feed", "feeds"), created, termsafe.Line(args[0]))
 	return nil
 }
 

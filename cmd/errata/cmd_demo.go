@@ -56,8 +56,13 @@ func runDemo(ctx context.Context, e *env, _ []string) error {
 		return usageError{fmt.Sprintf("--step %s: want at least %s", e.step, minDemoStep)}
 	}
 	if e.db != "" {
-		return usageError{"--db: the demo keeps its data in SQLite; use --data instead"}
+		return usageError{e.option("db") + ": the demo keeps its data in SQLite; use --data instead"}
 	}
+	ln, err := e.listen("addr", e.addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
 	data, cleanup, err := demoDataDir(e.data)
 	if err != nil {
 		return err
@@ -80,7 +85,7 @@ func runDemo(ctx context.Context, e *env, _ []string) error {
 	}
 	go advance(ctx, nr, e.step)
 	svc := services{
-		web: true, worker: true, addr: e.addr, log: log,
+		web: true, worker: true, ln: ln, log: log,
 		queue: jobs.QueueConfig{Tick: demoTick, Grace: demoGrace},
 		ready: func(addr string) {
 			fmt.Fprintf(e.stdout, "errata demo: open http://%s/ — the simulated newsroom revises an article every %s; Ctrl-C to stop\n", addr, e.step)

@@ -36,9 +36,9 @@ func runExport(ctx context.Context, e *env, _ []string) error {
 	case "warc":
 		return errors.New("export --format warc is not available yet; use --format jsonl")
 	default:
-		return usageError{fmt.Sprintf("unknown format %q; want jsonl", e.format)}
+		return usageError{fmt.Sprintf("--format %q: want jsonl", e.format)}
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.openExisting(ctx)
 	if err != nil {
 		return err
 	}

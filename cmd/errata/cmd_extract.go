@@ -69,7 +69,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	art, err := extract.Extract(pageURL, html, rules)
 	if err != nil {
-		return err
+		return fmt.Errorf("extract %s: %w", src, err)
 	}
 	out := extraction{URL: pageURL, Title: art.Title, Byline: art.Byline, Text: art.Text}
 	if !art.Published.IsZero() {
@@ -97,7 +97,7 @@ func (e *env) extractRules(ctx context.Context) (model.Rules, error) {
 	}
 	var rules model.Rules
 	if e.outlet != "" {
-		st, err := e.openStore(ctx)
+		st, err := e.openExisting(ctx)
 		if err != nil {
 			return rules, err
 		}

@@ -49,7 +49,7 @@ Headline and byline changes come first, then the text, then the stats.`,
 func findArticle(ctx context.Context, st *store.Store, raw string) (model.Article, error) {
 	u, err := discover.Canonicalize(raw)
 	if err != nil {
-		return model.Article{}, usageError{err.Error()}
+		return model.Article{}, err
 	}
 	a, err := st.ArticleByURL(ctx, u)
 	if errors.Is(err, store.ErrNotFound) {
@@ -59,9 +59,12 @@ func findArticle(ctx context.Context, st *store.Store, raw string) (model.Articl
 }
 
 // openArticle opens the store and finds the article a URL leads to; the
-// caller closes the store.
-func openArticle(ctx context.Context, e *env, raw string) (*store.Store, model.Article, error) {
-	st, err := e.openStore(ctx)
+// caller closes the store. cmd names the command, for errors.
+func openArticle(ctx context.Context, e *env, cmd, raw string) (*store.Store, model.Article, error) {
+	if err := checkURLArg(cmd, raw); err != nil {
+		return nil, model.Article{}, err
+	}
+	st, err := e.openExisting(ctx)
 	if err != nil {
 		return nil, model.Article{}, err
 	}
@@ -74,7 +77,7 @@ func openArticle(ctx context.Context, e *env, raw string) (*store.Store, model.A
 }
 
 func runHistory(ctx context.Context, e *env, args []string) error {
-	st, a, err := openArticle(ctx, e, args[0])
+	st, a, err := openArticle(ctx, e, "history", args[0])
 	if err != nil {
 		return err
 	}
@@ -101,7 +104,7 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(w, "  first seen    %s\n", stamp(a.FirstSeen))
 	fmt.Fprintf(w, "  published     %s\n", stamp(a.Published))
 	fmt.Fprintf(w, "  last changed  %s\n", stamp(a.LastChanged))
-	fmt.Fprintf(w, "  last checked  %s (%d checks)\n", stamp(a.LastChecked), checks)
+	fmt.Fprintf(w, "  last checked  %s (%s)\n", stamp(a.LastChecked), plural(checks, "check", "checks"))
 	fmt.Fprintf(w, "  changes       %d\n", max(len(vs)-1, 0))
 	if r := refused(outcomes); r != "" {
 		fmt.Fprintf(w, "  refused       %s\n", r)
@@ -138,7 +141,11 @@ func stamp(t time.Time) string {
 }
 
 func runDiff(ctx context.Context, e *env, args []string) error {
-	st, a, err := openArticle(ctx, e, args[0])
+	pick, err := versionArgs(args[1:])
+	if err != nil {
+		return err
+	}
+	st, a, err := openArticle(ctx, e, "diff", args[0])
 	if err != nil {
 		return err
 	}
@@ -147,7 +154,7 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	from, to, err := diffRange(args[1:], len(vs))
+	from, to, err := diffRange(pick, len(vs))
 	if err != nil {
 		return err
 	}
@@ -158,24 +165,37 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 	return diff.WriteTerminal(e.stdout, r, e.useColor())
 }
 
-// diffRange picks the two versions to compare: given, or the last two.
-func diffRange(args []string, n int) (int, int, error) {
-	switch {
-	case n == 0:
+// versionArgs reads the versions A and B, if given: none or two numbers.
+func versionArgs(args []string) ([]int, error) {
+	if len(args) == 0 {
+		return nil, nil
+	}
+	if len(args) == 2 {
+		a, errA := strconv.Atoi(args[0])
+		b, errB := strconv.Atoi(args[1])
+		if errA == nil && errB == nil && a >= 0 && b >= 0 {
+			return []int{a, b}, nil
+		}
+	}
+	return nil, usageError{"diff: give two version numbers A and B, as 'errata history' lists them, or none"}
+}
+
+// diffRange picks the two versions to compare: those asked for, or the
+// last two. An article without such versions is not a usage error.
+func diffRange(pick []int, n int) (int, int, error) {
+	if pick != nil {
+		if m := max(pick[0], pick[1]); m >= n {
+			return 0, 0, fmt.Errorf("no version %d: the article has %s (0 to %d)", m, plural(n, "version", "versions"), n-1)
+		}
+		return pick[0], pick[1], nil
+	}
+	switch n {
+	case 0:
 		return 0, 0, errors.New("no version recorded yet")
-	case len(args) == 1:
-		return 0, 0, usageError{"give two versions A and B, or none"}
-	case len(args) == 0 && n == 1:
+	case 1:
 		return 0, 0, errors.New("only one version recorded; nothing to compare")
-	case len(args) == 0:
-		return n - 2, n - 1, nil
 	}
-	a, errA := strconv.Atoi(args[0])
-	b, errB := strconv.Atoi(args[1])
-	if errA != nil || errB != nil || a < 0 || b < 0 || a >= n || b >= n {
-		return 0, 0, usageError{fmt.Sprintf("versions must be numbers from 0 to %d", n-1)}
-	}
-	return a, b, nil
+	return n - 2, n - 1, nil
 }
 
 func (e *env) useColor() bool {

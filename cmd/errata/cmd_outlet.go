@@ -45,7 +45,7 @@ func runOutlet(ctx context.Context, e *env, args []string) error {
 	if err := edit.check(); err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.openExisting(ctx)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -120,11 +121,15 @@ func TestOutlet_RulesRoundTrip(t *testing.T) {
 	})
 }
 
-func TestOutlet_EmptyStoreSaysHowToStart(t *testing.T) {
-	runSteps(t, t.TempDir(), []cliStep{
-		{"list", []string{"outlet"}, exitOK, []string{"no outlets yet"}, nil},
-		{"unknown", []string{"outlet", "Daily"}, exitError, []string{"errata add URL --outlet NAME"}, nil},
+func TestOutlet_NoDataSaysHowToStart(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "errata-data")
+	runSteps(t, data, []cliStep{
+		{"list", []string{"outlet"}, exitError, []string{"no errata data in " + data, "run errata add first"}, nil},
+		{"unknown", []string{"outlet", "Daily"}, exitError, []string{"no errata data in " + data}, nil},
 	})
+	if _, err := os.Stat(data); err == nil {
+		t.Errorf("outlet created %s", data)
+	}
 }
 
 func extractText(t *testing.T, data string, args ...string) string {

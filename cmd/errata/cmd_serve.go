@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"slices"
 	"time"
 
@@ -51,10 +50,10 @@ Flags win over ERRATA_ADDR, ERRATA_ROLE and ERRATA_ADMIN_TOKEN.`,
 	example: "errata serve --addr 127.0.0.1:8080 --role all --admin-token s3cret",
 	maxArgs: 0,
 	flags: func(fs *flag.FlagSet, e *env) {
-		fs.StringVar(&e.addr, "addr", envOr("ERRATA_ADDR", defaultAddr), "address to listen on (env ERRATA_ADDR)")
-		fs.StringVar(&e.role, "role", envOr("ERRATA_ROLE", roleAll), "all, web (HTTP only) or worker (background checks only) (env ERRATA_ROLE)")
-		// The token is read from the environment in runServe, not taken as
-		// the default here, so that help never prints it.
+		fs.StringVar(&e.addr, "addr", defaultAddr, "address to listen on (env ERRATA_ADDR)")
+		fs.StringVar(&e.role, "role", roleAll, "all, web (HTTP only) or worker (background checks only) (env ERRATA_ROLE)")
+		// The token is read from the environment after parsing (env
+		// below), not taken as the default here, so help never prints it.
 		fs.StringVar(&e.adminToken, "admin-token", "", "token for the admin page; empty disables it (env ERRATA_ADMIN_TOKEN)")
 		fs.IntVar(&e.workers, "workers", jobs.DefaultWorkers, "checks a worker process runs at once")
 		fs.DurationVar(&e.tick, "tick", jobs.DefaultTick, "how often the scheduler looks for due work (at least 1s)")
@@ -62,22 +61,14 @@ Flags win over ERRATA_ADDR, ERRATA_ROLE and ERRATA_ADMIN_TOKEN.`,
 		fs.DurationVar(&e.hostLease, "host-lease", store.DefaultHostLease, "on PostgreSQL, how long one request may hold its host against other processes; a killed worker's host waits this long")
 		fs.DurationVar(&e.checkEvery, "check-every", 0, "re-check every article and poll every source this often whatever its age (tests, benchmarks); 0: the normal schedule")
 	},
+	env: []envBinding{{"addr", "ERRATA_ADDR"}, {"role", "ERRATA_ROLE"}, {"admin-token", "ERRATA_ADMIN_TOKEN"}},
 	run: runServe,
-}
-
-// envOr returns an environment variable, or def when it is unset, so that
-// a flag given on the command line wins over the environment.
-func envOr(name, def string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return def
 }
 
 // services is what one serve or demo process runs.
 type services struct {
 	web, worker bool
-	addr        string
+	ln          net.Listener // bound before any other work; nil unless web
 	adminToken  string
 	queue       jobs.QueueConfig
 	log         *slog.Logger
@@ -86,10 +77,7 @@ type services struct {
 }
 
 func runServe(ctx context.Context, e *env, _ []string) error {
-	if e.adminToken == "" {
-		e.adminToken = os.Getenv("ERRATA_ADMIN_TOKEN")
-	}
-	svc := services{addr: e.addr, adminToken: e.adminToken, log: e.serveLogger(),
+	svc := services{adminToken: e.adminToken, log: e.serveLogger(),
 		queue: jobs.QueueConfig{Workers: e.workers, Tick: e.tick, RescueAfter: e.rescue}}
 	if e.workers < 1 || e.rescue < 0 || e.checkEvery < 0 || e.hostLease < 0 {
 		return usageError{"--workers wants at least 1; --rescue-after, --check-every and --host-lease no negative duration"}
@@ -102,7 +90,15 @@ func runServe(ctx context.Context, e *env, _ []string) error {
 	case roleWorker:
 		svc.worker = true
 	default:
-		return usageError{fmt.Sprintf("--role %q: want all, web or worker", e.role)}
+		return usageError{fmt.Sprintf("%s %q: want all, web or worker", e.option("role"), e.role)}
+	}
+	if svc.web {
+		ln, err := e.listen("addr", e.addr)
+		if err != nil {
+			return err
+		}
+		defer ln.Close()
+		svc.ln = ln
 	}
 	svc.ready = func(addr string) { svc.log.Info("listening", "url", "http://"+addr+"/") }
 	eng, st, err := e.engine(ctx)
@@ -196,8 +192,7 @@ func (s services) shutdown(ctx context.Context, srv *http.Server, q *jobs.Queue)
 	return errors.Join(errs...)
 }
 
-// listen binds the address first, so that a port in use is an error of
-// the command and port 0 is resolved before anyone is told the URL.
+// listen serves the web UI on the listener bound at the start.
 func (s services) listen(eng *jobs.Engine, st *store.Store, m *metrics.Set) (*http.Server, <-chan error, error) {
 	ws, err := web.New(web.Config{
 		Store: st, Policy: eng.Policy, Metrics: m, AdminToken: s.adminToken,
@@ -206,10 +201,7 @@ func (s services) listen(eng *jobs.Engine, st *store.Store, m *metrics.Set) (*ht
 	if err != nil {
 		return nil, nil, err
 	}
-	ln, err := net.Listen("tcp", s.addr)
-	if err != nil {
-		return nil, nil, fmt.Errorf("listen on %s: %w", s.addr, err)
-	}
+	ln := s.ln
 	srv := &http.Server{
 		Handler:           ws.Handler(),
 		ReadHeaderTimeout: readHeaderTimeout,

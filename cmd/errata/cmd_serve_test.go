@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -19,10 +20,12 @@ func TestServe_BadRoleIsAUsageError(t *testing.T) {
 		name string
 		args []string
 		env  string
+		want string // the option the error names
 	}{
-		{"flag", []string{"serve", "--role", "cook"}, ""},
-		{"flag after global flags", []string{"--data", "DATA", "serve", "--role=both"}, ""},
-		{"environment", []string{"serve"}, "cook"},
+		{"flag", []string{"serve", "--role", "cook"}, "", "--role"},
+		{"flag after global flags", []string{"--data", "DATA", "serve", "--role=both"}, "", "--role"},
+		{"environment", []string{"serve"}, "cook", "ERRATA_ROLE"},
+		{"flag wins over the environment", []string{"serve", "--role", "cook"}, "web", "--role"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -36,8 +39,11 @@ func TestServe_BadRoleIsAUsageError(t *testing.T) {
 			if code != exitUsage {
 				t.Fatalf("exit %d, want %d; stderr: %s", code, exitUsage, stderr)
 			}
-			if !strings.Contains(stderr, "--role") {
-				t.Errorf("stderr does not name the flag: %q", stderr)
+			if !strings.HasPrefix(stderr, "errata: "+tc.want+" ") || strings.Count(stderr, "\n") != 1 {
+				t.Errorf("stderr %q: want one line naming %s", stderr, tc.want)
+			}
+			if _, err := os.Stat(filepath.Join(data, "errata.db")); err == nil {
+				t.Errorf("a refused serve created the database")
 			}
 		})
 	}

@@ -18,15 +18,17 @@ type command struct {
 	minArgs int
 	maxArgs int // -1: no limit
 	flags   func(fs *flag.FlagSet, e *env)
-	run     func(ctx context.Context, e *env, args []string) error
+	// env binds the command's flags to environment variables.
+	env []envBinding
+	run func(ctx context.Context, e *env, args []string) error
 }
 
 func (c *command) checkArgs(args []string) error {
 	switch {
 	case len(args) < c.minArgs:
-		return fmt.Errorf("missing argument: want %s", c.args)
+		return usageError{fmt.Sprintf("%s: missing argument: want %s", c.name, c.args)}
 	case c.maxArgs >= 0 && len(args) > c.maxArgs:
-		return fmt.Errorf("too many arguments: %s", strings.Join(args[c.maxArgs:], " "))
+		return usageError{fmt.Sprintf("%s: too many arguments: %s", c.name, strings.Join(args[c.maxArgs:], " "))}
 	}
 	return nil
 }
@@ -53,23 +55,35 @@ const globalHelp = `Global flags (before or after the command):
   -v, --verbose        log each step to stderr
 `
 
+const exitHelp = `Exit status: 0 done; 1 failed (one line on stderr says why); 2 bad usage (an
+unknown command or flag, a missing argument, a value of the wrong form);
+130 interrupted by Ctrl-C (143 by SIGTERM). serve and demo stop on Ctrl-C or
+SIGTERM with 0. crawl exits 1 when every source or every check failed.
+`
+
 func runHelp(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		if c := lookup(args[0]); c != nil {
 			printCommandHelp(stdout, c)
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "errata help: unknown command %q\n", args[0])
+		fmt.Fprintf(stderr, "errata: help: unknown command %q\n", args[0])
 		return exitUsage
 	}
-	fmt.Fprint(stdout, "errata watches news outlets and records every change they make to their articles.\n\n")
-	fmt.Fprint(stdout, "Usage: errata [global flags] COMMAND [flags] [arguments]\n\nCommands:\n")
-	for _, c := range commands() {
-		fmt.Fprintf(stdout, "  %-9s %s\n", c.name, c.summary)
-	}
-	fmt.Fprint(stdout, "\n"+globalHelp)
-	fmt.Fprint(stdout, "\nRun 'errata help COMMAND' or 'errata COMMAND -h' for a command's flags and an example.\n")
+	printUsage(stdout)
 	return exitOK
+}
+
+// printUsage writes the commands, the global flags and the exit statuses.
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, "errata watches news outlets and records every change they make to their articles.\n\n")
+	fmt.Fprint(w, "Usage: errata [global flags] COMMAND [flags] [arguments]\n\nCommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\n"+globalHelp)
+	fmt.Fprint(w, "\n"+exitHelp)
+	fmt.Fprint(w, "\nRun 'errata help COMMAND' or 'errata COMMAND -h' for a command's flags and an example.\n")
 }
 
 func printCommandHelp(w io.Writer, c *command) {

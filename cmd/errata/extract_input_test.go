@@ -38,7 +38,7 @@ func TestExtract_RefusesInputThatIsNotHTML(t *testing.T) {
 	} {
 		stdout, stderr, code := cliStatus(t, t.TempDir(), "extract", c.src)
 		if code != 1 || stdout != "" || strings.Count(stderr, "\n") != 1 ||
-			!strings.Contains(stderr, "extract: not an HTML page (") {
+			!strings.HasPrefix(stderr, "errata: extract "+c.src+": not an HTML page (") {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q", c.name, code, stdout, stderr)
 		}
 	}

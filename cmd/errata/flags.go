@@ -1,11 +1,11 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -46,6 +46,9 @@ type env struct {
 
 	// migrate options.
 	to string
+
+	// fromEnv maps the flags set from the environment to their variables.
+	fromEnv map[string]string
 
 	// Outlet rules: outlet edits them, extract tries them.
 	drop, keep, remove stringList
@@ -91,7 +94,7 @@ func splitCommand(args []string) (string, []string, error) {
 		if globalValueFlags[name] {
 			i++ // the flag's value
 		} else if k, _, ok := strings.Cut(name, "="); !ok && !isGlobalBool(k) {
-			return "", nil, fmt.Errorf("unknown flag %s before the command", a)
+			return "", nil, usageError{fmt.Sprintf("unknown flag %s before the command", a)}
 		}
 	}
 	return "", args, nil
@@ -131,8 +134,10 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := fs.Parse(args); errors.Is(err, errHelp) {
 			return nil, err
+		} else if err != nil {
+			return nil, flagError(fs, err)
 		}
 		if fs.NArg() == 0 {
 			break
@@ -143,33 +148,48 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	return append(pos, tail...), nil
 }
 
-// loadEnvDefaults fills global options not given as flags from ERRATA_*
-// environment variables.
-func (e *env) loadEnvDefaults(fs *flag.FlagSet) error {
+// envBinding ties a flag to the environment variable that sets it when the
+// flag is not given.
+type envBinding struct{ flag, env string }
+
+// globalEnv binds the global flags.
+var globalEnv = []envBinding{
+	{"data", "ERRATA_DATA"},
+	{"db", "ERRATA_DB"},
+	{"allow-private", "ERRATA_ALLOW_PRIVATE"},
+	{"host-interval", "ERRATA_HOST_INTERVAL"},
+}
+
+// loadEnv sets the flags not given on the command line from their
+// environment variables, the global ones and the command's own. A value
+// that does not fit is reported under the variable's name, where the user
+// must fix it.
+func (e *env) loadEnv(fs *flag.FlagSet, cmd *command) error {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	if v := os.Getenv("ERRATA_DATA"); v != "" && !set["data"] {
-		e.data = v
-	}
-	if v := os.Getenv("ERRATA_DB"); v != "" && !set["db"] {
-		e.db = v
-	}
-	if v := os.Getenv("ERRATA_ALLOW_PRIVATE"); v != "" && !set["allow-private"] {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			return fmt.Errorf("ERRATA_ALLOW_PRIVATE=%q: want 1 or 0", v)
+	e.fromEnv = map[string]string{}
+	for _, b := range append(append([]envBinding{}, globalEnv...), cmd.env...) {
+		v := os.Getenv(b.env)
+		f := fs.Lookup(b.flag)
+		if v == "" || set[b.flag] || f == nil {
+			continue
 		}
-		e.allowPrivate = b
-	}
-	if v := os.Getenv("ERRATA_HOST_INTERVAL"); v != "" && !set["host-interval"] {
-		d, err := time.ParseDuration(v)
-		if err != nil {
-			return fmt.Errorf("ERRATA_HOST_INTERVAL=%q: want a duration such as 1s", v)
+		if err := fs.Set(b.flag, v); err != nil {
+			return usageError{b.env + ": " + valueProblem(f, v, err.Error())}
 		}
-		e.hostInterval = d
+		e.fromEnv[b.flag] = b.env
 	}
 	if e.hostInterval < 0 {
-		return fmt.Errorf("--host-interval must not be negative")
+		return usageError{e.option("host-interval") + " must not be negative"}
 	}
 	return nil
+}
+
+// option names where an option's value came from, for an error about it:
+// the environment variable that set it, or the flag.
+func (e *env) option(flag string) string {
+	if v, ok := e.fromEnv[flag]; ok {
+		return v
+	}
+	return dashes(flag)
 }

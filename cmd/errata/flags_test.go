@@ -73,8 +73,11 @@ func TestRun_ExitStatuses(t *testing.T) {
 		{"missing argument", []string{"add", "--data", dir}, exitUsage},
 		{"too many arguments", []string{"history", "a", "b", "--data", dir}, exitUsage},
 		{"bad duration", []string{"crawl", "--host-interval", "soon", "--data", dir}, exitUsage},
-		{"javascript URL refused", []string{"add", "javascript:alert(1)", "--data", dir}, exitError},
-		{"file URL refused", []string{"add", "file:///etc/passwd", "--data", dir}, exitError},
+		{"nothing asked", []string{}, exitUsage},
+		{"javascript URL refused", []string{"add", "javascript:alert(1)", "--data", dir}, exitUsage},
+		{"file URL refused", []string{"add", "file:///etc/passwd", "--data", dir}, exitUsage},
+		{"not a URL", []string{"history", "3", "--data", dir}, exitUsage},
+		{"no data", []string{"history", "https://example.com/a", "--data", dir}, exitError},
 		{"postgres unreachable", []string{"crawl", "--db", "postgres://u:secret@127.0.0.1:1/db"}, exitError},
 		{"not a database URL", []string{"crawl", "--db", "mysql://u:secret@127.0.0.1/db"}, exitUsage},
 		{"export bad format", []string{"export", "--format", "csv", "--data", dir}, exitUsage},
@@ -92,6 +95,12 @@ func TestRun_ExitStatuses(t *testing.T) {
 			got := run(ctx, tt.args, strings.NewReader(""), &out, &errb)
 			if got != tt.want {
 				t.Fatalf("exit %d, want %d; stderr: %s", got, tt.want, errb.String())
+			}
+			if len(tt.args) == 0 {
+				if !strings.Contains(errb.String(), "Usage: errata") {
+					t.Errorf("bare errata: want the usage on stderr, got:\n%s", errb.String())
+				}
+				return
 			}
 			if got != exitOK && strings.Count(strings.TrimSpace(errb.String()), "\n") > 1 {
 				t.Errorf("want one clear line (plus a hint) on stderr, got:\n%s", errb.String())

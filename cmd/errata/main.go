@@ -15,17 +15,22 @@ import (
 	"github.com/errata/errata/internal/termsafe"
 )
 
-// Exit statuses of the CLI contract.
-const (
-	exitOK    = 0
-	exitError = 1
-	exitUsage = 2
-)
-
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig := <-sigs
+		// A second signal ends the process at once, the default way.
+		signal.Stop(sigs)
+		if s, ok := sig.(syscall.Signal); ok {
+			cancel(interruption{s})
+		} else {
+			cancel(interruption{syscall.SIGINT})
+		}
+	}()
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
+	cancel(nil)
 	os.Exit(code)
 }
 
@@ -33,16 +38,21 @@ func main() {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	name, rest, err := splitCommand(args)
 	if err != nil {
-		printError(stderr, "errata", err)
+		printError(stderr, err)
 		fmt.Fprintln(stderr, "Run 'errata help' for usage.")
 		return exitUsage
 	}
-	if name == "" || name == "help" {
+	switch name {
+	case "":
+		// Nothing asked: the usage, as an error, since nothing was done.
+		printUsage(stderr)
+		return exitUsage
+	case "help":
 		return runHelp(rest, stdout, stderr)
 	}
 	cmd := lookup(name)
 	if cmd == nil {
-		fmt.Fprintf(stderr, "errata: unknown command %q\nRun 'errata help' for usage.\n", name)
+		fmt.Fprintf(stderr, "errata: unknown command %q\nRun 'errata help' for usage.\n", termsafe.Line(name))
 		return exitUsage
 	}
 	env := &env{stdin: stdin, stdout: stdout, stderr: stderr}
@@ -52,39 +62,16 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		printCommandHelp(stdout, cmd)
 		return exitOK
 	}
+	if err == nil {
+		err = cmd.checkArgs(pos)
+	}
 	if err != nil {
-		printError(stderr, "errata "+name, err)
+		printError(stderr, err)
 		fmt.Fprintf(stderr, "Run 'errata %s -h' for usage.\n", name)
 		return exitUsage
 	}
-	if err := cmd.checkArgs(pos); err != nil {
-		printError(stderr, "errata "+name, err)
-		fmt.Fprintf(stderr, "Run 'errata %s -h' for usage.\n", name)
-		return exitUsage
+	if err := env.loadEnv(fs, cmd); err != nil {
+		return exitStatus(ctx, stderr, err)
 	}
-	if err := env.loadEnvDefaults(fs); err != nil {
-		printError(stderr, "errata", err)
-		return exitUsage
-	}
-	if err := cmd.run(ctx, env, pos); err != nil {
-		var ue usageError
-		if errors.As(err, &ue) {
-			printError(stderr, "errata "+name, err)
-			return exitUsage
-		}
-		printError(stderr, "errata", err)
-		return exitError
-	}
-	return exitOK
+	return exitStatus(ctx, stderr, cmd.run(ctx, env, pos))
 }
-
-// printError writes the one line of an error. Errors quote URLs, outlet
-// names and page text, so the line is made safe for a terminal first.
-func printError(w io.Writer, prefix string, err error) {
-	fmt.Fprintf(w, "%s: %s\n", prefix, termsafe.Line(err.Error()))
-}
-
-// usageError marks an error caused by how the command was called.
-type usageError struct{ msg string }
-
-func (e usageError) Error() string { return e.msg }

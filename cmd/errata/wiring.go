@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -18,19 +20,35 @@ import (
 func (e *env) openStore(ctx context.Context) (*store.Store, error) {
 	if e.db != "" {
 		if !e.postgres() {
-			return nil, usageError{fmt.Sprintf("--db %s: want a postgres:// URL; leave --db unset for the SQLite store in --data", redact(e.db))}
+			return nil, usageError{fmt.Sprintf("%s %s: want a postgres:// URL; leave it unset for the SQLite store in --data", e.option("db"), redact(e.db))}
 		}
 		st, err := store.OpenURL(ctx, e.db)
 		if err != nil {
-			return nil, fmt.Errorf("--db %s: %s", redact(e.db), oneLine(strings.ReplaceAll(err.Error(), e.db, redact(e.db))))
+			return nil, fmt.Errorf("%s %s: %s", e.option("db"), redact(e.db), oneLine(strings.ReplaceAll(userMessage(err), e.db, redact(e.db))))
 		}
 		return st, nil
 	}
 	if err := os.MkdirAll(e.data, 0o755); err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
-	return store.Open(ctx, filepath.Join(e.data, "errata.db"))
+	return store.Open(ctx, e.dbFile())
 }
+
+// openExisting opens the database for a command that only reads what
+// earlier commands recorded (history, diff, export, outlet, backup) or
+// works on it (crawl). It never creates a store: a mistyped --data must not
+// leave an empty one behind and look like an article "not tracked".
+func (e *env) openExisting(ctx context.Context) (*store.Store, error) {
+	if e.db == "" {
+		if _, err := os.Stat(e.dbFile()); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no errata data in %s (run errata add first, or pass --data)", e.data)
+		}
+	}
+	return e.openStore(ctx)
+}
+
+// dbFile is the SQLite file in --data.
+func (e *env) dbFile() string { return filepath.Join(e.data, "errata.db") }
 
 // oneLine folds a multi-line driver error (pgx lists each address it
 // tried) into the one line the CLI promises, dropping repeated lines.
@@ -82,12 +100,17 @@ func (e *env) fetcher(st *store.Store) *fetch.Client {
 	return fetch.New(cfg)
 }
 
-// engine opens the store and wires an engine. The caller closes the
-// returned store.
+// engine opens the store, creating it if need be, and wires an engine.
+// The caller closes the returned store.
 func (e *env) engine(ctx context.Context) (*jobs.Engine, *store.Store, error) {
 	st, err := e.openStore(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	return jobs.NewEngine(st, e.fetcher(st), e.logger()), st, nil
+	return e.engineOn(st), st, nil
+}
+
+// engineOn wires an engine on a store already open.
+func (e *env) engineOn(st *store.Store) *jobs.Engine {
+	return jobs.NewEngine(st, e.fetcher(st), e.logger())
 }
