@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/errata/errata/internal/export"
 	"github.com/errata/errata/internal/store"
@@ -25,7 +24,7 @@ RFC 3339 in UTC. Without --out it writes to standard output.`,
 	maxArgs: 0,
 	flags: func(fs *flag.FlagSet, e *env) {
 		fs.StringVar(&e.format, "format", "jsonl", "export format: jsonl")
-		fs.StringVar(&e.out, "out", "", "write to FILE instead of standard output")
+		fs.StringVar(&e.out, "out", "", "write to FILE (replaced once the export is complete) instead of standard output; - is standard output")
 	},
 	run: runExport,
 }
@@ -43,34 +42,23 @@ func runExport(ctx context.Context, e *env, _ []string) error {
 		return err
 	}
 	defer st.Close()
-	var w io.Writer = e.stdout
-	var f *os.File
-	if e.out != "" {
-		// Write beside the target and rename, so a failed export never
-		// leaves a truncated file under the name asked for.
-		f, err = os.CreateTemp(dirOf(e.out), ".errata-export-*")
-		if err != nil {
-			return err
-		}
-		defer os.Remove(f.Name())
-		w = f
-	}
-	n, err := exportJSONL(ctx, st, w)
-	if err != nil {
-		if f != nil {
-			f.Close()
-		}
+	if e.out == "" || e.out == "-" {
+		_, err := exportJSONL(ctx, st, e.stdout)
 		return err
 	}
-	if f != nil {
-		if err := f.Close(); err != nil {
-			return err
-		}
-		if err := os.Rename(f.Name(), e.out); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stderr, "exported %d articles to %s\n", n, e.out)
+	f, err := createOut(e.out)
+	if err != nil {
+		return err
 	}
+	n, err := exportJSONL(ctx, st, f)
+	if err != nil {
+		f.Abort()
+		return f.Named(err)
+	}
+	if err := f.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "exported %s to %s\n", plural(n, "article", "articles"), termsafe.Line(e.out))
 	return nil
 }
 
@@ -84,13 +72,4 @@ func exportJSONL(ctx context.Context, st *store.Store, w io.Writer) (int, error)
 		return n, err
 	}
 	return n, tw.Flush()
-}
-
-func dirOf(path string) string {
-	for i := len(path) - 1; i >= 0; i-- {
-		if os.IsPathSeparator(path[i]) {
-			return path[:i+1]
-		}
-	}
-	return "."
 }

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestExport_OutDashIsStdoutFilesAre0644ErrorsNameTheTarget: "--out -" is
+// standard output, as for most tools; a file is created like any
+// document (0644 less the umask) and replaced only once complete; an error
+// names the file asked for, never the temporary one beside it.
+func TestExport_OutDashIsStdoutFilesAre0644ErrorsNameTheTarget(t *testing.T) {
+	site := pageServer(t, func() []byte { return []byte(contractPage) })
+	data := t.TempDir()
+	cli(t, data, "add", site.URL+"/2026/11/20/budget")
+	stdout := cli(t, data, "export")
+
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if got := cli(t, data, "export", "--out", "-"); got != stdout {
+		t.Errorf("--out - wrote %q to stdout, want the export", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "-")); err == nil {
+		t.Errorf("--out - created a file named -")
+	}
+
+	old := syscall.Umask(0o022)
+	defer syscall.Umask(old)
+	out := filepath.Join(dir, "errata.jsonl")
+	_, stderr, code := cliStatus(t, data, "export", "--out", out)
+	if code != exitOK || stderr != "exported 1 article to "+out+"\n" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	fi, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o644 {
+		t.Errorf("export file mode %v, want 0644", fi.Mode().Perm())
+	}
+	if b, _ := os.ReadFile(out); string(b) != stdout {
+		t.Errorf("file differs from stdout")
+	}
+
+	for name, target := range map[string]string{
+		"missing directory": filepath.Join(dir, "no-such-dir", "errata.jsonl"),
+		"a directory":       dir,
+	} {
+		_, stderr, code := cliStatus(t, data, "export", "--out", target)
+		if code != exitError || !strings.HasPrefix(stderr, "errata: write "+target+": ") ||
+			strings.Contains(stderr, ".tmp-") || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%s: exit %d, stderr %q; want 1 and one line naming %s", name, code, stderr, target)
+		}
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, ".*"))
+	if len(left) > 0 {
+		t.Errorf("temporary files left behind: %v", left)
+	}
+}
