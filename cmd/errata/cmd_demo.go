@@ -36,7 +36,9 @@ var demoCmd = &command{
 	help: `Starts a simulated newsroom of three outlets on loopback, tracks their feeds
 on a fast schedule and serves errata's web UI, so revisions appear while you
 watch; nothing leaves this machine. The data lives in a temporary directory
-removed at exit, unless --data is given. Ctrl-C stops it.`,
+removed at exit, unless --data is given: a kept directory also remembers its
+newsroom (demo.json), so a later demo on it serves the same articles at the
+same addresses. Ctrl-C stops it.`,
 	example: "errata demo --addr 127.0.0.1:8080",
 	maxArgs: 0,
 	flags: func(fs *flag.FlagSet, e *env) {
@@ -69,21 +71,29 @@ func runDemo(ctx context.Context, e *env, _ []string) error {
 	}
 	defer cleanup()
 	log := e.demoLogger()
+	nr, state, err := demoNewsroom(data, e.step)
+	if err != nil {
+		return err
+	}
+	defer nr.Close()
+	if err := state.save(data); err != nil {
+		return err
+	}
 	st, err := store.Open(ctx, filepath.Join(data, "errata.db"))
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	nr := newsroom.New(newsroom.Config{Endless: true, Epoch: time.Now(), StepInterval: e.step})
-	if err := nr.Start(); err != nil {
-		return err
-	}
-	defer nr.Close()
 	eng := demoEngine(st, log)
 	if err := trackNewsroom(ctx, eng, nr); err != nil {
 		return err
 	}
-	go advance(ctx, nr, e.step)
+	go advance(ctx, nr, e.step, func() {
+		state.Step = nr.Step()
+		if err := state.save(data); err != nil {
+			log.Warn("demo state not saved", "err", err)
+		}
+	})
 	svc := services{
 		web: true, worker: true, ln: ln, log: log,
 		queue: jobs.QueueConfig{Tick: demoTick, Grace: demoGrace},
@@ -152,8 +162,9 @@ func trackNewsroom(ctx context.Context, eng *jobs.Engine, nr *newsroom.Newsroom)
 	return nil
 }
 
-// advance moves the newsroom one step every interval until ctx ends.
-func advance(ctx context.Context, nr *newsroom.Newsroom, every time.Duration) {
+// advance moves the newsroom one step every interval until ctx ends,
+// calling stepped after each step.
+func advance(ctx context.Context, nr *newsroom.Newsroom, every time.Duration, stepped func()) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -162,6 +173,7 @@ func advance(ctx context.Context, nr *newsroom.Newsroom, every time.Duration) {
 			return
 		case <-t.C:
 			nr.Advance()
+			stepped()
 		}
 	}
 }
