@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/termsafe"
 )
 
@@ -96,37 +95,4 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "imported %s (%d new) from %s\n", plural(total, "feed", "feeds"), created, termsafe.Line(args[0]))
 	return nil
-}
-
-var crawlCmd = &command{
-	name:    "crawl",
-	args:    "[--all]",
-	summary: "poll due sources and check due articles once, then exit",
-	help: `Makes one pass: polls the sources that are due, then checks the articles that
-are due, including those just discovered, and records every change. With --all,
-every source is polled and every tracked article that is not stopped or gone is
-checked now, whatever the schedule says.`,
-	example: "errata crawl --all --host-interval 2s",
-	maxArgs: 0,
-	flags: func(fs *flag.FlagSet, e *env) {
-		fs.BoolVar(&e.all, "all", false, "ignore the schedule: poll every source, check every active article")
-	},
-	run: runCrawl,
-}
-
-func runCrawl(ctx context.Context, e *env, _ []string) error {
-	eng, st, err := e.engine(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	stats, err := eng.Crawl(ctx, e.all, 0)
-	o := stats.Outcomes
-	fmt.Fprintf(e.stdout, "polled %d sources (%d failed), %d new articles; %d checks: %d new versions, %d unchanged, %d not modified, %d flip-flops, %d gone, %d errors; %d second fetches, %d refused as churn, %d held for the next check\n",
-		stats.Sources, stats.SourceErrs, stats.NewArticles, stats.Checks,
-		o[model.OutcomeNewVersion], o[model.OutcomeUnchanged]+o[model.OutcomeSameBytes],
-		o[model.OutcomeNotModified], o[model.OutcomeFlipFlop], o[model.OutcomeGone], o[model.OutcomeError],
-		o[model.OutcomeConfirming], o[model.OutcomeChurn],
-		o[model.OutcomeLargeLoss]+o[model.OutcomeLargeChange]+o[model.OutcomeNumbersOnly])
-	return err
 }

@@ -98,6 +98,7 @@ func TestCLI_ReadOnlyCommandsNeverCreateAStore(t *testing.T) {
 		{"export", "--out", "-"},
 		{"outlet"},
 		{"outlet", "Daily Planet"},
+		{"crawl"},
 		{"extract", "testdata/article-with-background-box.html", "--outlet", "Daily Planet"},
 	} {
 		_, stderr, code := runEnv(t, nil, append(args, "--data", data)...)
