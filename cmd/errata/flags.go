@@ -88,8 +88,11 @@ func splitCommand(args []string) (string, []string, error) {
 			return a, rest, nil
 		}
 		name := strings.TrimLeft(a, "-")
-		if name == "h" || name == "help" {
+		switch name {
+		case "h", "help":
 			return "help", nil, nil
+		case "version":
+			return "version", nil, nil
 		}
 		if globalValueFlags[name] {
 			i++ // the flag's value
