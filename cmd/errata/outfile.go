@@ -20,6 +20,7 @@ const outFileMode = 0o644
 type outFile struct {
 	*os.File
 	target string
+	closed bool
 }
 
 // createOut starts writing target.
@@ -45,9 +46,19 @@ func createOut(target string) (*outFile, error) {
 	return nil, fmt.Errorf("write %s: no free temporary name beside it", target)
 }
 
+// Close closes the temporary file, once; another writer (SQLite) may then
+// fill it by name before Commit.
+func (o *outFile) Close() error {
+	if o.closed {
+		return nil
+	}
+	o.closed = true
+	return o.File.Close()
+}
+
 // Commit closes the file and puts it in place.
 func (o *outFile) Commit() error {
-	if err := o.File.Close(); err != nil {
+	if err := o.Close(); err != nil {
 		o.Abort()
 		return targetError(o.target, err)
 	}
@@ -60,7 +71,7 @@ func (o *outFile) Commit() error {
 
 // Abort removes the temporary file; after Commit it does nothing.
 func (o *outFile) Abort() {
-	o.File.Close()
+	o.Close()
 	os.Remove(o.Name())
 }
 
