@@ -18,7 +18,8 @@ var backupCmd = &command{
 consistent snapshot, taken while serve or a crawl go on working, compacted into
 a single file. The copy is then reopened and must pass SQLite's full integrity
 check and be an errata database of this version; only then does it replace
-FILE. To restore, stop errata and put the copy in place as errata.db.
+FILE. To restore, stop errata, remove errata.db-wal and errata.db-shm if
+present, and put the copy in place as errata.db.
 
 A PostgreSQL database (--db) is backed up with PostgreSQL's own tool:
 pg_dump --format=custom --file=errata.dump postgres://…`,
