@@ -89,6 +89,9 @@ func runDemo(ctx context.Context, e *env, _ []string) error {
 		return err
 	}
 	go advance(ctx, nr, e.step, func() {
+		if ctx.Err() != nil {
+			return // stopping: the directory may be on its way out
+		}
 		state.Step = nr.Step()
 		if err := state.save(data); err != nil {
 			log.Warn("demo state not saved", "err", err)

@@ -64,6 +64,6 @@ func runMigrate(ctx context.Context, e *env, _ []string) error {
 		}
 		fmt.Fprintf(e.stdout, "%-10s %-72s %s\n", t, stats.Digest[t], mark)
 	}
-	fmt.Fprintf(e.stdout, "copied into %s in %d batches; use --db with that URL from now on\n", redact(e.to), stats.Batches)
+	fmt.Fprintf(e.stdout, "copied into %s in %s; use --db with that URL from now on\n", redact(e.to), plural(stats.Batches, "batch", "batches"))
 	return nil
 }

@@ -87,7 +87,7 @@ func printUsage(w io.Writer) {
 }
 
 func printCommandHelp(w io.Writer, c *command) {
-	fmt.Fprintf(w, "Usage: errata %s %s\n\n%s\n", c.name, c.args, c.help)
+	fmt.Fprintf(w, "Usage: %s\n\n%s\n", strings.TrimSpace("errata "+c.name+" "+c.args), c.help)
 	if c.flags != nil {
 		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 		c.flags(fs, &env{})
