@@ -74,6 +74,13 @@ type Options struct {
 	// ReadingOther leaves the choice to the page's evidence.
 	Prefer Reading
 
+	// ContentType is the Content-Type the page was served with, "" if
+	// unknown. A type that names another format (application/pdf,
+	// image/png, a feed) refuses the page with ErrNotHTML before its
+	// bytes are looked at; a missing, vague or HTML type leaves the
+	// decision to the bytes.
+	ContentType string
+
 	// budget replaces MaxExtractTime when set (tests): how long the
 	// extraction may take.
 	budget time.Duration
@@ -88,10 +95,10 @@ func (o Options) timeBudget() time.Duration {
 }
 
 // Extract reads the article in one HTML page. rules are the outlet's
-// Keep/Drop selectors; an invalid selector is an error. A page over the
-// caps (MaxParagraphs, MaxElements, MaxTextBytes) or past MaxExtractTime
-// returns ErrTooLarge. A page without body text returns ErrNoContent
-// together with its metadata.
+// Keep/Drop selectors; an invalid selector is an error. Input that is not
+// an HTML page returns ErrNotHTML, a page over the caps (MaxParagraphs,
+// MaxElements, MaxTextBytes) or past MaxExtractTime returns ErrTooLarge. A
+// page without body text returns ErrNoContent together with its metadata.
 func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 	return ExtractWith(pageURL, page, rules, Options{})
 }
@@ -109,6 +116,9 @@ func ExtractContext(ctx context.Context, pageURL string, page []byte, rules mode
 	defer cancel()
 	art := Article{URL: pageURL}
 	if err := ValidateRules(rules); err != nil {
+		return art, err
+	}
+	if err := checkContentType(opts.ContentType); err != nil {
 		return art, err
 	}
 	if err := checkHTML(page); err != nil {
