@@ -76,3 +76,28 @@ func BenchmarkWords_FullRewrite(b *testing.B) {
 		Words(a, c)
 	}
 }
+
+// rewrite returns n paragraphs of prose and n new paragraphs unlike any of
+// them: a long page replaced from top to bottom.
+func rewrite(n int) (old, cur string) {
+	a, b := make([]string, n), make([]string, n)
+	for i := range n {
+		a[i] = benchText(40, uint32(i+1))
+		b[i] = fmt.Sprintf("Entirely new paragraph %d reports on w%d x%d y%d z%d instead.", i, i, i*3, i*7, i*11)
+	}
+	return strings.Join(a, "\n\n"), strings.Join(b, "\n\n")
+}
+
+// BenchmarkSideBySide_Rewrite aligns long texts rewritten from top to
+// bottom, where no removed paragraph has an added one like it.
+func BenchmarkSideBySide_Rewrite(b *testing.B) {
+	for _, n := range []int{1000, 2000, 8000} {
+		old, cur := rewrite(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				SideBySide(old, cur)
+			}
+		})
+	}
+}

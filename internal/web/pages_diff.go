@@ -20,6 +20,9 @@ type diffView struct {
 	Byline      []diff.Segment // nil when the bylines are equal
 	Rows        []diff.Row
 	Inline      [][]diff.Segment // paragraphs, only in the inline view
+	Cut         diff.Truncation  // what Rows or Inline leave out
+	OldPath     string           // the full texts, for a truncated diff
+	NewPath     string
 	InlineMode  bool
 	Adjacent    bool // New follows Old directly: its stored classes describe the change
 	Prev, Next  string
@@ -47,6 +50,7 @@ func (s *Server) loadDiff(ctx context.Context, id int64, a, b int, inline bool) 
 		InlineMode: inline, Adjacent: b == a+1, Permalink: diffPath(id, a, b),
 	}
 	d.SidePath, d.InlinePath = d.Permalink, d.Permalink+"?view=inline"
+	d.OldPath, d.NewPath = versionPath(id, a), versionPath(id, b)
 	if old.Title != nv.Title {
 		d.Title = diff.Words(old.Title, nv.Title)
 	}
@@ -54,9 +58,9 @@ func (s *Server) loadDiff(ctx context.Context, id int64, a, b int, inline bool) 
 		d.Byline = diff.Words(old.Byline, nv.Byline)
 	}
 	if inline {
-		d.Inline = inlineParagraphs(diff.Words(old.Text, nv.Text))
+		d.Inline, d.Cut = diff.LimitParagraphs(inlineParagraphs(diff.Words(old.Text, nv.Text)))
 	} else {
-		d.Rows = diff.SideBySide(old.Text, nv.Text)
+		d.Rows, d.Cut = diff.SideBySide(old.Text, nv.Text)
 	}
 	d.navigation(art.Versions)
 	return d, nil
