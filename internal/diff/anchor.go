@@ -18,27 +18,30 @@ func anchored(a, b string) ([]Segment, bool) {
 	if len(pa) <= 1 && len(pb) <= 1 {
 		return wordDiff(a, b)
 	}
-	runs, ok := tokenDiff(pa, pb, false)
+	ops, ok := paragraphDiff(pa, pb)
 	if !ok {
 		return nil, false
 	}
 	var out []Segment
-	for i := 0; i < len(runs); i++ {
-		r := runs[i]
-		if r.Op == Equal {
-			out = append(out, r)
-			continue
+	for i := 0; i < len(ops); {
+		// A run of unchanged paragraphs, then a run of changed ones; each
+		// is joined once, as appending paragraph by paragraph to a segment
+		// would copy the text over and over.
+		var same, del, ins strings.Builder
+		for ; i < len(ops) && ops[i].op == Equal; i++ {
+			same.WriteString(ops[i].text)
 		}
-		var del, ins string
-		for ; i < len(runs) && runs[i].Op != Equal; i++ {
-			if runs[i].Op == Delete {
-				del += runs[i].Text
+		for ; i < len(ops) && ops[i].op != Equal; i++ {
+			if ops[i].op == Delete {
+				del.WriteString(ops[i].text)
 			} else {
-				ins += runs[i].Text
+				ins.WriteString(ops[i].text)
 			}
 		}
-		i--
-		segs, ok := changedParas(del, ins)
+		if same.Len() > 0 {
+			out = append(out, Segment{Equal, same.String()})
+		}
+		segs, ok := changedParas(del.String(), ins.String())
 		if !ok {
 			return nil, false
 		}
@@ -99,18 +102,28 @@ func paragraphsKeep(text string) []string {
 	return out
 }
 
-// merge joins neighbouring segments with the same op.
+// merge joins neighbouring segments with the same op. Each run is joined
+// once: appending segment by segment would copy a long run over and over.
 func merge(segs []Segment) []Segment {
 	var out []Segment
+	var run strings.Builder
+	op := Equal
+	flush := func() {
+		if run.Len() > 0 {
+			out = append(out, Segment{op, run.String()})
+			run.Reset()
+		}
+	}
 	for _, s := range segs {
 		if s.Text == "" {
 			continue
 		}
-		if n := len(out); n > 0 && out[n-1].Op == s.Op {
-			out[n-1].Text += s.Text
-			continue
+		if s.Op != op {
+			flush()
+			op = s.Op
 		}
-		out = append(out, s)
+		run.WriteString(s.Text)
 	}
+	flush()
 	return out
 }

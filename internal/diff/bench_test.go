@@ -101,3 +101,27 @@ func BenchmarkSideBySide_Rewrite(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkWords_Rewrite is the word diff of the same texts, as Compare
+// and the inline view run it.
+func BenchmarkWords_Rewrite(b *testing.B) {
+	for _, n := range []int{1000, 8000} {
+		old, cur := rewrite(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Words(old, cur)
+			}
+		})
+	}
+}
+
+// BenchmarkWords_Cut is a long text cut down to its first paragraph.
+func BenchmarkWords_Cut(b *testing.B) {
+	old, _ := rewrite(8000)
+	first, _, _ := strings.Cut(old, "\n\n")
+	b.ReportAllocs()
+	for b.Loop() {
+		Words(old, first)
+	}
+}

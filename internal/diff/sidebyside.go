@@ -55,31 +55,6 @@ func SideBySide(old, new string) ([]Row, Truncation) {
 	return rows, lim.cut
 }
 
-// paraOp is one paragraph of a paragraph-level diff.
-type paraOp struct {
-	op   Op
-	text string
-}
-
-// paragraphDiff diffs paragraph lists with each paragraph as one token.
-func paragraphDiff(a, b []string) ([]paraOp, bool) {
-	enc := newEncoder()
-	ra, ok1 := enc.encode(a)
-	rb, ok2 := enc.encode(b)
-	if !ok1 || !ok2 {
-		return nil, false
-	}
-	var out []paraOp
-	for _, d := range diffRunes(ra, rb, false) {
-		for _, r := range d.Text {
-			if t, ok := enc.token(r); ok {
-				out = append(out, paraOp{opOf(d.Type), t})
-			}
-		}
-	}
-	return out, true
-}
-
 // changedRun pairs removed with added paragraphs in order: each removed
 // paragraph takes the first still-unused added paragraph similar enough
 // to it among the next maxPairLookahead; added paragraphs skipped over get
