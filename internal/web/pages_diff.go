@@ -15,13 +15,9 @@ type diffView struct {
 	ArticleID   int64
 	ArticlePath string
 	Link        string
-	Old, New    model.Version  // texts not needed past building the view
-	Title       []diff.Segment // nil when the titles are equal
-	Byline      []diff.Segment // nil when the bylines are equal
-	Rows        []diff.Row
-	Inline      [][]diff.Segment // paragraphs, only in the inline view
-	Cut         diff.Truncation  // what Rows or Inline leave out
-	OldPath     string           // the full texts, for a truncated diff
+	Old, New    model.Version // texts not needed past building the view
+	diffBody                  // shared with the cache: read only
+	OldPath     string        // the full texts, for a truncated diff
 	NewPath     string
 	InlineMode  bool
 	Adjacent    bool // New follows Old directly: its stored classes describe the change
@@ -51,17 +47,13 @@ func (s *Server) loadDiff(ctx context.Context, id int64, a, b int, inline bool) 
 	}
 	d.SidePath, d.InlinePath = d.Permalink, d.Permalink+"?view=inline"
 	d.OldPath, d.NewPath = versionPath(id, a), versionPath(id, b)
-	if old.Title != nv.Title {
-		d.Title = diff.Words(old.Title, nv.Title)
+	key := diffKey{old: old.ID, new: nv.ID, inline: inline}
+	body, ok := s.diffs.get(key)
+	if !ok {
+		body = computeDiff(old, nv, inline)
+		s.diffs.put(key, body)
 	}
-	if old.Byline != nv.Byline {
-		d.Byline = diff.Words(old.Byline, nv.Byline)
-	}
-	if inline {
-		d.Inline, d.Cut = diff.LimitParagraphs(inlineParagraphs(diff.Words(old.Text, nv.Text)))
-	} else {
-		d.Rows, d.Cut = diff.SideBySide(old.Text, nv.Text)
-	}
+	d.diffBody = body
 	d.navigation(art.Versions)
 	return d, nil
 }
