@@ -125,3 +125,26 @@ func BenchmarkWords_Cut(b *testing.B) {
 		Words(old, first)
 	}
 }
+
+// BenchmarkWords_LongParagraph is one paragraph of 10,000 words, rewritten
+// from top to bottom, and edited in two places.
+func BenchmarkWords_LongParagraph(b *testing.B) {
+	s := longParagraph(1000)
+	old := strings.Join(s, " ")
+	b.Run("rewritten", func(b *testing.B) {
+		cur := strings.ToUpper(old)
+		b.ReportAllocs()
+		for b.Loop() {
+			Words(old, cur)
+		}
+	})
+	b.Run("two edits", func(b *testing.B) {
+		s[3] = strings.Replace(s[3], "inquiry", "court", 1)
+		s[990] = strings.Replace(s[990], "gates", "doors", 1)
+		cur := strings.Join(s, " ")
+		b.ReportAllocs()
+		for b.Loop() {
+			Words(old, cur)
+		}
+	})
+}
