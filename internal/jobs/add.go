@@ -115,12 +115,13 @@ func (e *Engine) addArticle(ctx context.Context, u, outlet string, resp *fetch.R
 		}
 	}
 	// Extract before storing anything: a page errata cannot read (unknown
-	// charset, no article text) must leave no trace.
-	html, err := fetch.DecodeCharset(resp.Body, resp.Header.Get("Content-Type"))
+	// charset, another format, no article text) must leave no trace.
+	contentType := resp.Header.Get("Content-Type")
+	html, err := fetch.DecodeCharset(resp.Body, contentType)
 	if err != nil {
 		return Added{}, fmt.Errorf("add %s: %w", u, err)
 	}
-	if _, err := extract.Extract(u, html, model.Rules{}); err != nil {
+	if _, err := extract.ExtractContext(ctx, u, html, model.Rules{}, extract.Options{ContentType: contentType}); err != nil {
 		return Added{}, fmt.Errorf("add %s: %w", u, err)
 	}
 	if outlet == "" {

@@ -216,6 +216,13 @@ type apiDiff struct {
 	Title     []apiSegment `json:"title"`
 	Byline    []apiSegment `json:"byline"`
 	Rows      []apiRow     `json:"rows"`
+	// Truncated is set when rows stop at the caps of a diff view.
+	Truncated *apiTruncation `json:"truncated,omitempty"`
+}
+
+type apiTruncation struct {
+	MoreChangedParagraphs int    `json:"more_changed_paragraphs"`
+	Note                  string `json:"note"`
 }
 
 func toAPIDiff(d diffView) apiDiff {
@@ -225,6 +232,9 @@ func toAPIDiff(d diffView) apiDiff {
 	}
 	for i, r := range d.Rows {
 		out.Rows[i] = apiRow{Left: segmentsJSON(r.Left), Right: segmentsJSON(r.Right)}
+	}
+	if d.Cut.MoreParagraphs > 0 {
+		out.Truncated = &apiTruncation{MoreChangedParagraphs: d.Cut.MoreParagraphs, Note: d.Cut.Note()}
 	}
 	return out
 }

@@ -15,11 +15,10 @@ type diffView struct {
 	ArticleID   int64
 	ArticlePath string
 	Link        string
-	Old, New    model.Version  // texts not needed past building the view
-	Title       []diff.Segment // nil when the titles are equal
-	Byline      []diff.Segment // nil when the bylines are equal
-	Rows        []diff.Row
-	Inline      [][]diff.Segment // paragraphs, only in the inline view
+	Old, New    model.Version // texts not needed past building the view
+	diffBody                  // shared with the cache: read only
+	OldPath     string        // the full texts, for a truncated diff
+	NewPath     string
 	InlineMode  bool
 	Adjacent    bool // New follows Old directly: its stored classes describe the change
 	Prev, Next  string
@@ -47,17 +46,14 @@ func (s *Server) loadDiff(ctx context.Context, id int64, a, b int, inline bool) 
 		InlineMode: inline, Adjacent: b == a+1, Permalink: diffPath(id, a, b),
 	}
 	d.SidePath, d.InlinePath = d.Permalink, d.Permalink+"?view=inline"
-	if old.Title != nv.Title {
-		d.Title = diff.Words(old.Title, nv.Title)
+	d.OldPath, d.NewPath = versionPath(id, a), versionPath(id, b)
+	key := diffKey{old: old.ID, new: nv.ID, inline: inline}
+	body, ok := s.diffs.get(key)
+	if !ok {
+		body = computeDiff(old, nv, inline)
+		s.diffs.put(key, body)
 	}
-	if old.Byline != nv.Byline {
-		d.Byline = diff.Words(old.Byline, nv.Byline)
-	}
-	if inline {
-		d.Inline = inlineParagraphs(diff.Words(old.Text, nv.Text))
-	} else {
-		d.Rows = diff.SideBySide(old.Text, nv.Text)
-	}
+	d.diffBody = body
 	d.navigation(art.Versions)
 	return d, nil
 }

@@ -42,6 +42,7 @@ type Server struct {
 	pages map[string]*template.Template
 	log   *slog.Logger
 	now   func() time.Time
+	diffs *diffCache
 }
 
 // New checks cfg and parses the embedded templates.
@@ -52,7 +53,7 @@ func New(cfg Config) (*Server, error) {
 	if len(cfg.Policy.Tiers) == 0 {
 		cfg.Policy = schedule.DefaultPolicy()
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, now: cfg.Now}
+	s := &Server{cfg: cfg, log: cfg.Logger, now: cfg.Now, diffs: newDiffCache(diffCacheBytes, diffCacheEntries)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
