@@ -47,7 +47,8 @@ var serveCmd = &command{
 JSON API, /healthz and /metrics; role "worker" polls sources and checks articles
 on their schedule through the job queue kept in the database; "all" does both.
 The admin page (/admin, adding sources) is enabled only with --admin-token.
-Flags win over ERRATA_ADDR, ERRATA_ROLE and ERRATA_ADMIN_TOKEN.`,
+Behind a reverse proxy, --base-url gives the public address feeds link to.
+Flags win over ERRATA_ADDR, ERRATA_ROLE, ERRATA_ADMIN_TOKEN and ERRATA_BASE_URL.`,
 	example: "errata serve --addr 127.0.0.1:8080 --role all --admin-token s3cret",
 	maxArgs: 0,
 	flags: func(fs *flag.FlagSet, e *env) {
@@ -56,6 +57,7 @@ Flags win over ERRATA_ADDR, ERRATA_ROLE and ERRATA_ADMIN_TOKEN.`,
 		// The token is read from the environment in runServe, not taken as
 		// the default here, so that help never prints it.
 		fs.StringVar(&e.adminToken, "admin-token", "", "token for the admin page; empty disables it (env ERRATA_ADMIN_TOKEN)")
+		fs.StringVar(&e.baseURL, "base-url", envOr("ERRATA_BASE_URL", ""), "public URL of the site (e.g. https://errata.example/), for the links in feeds; empty: the address a request came in on (env ERRATA_BASE_URL)")
 		fs.IntVar(&e.workers, "workers", jobs.DefaultWorkers, "checks a worker process runs at once")
 		fs.DurationVar(&e.tick, "tick", jobs.DefaultTick, "how often the scheduler looks for due work (at least 1s)")
 		fs.DurationVar(&e.rescue, "rescue-after", 0, "run a job again elsewhere once it has run this long, as a dead worker's; 0: an hour")
@@ -79,6 +81,7 @@ type services struct {
 	web, worker bool
 	addr        string
 	adminToken  string
+	baseURL     string
 	queue       jobs.QueueConfig
 	log         *slog.Logger
 	// ready is told the address actually listened on (port 0 resolved).
@@ -89,7 +92,10 @@ func runServe(ctx context.Context, e *env, _ []string) error {
 	if e.adminToken == "" {
 		e.adminToken = os.Getenv("ERRATA_ADMIN_TOKEN")
 	}
-	svc := services{addr: e.addr, adminToken: e.adminToken, log: e.serveLogger(),
+	if err := web.CheckBaseURL(e.baseURL); err != nil {
+		return usageError{"--base-url: " + err.Error()}
+	}
+	svc := services{addr: e.addr, adminToken: e.adminToken, baseURL: e.baseURL, log: e.serveLogger(),
 		queue: jobs.QueueConfig{Workers: e.workers, Tick: e.tick, RescueAfter: e.rescue}}
 	if e.workers < 1 || e.rescue < 0 || e.checkEvery < 0 || e.hostLease < 0 {
 		return usageError{"--workers wants at least 1; --rescue-after, --check-every and --host-lease no negative duration"}
@@ -200,7 +206,7 @@ func (s services) shutdown(ctx context.Context, srv *http.Server, q *jobs.Queue)
 // the command and port 0 is resolved before anyone is told the URL.
 func (s services) listen(eng *jobs.Engine, st *store.Store, m *metrics.Set) (*http.Server, <-chan error, error) {
 	ws, err := web.New(web.Config{
-		Store: st, Policy: eng.Policy, Metrics: m, AdminToken: s.adminToken,
+		Store: st, Policy: eng.Policy, Metrics: m, AdminToken: s.adminToken, BaseURL: s.baseURL,
 		Add: addFunc(eng), Logger: s.log, Now: eng.Now,
 	})
 	if err != nil {

@@ -37,6 +37,7 @@ type env struct {
 	// serve and demo options.
 	role       string
 	adminToken string
+	baseURL    string
 	step       time.Duration
 	workers    int
 	tick       time.Duration

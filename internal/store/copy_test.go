@@ -61,6 +61,14 @@ func TestCopy_SQLiteToPostgresAndBack(t *testing.T) {
 	testCopy(t, from, pg)
 	back, _ := openTemp(t)
 	testCopy(t, pg, back)
+	// The copies are the same store: feeds keep their entry ids.
+	ctx := context.Background()
+	want, _ := from.Instance(ctx)
+	for _, s := range []*Store{pg, back} {
+		if got, err := s.Instance(ctx); err != nil || got != want {
+			t.Errorf("copy's instance %+v (%v), want %+v", got, err, want)
+		}
+	}
 }
 
 func testCopy(t *testing.T, from, to *Store) {

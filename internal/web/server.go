@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/errata/errata/internal/metrics"
@@ -53,6 +54,9 @@ func New(cfg Config) (*Server, error) {
 	if len(cfg.Policy.Tiers) == 0 {
 		cfg.Policy = schedule.DefaultPolicy()
 	}
+	if err := CheckBaseURL(cfg.BaseURL); err != nil {
+		return nil, fmt.Errorf("web: base URL: %w", err)
+	}
 	s := &Server{cfg: cfg, log: cfg.Logger, now: cfg.Now, diffs: newDiffCache(diffCacheBytes, diffCacheEntries)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
@@ -66,6 +70,19 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.pages = pages
 	return s, nil
+}
+
+// CheckBaseURL accepts an empty base URL (links follow each request) or an
+// absolute http or https URL without a query or fragment.
+func CheckBaseURL(base string) error {
+	if base == "" {
+		return nil
+	}
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("%q is not an absolute http(s) URL such as https://errata.example/", base)
+	}
+	return nil
 }
 
 // Handler returns the routes wrapped in the security headers and, when
