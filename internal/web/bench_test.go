@@ -58,6 +58,22 @@ func BenchmarkChangesFeed(b *testing.B) {
 	benchPage(b, f.srv.Handler(), "/changes.atom")
 }
 
+// BenchmarkChangesFeed_Cold renders the feed with every entry's diff
+// computed afresh, as after a restart.
+func BenchmarkChangesFeed_Cold(b *testing.B) {
+	f, _ := benchFixture(b)
+	h := f.srv.Handler()
+	b.ReportAllocs()
+	for b.Loop() {
+		f.srv.diffs = newDiffCache(diffCacheBytes, diffCacheEntries)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/changes.atom", nil))
+		if rec.Code != http.StatusOK {
+			b.Fatalf("/changes.atom = %d", rec.Code)
+		}
+	}
+}
+
 func BenchmarkChangesPage(b *testing.B) {
 	f, _ := benchFixture(b)
 	benchPage(b, f.srv.Handler(), "/")
