@@ -98,7 +98,8 @@ func toAPIRules(r model.Rules) apiRules {
 }
 
 type apiOutletList struct {
-	Outlets []apiOutlet `json:"outlets"`
+	Outlets    []apiOutlet `json:"outlets"`
+	NextCursor string      `json:"next_cursor,omitempty"`
 }
 
 func toAPIOutlet(o store.OutletSummary) apiOutlet {
@@ -182,7 +183,8 @@ type apiVersion struct {
 }
 
 type apiVersionList struct {
-	Versions []apiVersion `json:"versions"`
+	Versions   []apiVersion `json:"versions"`
+	NextCursor string       `json:"next_cursor,omitempty"`
 }
 
 func toAPIVersion(v model.Version, withText bool) apiVersion {
@@ -240,15 +242,18 @@ func toAPIDiff(d diffView) apiDiff {
 }
 
 type apiHit struct {
-	ArticleID int64  `json:"article_id"`
-	URL       string `json:"url"`
-	Outlet    string `json:"outlet"`
-	Seq       int    `json:"seq"`
-	Title     string `json:"title"`
-	Snippet   string `json:"snippet"`
+	ArticleID     int64  `json:"article_id"`
+	URL           string `json:"url"`
+	Outlet        string `json:"outlet"`
+	Seq           int    `json:"seq"` // the version that matched
+	Title         string `json:"title"`
+	Snippet       string `json:"snippet"`
+	VersionURL    string `json:"version_url"`
+	APIVersionURL string `json:"api_version_url"`
 }
 
 type apiSearchResults struct {
-	Query   string   `json:"query"`
-	Results []apiHit `json:"results"`
+	Query      string   `json:"query"`
+	Results    []apiHit `json:"results"`
+	NextCursor string   `json:"next_cursor,omitempty"`
 }

@@ -128,7 +128,7 @@ func (s *Server) filterScope(r *http.Request, sc *feedScope) error {
 		return err
 	}
 	if q.Has("class") || q.Has("minor") {
-		sc.Query.Class, sc.Query.HideMinor = cq.Class, cq.HideMinor
+		sc.Query.Classes, sc.Query.HideMinor = cq.Classes, cq.HideMinor
 	}
 	if cq.OutletID != 0 {
 		if sc.Query.OutletID != 0 && sc.Query.OutletID != cq.OutletID {
@@ -139,7 +139,7 @@ func (s *Server) filterScope(r *http.Request, sc *feedScope) error {
 	filters := url.Values{}
 	for _, k := range []string{"outlet", "class", "minor"} {
 		if q.Has(k) {
-			filters.Set(k, q.Get(k))
+			filters[k] = q[k]
 		}
 	}
 	sc.Filters = filters.Encode()

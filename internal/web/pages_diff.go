@@ -27,6 +27,9 @@ type diffView struct {
 	InlinePath  string
 }
 
+// inlineSuffix asks a diff page for the inline view.
+const inlineSuffix = "?view=" + viewInline
+
 // loadDiff builds the comparison of versions a and b (a < b).
 func (s *Server) loadDiff(ctx context.Context, id int64, a, b int, inline bool) (diffView, error) {
 	art, err := s.cfg.Store.ArticleSummary(ctx, id)
@@ -43,9 +46,14 @@ func (s *Server) loadDiff(ctx context.Context, id int64, a, b int, inline bool) 
 	}
 	d := diffView{
 		ArticleID: id, ArticlePath: articlePath(id), Link: safeLink(art.URL), Old: old, New: nv,
-		InlineMode: inline, Adjacent: b == a+1, Permalink: diffPath(id, a, b),
+		InlineMode: inline, Adjacent: b == a+1, SidePath: diffPath(id, a, b),
 	}
-	d.SidePath, d.InlinePath = d.Permalink, d.Permalink+"?view=inline"
+	d.InlinePath = d.SidePath + inlineSuffix
+	// The permalink keeps the view the reader is looking at.
+	d.Permalink = d.SidePath
+	if inline {
+		d.Permalink = d.InlinePath
+	}
 	d.OldPath, d.NewPath = versionPath(id, a), versionPath(id, b)
 	key := diffKey{old: old.ID, new: nv.ID, inline: inline}
 	body, ok := s.diffs.get(key)
@@ -64,7 +72,7 @@ func (d *diffView) navigation(versions int) {
 	a, b := d.Old.Seq, d.New.Seq
 	suffix := ""
 	if d.InlineMode {
-		suffix = "?view=inline"
+		suffix = inlineSuffix
 	}
 	if a > 0 {
 		d.Prev = diffPath(d.ArticleID, a-1, a) + suffix
@@ -107,13 +115,21 @@ func (s *Server) handleDiff(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, notFound("comparison"))
 		return
 	}
-	if a > b {
-		// Old on the left, always: send the reader to the ordered URL,
-		// which is built here from numbers, never from the request.
-		http.Redirect(w, r, diffPath(id, b, a), http.StatusMovedPermanently)
+	inline, err := inlineParam(r)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
-	inline := r.URL.Query().Get("view") == "inline"
+	if a > b {
+		// Old on the left, always: send the reader to the ordered URL in
+		// the same view, built here from numbers, never from the request.
+		to := diffPath(id, b, a)
+		if inline {
+			to += inlineSuffix
+		}
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
+		return
+	}
 	d, err := s.loadDiff(r.Context(), id, a, b, inline)
 	if err != nil {
 		s.fail(w, r, err)

@@ -64,7 +64,7 @@ func New(cfg Config) (*Server, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
-	pages, err := parsePages()
+	pages, err := parsePages(s.now)
 	if err != nil {
 		return nil, err
 	}
