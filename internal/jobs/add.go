@@ -155,12 +155,12 @@ func (e *Engine) addArticle(ctx context.Context, u, outlet string, resp *fetch.R
 // ImportOPML starts tracking every feed an OPML file lists, each under the
 // outlet its outline names. It returns how many feeds were new.
 func (e *Engine) ImportOPML(ctx context.Context, r io.Reader) (total, created int, err error) {
-	feeds, err := discover.ParseOPML(r)
+	list, err := discover.ParseOPML(r)
 	if err != nil {
 		return 0, 0, err
 	}
 	now := e.now()
-	for _, f := range feeds {
+	for _, f := range list.Feeds {
 		u, err := discover.Canonicalize(f.URL)
 		if err != nil {
 			e.Log.Warn("opml: feed skipped", "url", f.URL, "err", err)

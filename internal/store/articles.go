@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"time"
@@ -96,6 +97,19 @@ func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
 func (s *Store) ArticleByURL(ctx context.Context, url string) (model.Article, error) {
 	a, err := scanArticle(s.queryRow(ctx, sqlArticleByURL, url, url))
 	return a, s.wrap("article "+url, err)
+}
+
+// ArticleByURLs finds the article that the first of urls naming one
+// leads to (canonical URL or alias), or ErrNotFound: a lookup tries the
+// forms a person's URL may be stored under, most likely first.
+func (s *Store) ArticleByURLs(ctx context.Context, urls []string) (model.Article, error) {
+	for _, u := range urls {
+		a, err := s.ArticleByURL(ctx, u)
+		if !errors.Is(err, ErrNotFound) {
+			return a, err
+		}
+	}
+	return model.Article{}, s.wrap(fmt.Sprintf("article %v", urls), ErrNotFound)
 }
 
 // UpdateArticle persists every mutable field of a (all but FirstSeen). When
