@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/errata/errata/internal/jobs"
@@ -234,14 +235,14 @@ func (s services) listen(eng *jobs.Engine, st *store.Store, m *metrics.Set) (*ht
 // addFunc lets the admin page add a source as `errata add` does.
 func addFunc(eng *jobs.Engine) func(ctx context.Context, url, outlet string) (string, error) {
 	return func(ctx context.Context, url, outlet string) (string, error) {
-		added, err := eng.AddURL(ctx, url, outlet)
+		res, err := eng.AddURL(ctx, url, outlet)
 		if err != nil {
 			return "", err
 		}
-		state := "added"
-		if !added.Created {
-			state = "already tracked"
+		lines := addReport(res)
+		for _, sk := range res.Skipped {
+			lines = append(lines, fmt.Sprintf("skipped %s: %s", sk.URL, sk.Reason))
 		}
-		return fmt.Sprintf("%s %s %s (outlet %q)", state, added.Kind, added.URL, added.Outlet), nil
+		return strings.Join(lines, "\n"), nil
 	}
 }
