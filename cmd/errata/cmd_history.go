@@ -107,10 +107,11 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 	if r := refused(outcomes); r != "" {
 		fmt.Fprintf(w, "  refused       %s\n", r)
 	}
+	status := schedule.DefaultPolicy().Describe(schedule.HistoryOf(a), time.Now())
 	if h := holdWords(a); h != "" {
-		fmt.Fprintf(w, "  held          %s\n", h)
+		status = h
 	}
-	fmt.Fprintf(w, "  status        %s\n", schedule.DefaultPolicy().Describe(schedule.HistoryOf(a), time.Now()))
+	fmt.Fprintf(w, "  status        %s\n", status)
 	fmt.Fprintln(w)
 	for _, v := range vs {
 		classes := "first version"

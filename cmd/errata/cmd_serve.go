@@ -47,7 +47,9 @@ var serveCmd = &command{
 	help: `Runs until interrupted (Ctrl-C, SIGTERM). Role "web" serves the pages, feeds,
 JSON API, /healthz and /metrics; role "worker" polls sources and checks articles
 on their schedule through the job queue kept in the database; "all" does both.
-The admin page (/admin, adding sources) is enabled only with --admin-token.
+The admin pages (/admin: adding sources and outlet rules; /admin/sources:
+pausing, resuming and removing sources) and the API's write endpoints are
+enabled only with --admin-token.
 Flags win over ERRATA_ADDR, ERRATA_ROLE and ERRATA_ADMIN_TOKEN.`,
 	example: "errata serve --addr 127.0.0.1:8080 --role all --admin-token s3cret",
 	maxArgs: 0,
