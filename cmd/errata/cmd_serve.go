@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/errata/errata/internal/jobs"
@@ -46,7 +47,9 @@ var serveCmd = &command{
 	help: `Runs until interrupted (Ctrl-C, SIGTERM). Role "web" serves the pages, feeds,
 JSON API, /healthz and /metrics; role "worker" polls sources and checks articles
 on their schedule through the job queue kept in the database; "all" does both.
-The admin page (/admin, adding sources) is enabled only with --admin-token.
+The admin pages (/admin: adding sources and outlet rules; /admin/sources:
+pausing, resuming and removing sources) and the API's write endpoints are
+enabled only with --admin-token.
 Behind a reverse proxy, --base-url gives the public address feeds link to.
 Flags win over ERRATA_ADDR, ERRATA_ROLE, ERRATA_ADMIN_TOKEN and ERRATA_BASE_URL.`,
 	example: "errata serve --addr 127.0.0.1:8080 --role all --admin-token s3cret",
@@ -240,14 +243,14 @@ func (s services) listen(eng *jobs.Engine, st *store.Store, m *metrics.Set) (*ht
 // addFunc lets the admin page add a source as `errata add` does.
 func addFunc(eng *jobs.Engine) func(ctx context.Context, url, outlet string) (string, error) {
 	return func(ctx context.Context, url, outlet string) (string, error) {
-		added, err := eng.AddURL(ctx, url, outlet)
+		res, err := eng.AddURL(ctx, url, outlet)
 		if err != nil {
 			return "", err
 		}
-		state := "added"
-		if !added.Created {
-			state = "already tracked"
+		lines := addReport(res)
+		for _, sk := range res.Skipped {
+			lines = append(lines, fmt.Sprintf("skipped %s: %s", sk.URL, sk.Reason))
 		}
-		return fmt.Sprintf("%s %s %s (outlet %q)", state, added.Kind, added.URL, added.Outlet), nil
+		return strings.Join(lines, "\n"), nil
 	}
 }

@@ -48,6 +48,11 @@ type env struct {
 	// migrate options.
 	to string
 
+	// Source and article management: sources lists, remove deletes.
+	jsonOut bool
+	purge   bool
+	yes     bool
+
 	// Outlet rules: outlet edits them, extract tries them.
 	drop, keep, remove stringList
 	clear              bool

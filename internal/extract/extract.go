@@ -172,7 +172,7 @@ func ExtractContext(ctx context.Context, pageURL string, page []byte, rules mode
 	art.Byline = byline(ld, pm, [][]string{vm.bylineNear(art.Title), header.names}, body, res.Metadata.Author, siteNames(siteName, host))
 	art.Published = metaDate
 	if art.Published.IsZero() {
-		art.Published = firstTime(header.date, res.Metadata.Date, dateFromURL(pageURL))
+		art.Published = firstTime(header.date, scannedDate(res.Metadata.Date, pm), dateFromURL(pageURL))
 	}
 	art.Text = strings.Join(cleanBody(body, art.Byline, art.Title, Normalize(rawTitle), Normalize(pm.title)), "\n\n")
 	art.doc = doc

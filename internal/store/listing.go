@@ -128,14 +128,15 @@ func (s *Store) ArticleSummary(ctx context.Context, id int64) (ArticleSummary, e
 
 func scanArticleSummary(sc scanner) (ArticleSummary, error) {
 	var a ArticleSummary
-	var state string
+	var state, hold string
 	var first, pub, checked, changed, next int64
 	err := sc.Scan(&a.ID, &a.OutletID, &a.URL, &first, &pub, &checked, &changed, &next, &state,
-		&a.Errors, &a.Gone, &a.ETag, &a.LastModified, &a.BodyHash, &a.OutletName, &a.Title, &a.Versions)
+		&a.Errors, &a.Gone, &a.ETag, &a.LastModified, &a.BodyHash, &hold, &a.SourceID,
+		&a.OutletName, &a.Title, &a.Versions)
 	if err != nil {
 		return a, noRows(err)
 	}
-	a.State = model.ArticleState(state)
+	a.State, a.Hold = model.ArticleState(state), model.Hold(hold)
 	a.FirstSeen, a.Published, a.LastChecked = fromNanos(first), fromNanos(pub), fromNanos(checked)
 	a.LastChanged, a.NextCheck = fromNanos(changed), fromNanos(next)
 	return a, nil

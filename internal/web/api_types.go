@@ -127,7 +127,7 @@ type apiArticleList struct {
 
 func toAPIArticle(a store.ArticleSummary) apiArticle {
 	return apiArticle{
-		ID: a.ID, URL: a.URL, Outlet: a.OutletName, Title: a.Title, State: string(a.State),
+		ID: a.ID, URL: a.URL, Outlet: a.OutletName, Title: a.Title, State: a.Tracking(),
 		FirstSeen: isoDate(a.FirstSeen), Published: isoDate(a.Published), Versions: a.Versions,
 		Changes: max(a.Versions-1, 0), APIURL: apiArticlePath(a.ID),
 	}
@@ -256,4 +256,54 @@ type apiSearchResults struct {
 	Query      string   `json:"query"`
 	Results    []apiHit `json:"results"`
 	NextCursor string   `json:"next_cursor,omitempty"`
+}
+
+// apiSource is one source; errata sources --json prints the same names.
+type apiSource struct {
+	ID        int64  `json:"id"`
+	Outlet    string `json:"outlet"`
+	Kind      string `json:"kind"`
+	URL       string `json:"url"`
+	State     string `json:"state"` // active, failing or paused
+	LastPoll  string `json:"last_poll"`
+	LastError string `json:"last_error"`
+	Errors    int    `json:"errors"` // failed polls in a row
+	Articles  int    `json:"articles"`
+	NextPoll  string `json:"next_poll"` // empty while paused
+}
+
+type apiSourceList struct {
+	Sources    []apiSource `json:"sources"`
+	NextCursor string      `json:"next_cursor,omitempty"`
+}
+
+func toAPISource(s store.SourceSummary) apiSource {
+	next := isoDate(s.NextPoll)
+	if s.Paused {
+		next = ""
+	}
+	return apiSource{ID: s.ID, Outlet: s.OutletName, Kind: string(s.Kind), URL: s.URL, State: s.State(),
+		LastPoll: isoDate(s.LastPolled), LastError: s.LastError, Errors: s.Errors, Articles: s.Articles, NextPoll: next}
+}
+
+// apiRemoved answers a removal: the source or article, how many articles
+// are no longer checked (or were deleted), and what a purge deleted.
+type apiRemoved struct {
+	Kind     string     `json:"kind"` // feed, sitemap or article
+	ID       int64      `json:"id"`
+	URL      string     `json:"url"`
+	Articles int        `json:"articles"`
+	Purged   *apiPurged `json:"purged,omitempty"`
+}
+
+type apiPurged struct {
+	Articles int `json:"articles"`
+	Versions int `json:"versions"`
+	Captures int `json:"captures"`
+}
+
+func (p *apiPurged) add(q store.Purged) {
+	p.Articles += q.Articles
+	p.Versions += q.Versions
+	p.Captures += q.Captures
 }

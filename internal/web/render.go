@@ -16,7 +16,7 @@ import (
 
 // pageNames are the page templates; each is parsed with layout.html.
 var pageNames = []string{"changes", "outlets", "outlet", "article", "version", "diff", "search",
-	"stories", "admin", "error"}
+	"stories", "admin", "admin_sources", "error"}
 
 // pageData is what every page template receives.
 type pageData struct {

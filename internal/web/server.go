@@ -30,7 +30,7 @@ type Config struct {
 	Metrics    *metrics.Set    // may be nil; when set, /metrics serves it and requests are counted
 	AdminToken string          // empty: admin routes answer 404
 	// Add starts tracking a URL (admin "add a source") and returns a
-	// one-line summary.
+	// summary, one line per thing done.
 	Add     func(ctx context.Context, url, outlet string) (string, error)
 	BaseURL string // absolute base for feed links; empty: taken from the request
 	Logger  *slog.Logger
@@ -119,6 +119,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin", s.handleAdminForm)
 	mux.HandleFunc("POST /admin", s.handleAdminAdd)
 	mux.HandleFunc("POST /admin/outlets/{outlet}/rules", s.handleAdminRules)
+	s.sourceRoutes(mux)
 	static, _ := fs.Sub(staticFS, "static") // cannot fail: the directory is embedded
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	// Browsers ask for /favicon.ico whatever the page links to.
