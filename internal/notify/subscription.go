@@ -1,0 +1,97 @@
+package notify
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/errata/errata/internal/diff"
+)
+
+// Kind is how a subscription is told: the channel its URL names.
+type Kind string
+
+// Channel kinds.
+const (
+	KindWebhook Kind = "webhook"
+	KindEmail   Kind = "email"
+	KindChat    Kind = "chat"
+)
+
+// chatSchemes are the URL schemes of the chat services sent through
+// shoutrrr. Only these are accepted, so a mistyped URL is refused when the
+// subscription is made rather than at every delivery.
+var chatSchemes = []string{
+	"slack", "discord", "telegram", "matrix", "ntfy", "gotify",
+	"teams", "pushover", "pushbullet", "rocketchat", "mattermost", "zulip",
+	"googlechat", "signal", "bark", "join", "opsgenie",
+}
+
+// Event names a subscription may ask for. Only changes are delivered for
+// now; lifecycle events (gone, back, moved, flip-flop) will join them.
+const EventChange = "change"
+
+// Subscription asks for the changes that pass its filters to be sent to
+// one channel URL. Empty filters let everything through.
+type Subscription struct {
+	ID       int64
+	Name     string
+	URL      string // https:// webhook, smtp:// mailbox, or a chat service URL
+	Secret   string // signs webhook bodies; unused by other channels
+	Outlets  []string
+	Classes  []string
+	Events   []string // reserved for lifecycle events; empty means changes
+	MinWords int      // least words added plus removed
+	Minor    bool     // also changes classed only "minor"
+	Created  time.Time
+}
+
+// ErrBadURL is a channel URL no channel speaks.
+var ErrBadURL = errors.New("notify: unsupported channel URL")
+
+// KindOf names the channel a URL is for.
+func KindOf(raw string) (Kind, error) {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme == "" {
+		return "", fmt.Errorf("%w %q: give a full URL (https://, smtp://, slack://...)", ErrBadURL, raw)
+	}
+	switch s := strings.ToLower(u.Scheme); {
+	case s == "http" || s == "https":
+		return KindWebhook, nil
+	case s == "smtp" || s == "smtps":
+		return KindEmail, nil
+	case slices.Contains(chatSchemes, s):
+		return KindChat, nil
+	}
+	return "", fmt.Errorf("%w %q: scheme %q is not a webhook, smtp or chat service URL", ErrBadURL, raw, u.Scheme)
+}
+
+// Kind is the subscription's channel, or "" when its URL names none.
+func (s Subscription) Kind() Kind {
+	k, _ := KindOf(s.URL)
+	return k
+}
+
+// Matches reports whether a change passes the subscription's filters.
+func (s Subscription) Matches(p Payload) bool {
+	if len(s.Events) > 0 && !slices.Contains(s.Events, p.Event) {
+		return false
+	}
+	if len(s.Outlets) > 0 && !slices.ContainsFunc(s.Outlets, func(o string) bool { return strings.EqualFold(o, p.Outlet) }) {
+		return false
+	}
+	if len(s.Classes) > 0 && !slices.ContainsFunc(p.Classes, func(c string) bool { return slices.Contains(s.Classes, c) }) {
+		return false
+	}
+	if !s.Minor && onlyMinor(p.Classes) {
+		return false
+	}
+	return p.Added+p.Removed >= s.MinWords
+}
+
+func onlyMinor(classes []string) bool {
+	return len(classes) == 1 && classes[0] == string(diff.Minor)
+}
