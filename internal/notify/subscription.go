@@ -6,9 +6,9 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/errata/errata/internal/diff"
+	"github.com/errata/errata/internal/model"
 )
 
 // Kind is how a subscription is told: the channel its URL names.
@@ -34,20 +34,8 @@ var chatSchemes = []string{
 // now; lifecycle events (gone, back, moved, flip-flop) will join them.
 const EventChange = "change"
 
-// Subscription asks for the changes that pass its filters to be sent to
-// one channel URL. Empty filters let everything through.
-type Subscription struct {
-	ID       int64
-	Name     string
-	URL      string // https:// webhook, smtp:// mailbox, or a chat service URL
-	Secret   string // signs webhook bodies; unused by other channels
-	Outlets  []string
-	Classes  []string
-	Events   []string // reserved for lifecycle events; empty means changes
-	MinWords int      // least words added plus removed
-	Minor    bool     // also changes classed only "minor"
-	Created  time.Time
-}
+// Subscription is the model's; this package gives it its meaning.
+type Subscription = model.Subscription
 
 // ErrBadURL is a channel URL no channel speaks.
 var ErrBadURL = errors.New("notify: unsupported channel URL")
@@ -69,14 +57,8 @@ func KindOf(raw string) (Kind, error) {
 	return "", fmt.Errorf("%w %q: scheme %q is not a webhook, smtp or chat service URL", ErrBadURL, raw, u.Scheme)
 }
 
-// Kind is the subscription's channel, or "" when its URL names none.
-func (s Subscription) Kind() Kind {
-	k, _ := KindOf(s.URL)
-	return k
-}
-
 // Matches reports whether a change passes the subscription's filters.
-func (s Subscription) Matches(p Payload) bool {
+func Matches(s Subscription, p Payload) bool {
 	if len(s.Events) > 0 && !slices.Contains(s.Events, p.Event) {
 		return false
 	}

@@ -53,7 +53,7 @@ func TestSubscription_Matches(t *testing.T) {
 		{"too small", Subscription{MinWords: 8}, change, false},
 		{"other event only", Subscription{Events: []string{"gone"}}, change, false},
 	} {
-		if got := tc.sub.Matches(tc.p); got != tc.want {
+		if got := Matches(tc.sub, tc.p); got != tc.want {
 			t.Errorf("%s: Matches = %v, want %v", tc.name, got, tc.want)
 		}
 	}
