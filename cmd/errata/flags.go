@@ -48,6 +48,9 @@ type env struct {
 	// migrate options.
 	to string
 
+	// notify add options.
+	notify notifyOpts
+
 	// Outlet rules: outlet edits them, extract tries them.
 	drop, keep, remove stringList
 	clear              bool

@@ -77,3 +77,9 @@ func Matches(s Subscription, p Payload) bool {
 func onlyMinor(classes []string) bool {
 	return len(classes) == 1 && classes[0] == string(diff.Minor)
 }
+
+// KindOfOrEmpty names the channel of a URL, or "" when it names none.
+func KindOfOrEmpty(raw string) Kind {
+	k, _ := KindOf(raw)
+	return k
+}
