@@ -77,6 +77,8 @@ func (d *Deliverer) payload(ctx context.Context, v model.Version) (notify.Payloa
 
 // Due lists the deliveries a newly recorded version asks for: one per
 // subscription whose filters it passes. A first version is no change.
+// It runs in the check that recorded the version, so it reads only what
+// the filters need; each delivery job builds the diff itself.
 func (d *Deliverer) Due(ctx context.Context, v model.Version) ([]Delivery, error) {
 	if v.Seq == 0 {
 		return nil, nil
@@ -85,13 +87,18 @@ func (d *Deliverer) Due(ctx context.Context, v model.Version) ([]Delivery, error
 	if err != nil || len(subs) == 0 {
 		return nil, err
 	}
-	p, err := d.payload(ctx, v)
+	a, err := d.Store.Article(ctx, v.ArticleID)
 	if err != nil {
 		return nil, err
 	}
+	o, err := d.Store.Outlet(ctx, a.OutletID)
+	if err != nil {
+		return nil, err
+	}
+	head := notify.Payload{Event: notify.EventChange, Outlet: o.Name, Classes: v.Classes, Added: v.Added, Removed: v.Removed}
 	var out []Delivery
 	for _, s := range subs {
-		if notify.Matches(s, p) {
+		if notify.Matches(s, head) {
 			out = append(out, Delivery{SubscriptionID: s.ID, VersionID: v.ID})
 		}
 	}
