@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 )
 
@@ -53,4 +54,13 @@ func postError(rawURL string, err error) error {
 		return newError(rawURL, ErrTimeout, "timed out", err)
 	}
 	return newError(rawURL, nil, fmt.Sprintf("post failed: %v", err), err)
+}
+
+// DialContext dials address (host:port) through the address guard: the
+// host is resolved here and refused when any of its addresses is private,
+// unless the client allows them. Other protocols that errata speaks to
+// hosts a user names (SMTP for notifications) use it, so they cannot
+// reach what a fetch may not.
+func (c *Client) DialContext(ctx context.Context, network, address string) (net.Conn, error) {
+	return c.dialContext(ctx, network, address)
 }

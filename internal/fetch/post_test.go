@@ -50,3 +50,18 @@ func TestPost_RefusesOtherSchemes(t *testing.T) {
 		}
 	}
 }
+
+func TestDialContext_RefusesPrivateAddressUnlessAllowed(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	defer srv.Close()
+	addr := srv.Listener.Addr().String()
+	c := New(Config{})
+	if _, err := c.DialContext(context.Background(), "tcp", addr); !errors.Is(err, ErrPrivateAddress) {
+		t.Fatalf("err = %v, want ErrPrivateAddress", err)
+	}
+	conn, err := newTestClient(t, Config{}).DialContext(context.Background(), "tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+}
