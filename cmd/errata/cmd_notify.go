@@ -186,10 +186,11 @@ func testSubscription(ctx context.Context, e *env, st *store.Store, name string)
 	return nil
 }
 
-// sender sends notifications; webhooks go through the fetch client and
-// its private-address guard.
+// sender sends notifications; webhooks and SMTP connections go through
+// the fetch client's private-address guard.
 func (e *env) sender(st *store.Store) *notify.Sender {
-	return &notify.Sender{Post: e.fetcher(st)}
+	fc := e.fetcher(st)
+	return &notify.Sender{Post: fc, Dial: fc.DialContext}
 }
 
 // deliverer wires notifications of new versions for an engine.

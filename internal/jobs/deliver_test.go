@@ -99,8 +99,9 @@ func subscribe(t *testing.T, st *store.Store, hookURL, smtpAddr string) {
 }
 
 func newDeliverer(e *Engine) *Deliverer {
+	fc := fetch.New(fetch.Config{AllowPrivate: true})
 	return &Deliverer{
-		Store: e.Store, Send: &notify.Sender{Post: fetch.New(fetch.Config{AllowPrivate: true})},
+		Store: e.Store, Send: &notify.Sender{Post: fc, Dial: fc.DialContext},
 		BaseURL: "https://errata.example", Now: time.Now, Log: e.Log,
 	}
 }

@@ -3,6 +3,7 @@ package notify
 import (
 	"context"
 	"errors"
+	"net"
 	"net/http"
 	"time"
 
@@ -25,7 +26,10 @@ type Poster interface {
 
 // Sender delivers payloads on every channel.
 type Sender struct {
-	Post    Poster
+	Post Poster
+	// Dial connects to SMTP servers; (*fetch.Client).DialContext keeps
+	// them to the addresses a fetch may reach. nil: a plain dialer.
+	Dial    func(ctx context.Context, network, address string) (net.Conn, error)
 	Timeout time.Duration // per attempt; 0: DefaultTimeout
 }
 
@@ -47,7 +51,7 @@ func (s *Sender) Send(ctx context.Context, sub Subscription, p Payload) error {
 	case KindWebhook:
 		return s.webhook(ctx, sub, p)
 	case KindEmail:
-		return sendMail(ctx, sub, p, timeout)
+		return s.sendMail(ctx, sub, p, timeout)
 	default:
 		return sendChat(sub, p, timeout)
 	}

@@ -28,7 +28,7 @@ func sample(t *testing.T) Payload {
 func sender(t *testing.T, allowPrivate bool) *Sender {
 	c := fetch.New(fetch.Config{AllowPrivate: allowPrivate})
 	t.Cleanup(c.CloseIdleConnections)
-	return &Sender{Post: c, Timeout: 10 * time.Second}
+	return &Sender{Post: c, Dial: c.DialContext, Timeout: 10 * time.Second}
 }
 
 func TestSend_WebhookIsSignedWithTheSecret(t *testing.T) {
@@ -86,7 +86,7 @@ func TestSend_WebhookToPrivateAddressIsRefused(t *testing.T) {
 func TestSend_EmailIsMultipartTextAndHTML(t *testing.T) {
 	mb := mailtest.Start(t)
 	sub := Subscription{Name: "inbox", URL: "smtp://" + mb.Addr + "/?from=errata@example.com&to=desk@example.com,editor@example.com"}
-	if err := sender(t, false).Send(context.Background(), sub, sample(t)); err != nil {
+	if err := sender(t, true).Send(context.Background(), sub, sample(t)); err != nil {
 		t.Fatal(err)
 	}
 	msgs := mb.Messages()
@@ -110,5 +110,17 @@ func TestParseMailbox_NeedsFromAndTo(t *testing.T) {
 		if _, err := parseMailbox(u); !errors.Is(err, ErrBadURL) {
 			t.Errorf("parseMailbox(%q) err = %v", u, err)
 		}
+	}
+}
+
+func TestSend_EmailToPrivateAddressIsRefused(t *testing.T) {
+	mb := mailtest.Start(t)
+	sub := Subscription{Name: "inbox", URL: "smtp://" + mb.Addr + "/?from=errata@example.com&to=desk@example.com"}
+	err := sender(t, false).Send(context.Background(), sub, sample(t))
+	if !errors.Is(err, fetch.ErrPrivateAddress) {
+		t.Fatalf("err = %v, want ErrPrivateAddress", err)
+	}
+	if n := len(mb.Messages()); n != 0 {
+		t.Errorf("%d messages reached the server", n)
 	}
 }
