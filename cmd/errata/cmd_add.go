@@ -192,6 +192,8 @@ func runCrawl(ctx context.Context, e *env, _ []string) error {
 		return err
 	}
 	defer st.Close()
+	notes := jobs.NewCollector(e.deliverer(eng, st))
+	eng.OnVersion = notes.Recorded
 	stats, err := eng.Crawl(ctx, e.all, 0)
 	o := stats.Outcomes
 	fmt.Fprintf(e.stdout, "polled %d sources (%d failed), %d new articles; %d checks: %d new versions, %d unchanged, %d not modified, %d flip-flops, %d gone, %d errors; %d second fetches, %d refused as churn, %d held for the next check\n",
@@ -200,5 +202,8 @@ func runCrawl(ctx context.Context, e *env, _ []string) error {
 		o[model.OutcomeNotModified], o[model.OutcomeFlipFlop], o[model.OutcomeGone], o[model.OutcomeError],
 		o[model.OutcomeConfirming], o[model.OutcomeChurn],
 		o[model.OutcomeLargeLoss]+o[model.OutcomeLargeChange]+o[model.OutcomeNumbersOnly])
-	return err
+	if err != nil {
+		return err
+	}
+	return deliverAfterCrawl(ctx, e, notes)
 }

@@ -120,6 +120,7 @@ func runServe(ctx context.Context, e *env, _ []string) error {
 	}
 	defer st.Close()
 	eng.Log = svc.log
+	svc.queue.Deliver = e.deliverer(eng, st)
 	if e.checkEvery > 0 {
 		eng.Policy = everyPolicy(eng.Policy, e.checkEvery)
 	}
@@ -162,6 +163,7 @@ func (s services) run(ctx context.Context, eng *jobs.Engine, st *store.Store) er
 		if q, err = jobs.NewQueue(ctx, eng, s.queue); err != nil {
 			return err
 		}
+		eng.OnVersion = q.EnqueueDeliveries
 		if err := q.Start(ctx); err != nil {
 			_ = q.Stop(context.WithoutCancel(ctx))
 			return err

@@ -53,6 +53,9 @@ type env struct {
 	purge   bool
 	yes     bool
 
+	// notify add options.
+	notify notifyOpts
+
 	// Outlet rules: outlet edits them, extract tries them.
 	drop, keep, remove stringList
 	clear              bool

@@ -26,6 +26,11 @@ type Engine struct {
 	Log    *slog.Logger
 	// Metrics counts checks, polls, fetch times and errors; nil: none.
 	Metrics *metrics.Set
+	// OnVersion, when set, is told of each version a check recorded, once
+	// its transaction has committed. It must not block the check: it
+	// queues work (Queue.EnqueueDeliveries) or keeps it for after the pass
+	// (Collector.Recorded).
+	OnVersion func(ctx context.Context, a model.Article, v model.Version)
 
 	rereads rereadCache
 }

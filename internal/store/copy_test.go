@@ -47,6 +47,18 @@ func seed(t testing.TB, s *Store) {
 			}
 		}
 	}
+	sub, err := s.AddSubscription(ctx, model.Subscription{Name: "desk", URL: "https://hooks.example/x",
+		Outlets: []string{"Daily"}, Classes: []string{"headline"}, Minor: true}, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.VersionBySeq(ctx, 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.EnsureDelivery(ctx, sub.ID, v.ID, t0); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestCopy_SQLiteToSQLiteDigestsMatch(t *testing.T) {

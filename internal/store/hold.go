@@ -61,10 +61,3 @@ func (s *Store) SourceArticleIDs(ctx context.Context, sourceID int64) ([]int64, 
 	})
 	return ids, s.wrap(op, err)
 }
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
