@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"golang.org/x/term"
+
+	"github.com/errata/errata/internal/jobs"
 )
 
 var crawlCmd = &command{
@@ -43,6 +45,8 @@ func runCrawl(ctx context.Context, e *env, _ []string) error {
 	}
 	defer st.Close()
 	eng := e.engineOn(st)
+	notes := jobs.NewCollector(e.deliverer(eng, st))
+	eng.OnVersion = notes.Recorded
 	rep := newCrawlReport(time.Now)
 	eng.OnCrawl = rep.event
 	stop := rep.show(e.progressView())
@@ -50,6 +54,9 @@ func runCrawl(ctx context.Context, e *env, _ []string) error {
 	stop()
 	rep.summary(e.stdout, stats, ctx.Err() != nil)
 	if err != nil {
+		return err
+	}
+	if err := deliverAfterCrawl(ctx, e, notes); err != nil {
 		return err
 	}
 	return rep.verdict(stats)

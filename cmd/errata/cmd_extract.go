@@ -67,7 +67,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	art, err := extract.Extract(pageURL, html, rules)
+	art, err := extract.ExtractContext(ctx, pageURL, html, rules, extract.Options{ContentType: contentType})
 	if err != nil {
 		return fmt.Errorf("extract %s: %w", src, err)
 	}

@@ -45,15 +45,16 @@ Headline and byline changes come first, then the text, then the stats.`,
 	run: runDiff,
 }
 
-// findArticle looks an article up by any URL that leads to it.
+// findArticle looks an article up by any URL that leads to it, normalised
+// as add normalises it; a trailing slash more or less is the same page.
 func findArticle(ctx context.Context, st *store.Store, raw string) (model.Article, error) {
-	u, err := discover.Canonicalize(raw)
+	urls, err := discover.LookupURLs(raw)
 	if err != nil {
 		return model.Article{}, err
 	}
-	a, err := st.ArticleByURL(ctx, u)
+	a, err := st.ArticleByURLs(ctx, urls)
 	if errors.Is(err, store.ErrNotFound) {
-		return a, fmt.Errorf("%s is not tracked; add it with 'errata add %s'", u, u)
+		return a, fmt.Errorf("%s is not tracked; add it with 'errata add %s'", urls[0], urls[0])
 	}
 	return a, err
 }
@@ -109,7 +110,11 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 	if r := refused(outcomes); r != "" {
 		fmt.Fprintf(w, "  refused       %s\n", r)
 	}
-	fmt.Fprintf(w, "  status        %s\n", schedule.DefaultPolicy().Describe(schedule.HistoryOf(a), time.Now()))
+	status := schedule.DefaultPolicy().Describe(schedule.HistoryOf(a), time.Now())
+	if h := holdWords(a); h != "" {
+		status = h
+	}
+	fmt.Fprintf(w, "  status        %s\n", status)
 	fmt.Fprintln(w)
 	for _, v := range vs {
 		classes := "first version"
@@ -131,6 +136,17 @@ func refused(outcomes map[model.Outcome]int) string {
 		}
 	}
 	return strings.Join(parts, "; ")
+}
+
+// holdWords says what a person decided about the article, if anything.
+func holdWords(a model.Article) string {
+	switch a.Hold {
+	case model.HoldPaused:
+		return "paused by hand: not checked until 'errata resume URL'"
+	case model.HoldRemoved:
+		return "removed by hand: no longer checked; versions kept ('errata add URL' tracks it again)"
+	}
+	return ""
 }
 
 func stamp(t time.Time) string {

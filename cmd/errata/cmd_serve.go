@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/errata/errata/internal/jobs"
@@ -45,8 +46,11 @@ var serveCmd = &command{
 	help: `Runs until interrupted (Ctrl-C, SIGTERM). Role "web" serves the pages, feeds,
 JSON API, /healthz and /metrics; role "worker" polls sources and checks articles
 on their schedule through the job queue kept in the database; "all" does both.
-The admin page (/admin, adding sources) is enabled only with --admin-token.
-Flags win over ERRATA_ADDR, ERRATA_ROLE and ERRATA_ADMIN_TOKEN.`,
+The admin pages (/admin: adding sources and outlet rules; /admin/sources:
+pausing, resuming and removing sources) and the API's write endpoints are
+enabled only with --admin-token.
+Behind a reverse proxy, --base-url gives the public address feeds link to.
+Flags win over ERRATA_ADDR, ERRATA_ROLE, ERRATA_ADMIN_TOKEN and ERRATA_BASE_URL.`,
 	example: "errata serve --addr 127.0.0.1:8080 --role all --admin-token s3cret",
 	maxArgs: 0,
 	flags: func(fs *flag.FlagSet, e *env) {
@@ -55,13 +59,15 @@ Flags win over ERRATA_ADDR, ERRATA_ROLE and ERRATA_ADMIN_TOKEN.`,
 		// The token is read from the environment after parsing (env
 		// below), not taken as the default here, so help never prints it.
 		fs.StringVar(&e.adminToken, "admin-token", "", "token for the admin page; empty disables it (env ERRATA_ADMIN_TOKEN)")
+		fs.StringVar(&e.baseURL, "base-url", "", "public URL of the site (e.g. https://errata.example/), for the links in feeds; empty: the address a request came in on (env ERRATA_BASE_URL)")
 		fs.IntVar(&e.workers, "workers", jobs.DefaultWorkers, "checks a worker process runs at once")
 		fs.DurationVar(&e.tick, "tick", jobs.DefaultTick, "how often the scheduler looks for due work (at least 1s)")
 		fs.DurationVar(&e.rescue, "rescue-after", 0, "run a job again elsewhere once it has run this long, as a dead worker's; 0: an hour")
 		fs.DurationVar(&e.hostLease, "host-lease", store.DefaultHostLease, "on PostgreSQL, how long one request may hold its host against other processes; a killed worker's host waits this long")
 		fs.DurationVar(&e.checkEvery, "check-every", 0, "re-check every article and poll every source this often whatever its age (tests, benchmarks); 0: the normal schedule")
 	},
-	env: []envBinding{{"addr", "ERRATA_ADDR"}, {"role", "ERRATA_ROLE"}, {"admin-token", "ERRATA_ADMIN_TOKEN"}},
+	env: []envBinding{{"addr", "ERRATA_ADDR"}, {"role", "ERRATA_ROLE"}, {"admin-token", "ERRATA_ADMIN_TOKEN"},
+		{"base-url", "ERRATA_BASE_URL"}},
 	run: runServe,
 }
 
@@ -70,6 +76,7 @@ type services struct {
 	web, worker bool
 	ln          net.Listener // bound before any other work; nil unless web
 	adminToken  string
+	baseURL     string
 	queue       jobs.QueueConfig
 	log         *slog.Logger
 	// ready is told the address actually listened on (port 0 resolved).
@@ -77,7 +84,10 @@ type services struct {
 }
 
 func runServe(ctx context.Context, e *env, _ []string) error {
-	svc := services{adminToken: e.adminToken, log: e.serveLogger(),
+	if err := web.CheckBaseURL(e.baseURL); err != nil {
+		return usageError{e.option("base-url") + ": " + err.Error()}
+	}
+	svc := services{adminToken: e.adminToken, baseURL: e.baseURL, log: e.serveLogger(),
 		queue: jobs.QueueConfig{Workers: e.workers, Tick: e.tick, RescueAfter: e.rescue}}
 	if e.workers < 1 || e.rescue < 0 || e.checkEvery < 0 || e.hostLease < 0 {
 		return usageError{"--workers wants at least 1; --rescue-after, --check-every and --host-lease no negative duration"}
@@ -107,6 +117,7 @@ func runServe(ctx context.Context, e *env, _ []string) error {
 	}
 	defer st.Close()
 	eng.Log = svc.log
+	svc.queue.Deliver = e.deliverer(eng, st)
 	if e.checkEvery > 0 {
 		eng.Policy = everyPolicy(eng.Policy, e.checkEvery)
 	}
@@ -149,6 +160,7 @@ func (s services) run(ctx context.Context, eng *jobs.Engine, st *store.Store) er
 		if q, err = jobs.NewQueue(ctx, eng, s.queue); err != nil {
 			return err
 		}
+		eng.OnVersion = q.EnqueueDeliveries
 		if err := q.Start(ctx); err != nil {
 			_ = q.Stop(context.WithoutCancel(ctx))
 			return err
@@ -195,7 +207,7 @@ func (s services) shutdown(ctx context.Context, srv *http.Server, q *jobs.Queue)
 // listen serves the web UI on the listener bound at the start.
 func (s services) listen(eng *jobs.Engine, st *store.Store, m *metrics.Set) (*http.Server, <-chan error, error) {
 	ws, err := web.New(web.Config{
-		Store: st, Policy: eng.Policy, Metrics: m, AdminToken: s.adminToken,
+		Store: st, Policy: eng.Policy, Metrics: m, AdminToken: s.adminToken, BaseURL: s.baseURL,
 		Add: addFunc(eng), Logger: s.log, Now: eng.Now,
 	})
 	if err != nil {
@@ -226,14 +238,14 @@ func (s services) listen(eng *jobs.Engine, st *store.Store, m *metrics.Set) (*ht
 // addFunc lets the admin page add a source as `errata add` does.
 func addFunc(eng *jobs.Engine) func(ctx context.Context, url, outlet string) (string, error) {
 	return func(ctx context.Context, url, outlet string) (string, error) {
-		added, err := eng.AddURL(ctx, url, outlet)
+		res, err := eng.AddURL(ctx, url, outlet)
 		if err != nil {
 			return "", err
 		}
-		state := "added"
-		if !added.Created {
-			state = "already tracked"
+		lines := addReport(res)
+		for _, sk := range res.Skipped {
+			lines = append(lines, fmt.Sprintf("skipped %s: %s", sk.URL, sk.Reason))
 		}
-		return fmt.Sprintf("%s %s %s (outlet %q)", state, added.Kind, added.URL, added.Outlet), nil
+		return strings.Join(lines, "\n"), nil
 	}
 }

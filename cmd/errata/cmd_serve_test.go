@@ -49,6 +49,14 @@ func TestServe_BadRoleIsAUsageError(t *testing.T) {
 	}
 }
 
+func TestServe_BadBaseURLIsAUsageError(t *testing.T) {
+	data := t.TempDir()
+	_, stderr, code := runBinary(t, "serve", "--base-url", "errata.example", "--data", data)
+	if code != exitUsage || !strings.Contains(stderr, "--base-url") {
+		t.Fatalf("exit %d, stderr %q; want %d naming --base-url", code, stderr, exitUsage)
+	}
+}
+
 func TestDemo_StepTooShortIsAUsageError(t *testing.T) {
 	_, stderr, code := runBinary(t, "demo", "--step", "10ms", "--addr", "127.0.0.1:0")
 	if code != exitUsage || !strings.Contains(stderr, "--step") {

@@ -35,7 +35,8 @@ func (c *command) checkArgs(args []string) error {
 
 // commands lists the subcommands in the order help shows them.
 func commands() []*command {
-	return []*command{demoCmd, serveCmd, addCmd, importCmd, crawlCmd, extractCmd, outletCmd, historyCmd, diffCmd, exportCmd, backupCmd, migrateCmd, versionCmd}
+	return []*command{demoCmd, serveCmd, addCmd, importCmd, crawlCmd, sourcesCmd, pauseCmd, resumeCmd, removeCmd,
+		extractCmd, outletCmd, outletsCmd, historyCmd, diffCmd, exportCmd, backupCmd, notifyCmd, migrateCmd, versionCmd}
 }
 
 func lookup(name string) *command {

@@ -98,6 +98,12 @@ func TestCLI_ReadOnlyCommandsNeverCreateAStore(t *testing.T) {
 		{"export", "--out", "-"},
 		{"outlet"},
 		{"outlet", "Daily Planet"},
+		{"outlets"},
+		{"sources"},
+		{"pause", "https://example.com/feed.xml"},
+		{"remove", "https://example.com/feed.xml"},
+		{"notify", "list"},
+		{"backup", "--out", "copy.db"},
 		{"crawl"},
 		{"extract", "testdata/article-with-background-box.html", "--outlet", "Daily Planet"},
 	} {

@@ -37,6 +37,7 @@ type env struct {
 	// serve and demo options.
 	role       string
 	adminToken string
+	baseURL    string
 	step       time.Duration
 	workers    int
 	tick       time.Duration
@@ -46,6 +47,14 @@ type env struct {
 
 	// migrate options.
 	to string
+
+	// Source and article management: sources lists, remove deletes.
+	jsonOut bool
+	purge   bool
+	yes     bool
+
+	// notify add options.
+	notify notifyOpts
 
 	// fromEnv maps the flags set from the environment to their variables.
 	fromEnv map[string]string

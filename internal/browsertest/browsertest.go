@@ -7,6 +7,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -51,4 +53,35 @@ func Start(t testing.TB) context.Context {
 		t.Fatalf("start chromium: %v", err)
 	}
 	return ctx
+}
+
+// Media emulates a CSS media type ("print", or "" for the screen) and
+// media features, such as {"prefers-color-scheme": "dark"}, on the tab,
+// as DevTools' rendering panel does; it holds until the next call.
+func Media(media string, features map[string]string) chromedp.Action[chromedp.Void] {
+	p := emulation.SetEmulatedMediaParams{Media: media}
+	for name, value := range features {
+		p.Features = append(p.Features, &emulation.MediaFeature{Name: name, Value: value})
+	}
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, p)
+		return err
+	})
+}
+
+// Phone emulates a phone's screen of the given CSS width in portrait: a
+// mobile viewport that honours the page's viewport meta tag.
+func Phone(width, height int64) chromedp.Action[chromedp.Void] {
+	return chromedp.EmulateViewport(width, height, chromedp.EmulateMobile, chromedp.EmulatePortrait)
+}
+
+// Screenshot saves a PNG of the whole page at path.
+func Screenshot(path string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		buf, err := chromedp.FullScreenshot(100)(ctx, t)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(path, buf, 0o644)
+	})
 }

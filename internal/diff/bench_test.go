@@ -76,3 +76,75 @@ func BenchmarkWords_FullRewrite(b *testing.B) {
 		Words(a, c)
 	}
 }
+
+// rewrite returns n paragraphs of prose and n new paragraphs unlike any of
+// them: a long page replaced from top to bottom.
+func rewrite(n int) (old, cur string) {
+	a, b := make([]string, n), make([]string, n)
+	for i := range n {
+		a[i] = benchText(40, uint32(i+1))
+		b[i] = fmt.Sprintf("Entirely new paragraph %d reports on w%d x%d y%d z%d instead.", i, i, i*3, i*7, i*11)
+	}
+	return strings.Join(a, "\n\n"), strings.Join(b, "\n\n")
+}
+
+// BenchmarkSideBySide_Rewrite aligns long texts rewritten from top to
+// bottom, where no removed paragraph has an added one like it.
+func BenchmarkSideBySide_Rewrite(b *testing.B) {
+	for _, n := range []int{1000, 2000, 8000} {
+		old, cur := rewrite(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				SideBySide(old, cur)
+			}
+		})
+	}
+}
+
+// BenchmarkWords_Rewrite is the word diff of the same texts, as Compare
+// and the inline view run it.
+func BenchmarkWords_Rewrite(b *testing.B) {
+	for _, n := range []int{1000, 8000} {
+		old, cur := rewrite(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Words(old, cur)
+			}
+		})
+	}
+}
+
+// BenchmarkWords_Cut is a long text cut down to its first paragraph.
+func BenchmarkWords_Cut(b *testing.B) {
+	old, _ := rewrite(8000)
+	first, _, _ := strings.Cut(old, "\n\n")
+	b.ReportAllocs()
+	for b.Loop() {
+		Words(old, first)
+	}
+}
+
+// BenchmarkWords_LongParagraph is one paragraph of 10,000 words, rewritten
+// from top to bottom, and edited in two places.
+func BenchmarkWords_LongParagraph(b *testing.B) {
+	s := longParagraph(1000)
+	old := strings.Join(s, " ")
+	b.Run("rewritten", func(b *testing.B) {
+		cur := strings.ToUpper(old)
+		b.ReportAllocs()
+		for b.Loop() {
+			Words(old, cur)
+		}
+	})
+	b.Run("two edits", func(b *testing.B) {
+		s[3] = strings.Replace(s[3], "inquiry", "court", 1)
+		s[990] = strings.Replace(s[990], "gates", "doors", 1)
+		cur := strings.Join(s, " ")
+		b.ReportAllocs()
+		for b.Loop() {
+			Words(old, cur)
+		}
+	})
+}

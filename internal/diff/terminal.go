@@ -22,7 +22,8 @@ const (
 const maxContextRunes = 160
 
 // WriteTerminal renders r for a terminal: headline and byline changes
-// first, then the text paragraph by paragraph, then a stats line such as
+// first, then the text paragraph by paragraph (cut at the caps, with the
+// truncation note), then a stats line such as
 // "+12 −3 words · text_added, correction". With color, deletions are red
 // and struck through and insertions green; without, they are marked
 // [-deleted-] and {+inserted+} like git --word-diff=plain. Control
@@ -62,9 +63,10 @@ func (t *termWriter) line(s string) {
 }
 
 // text writes the paragraphs of a text diff, one per line, collapsing runs
-// of elided paragraphs into one "…" line.
+// of elided paragraphs into one "…" line, up to the caps (see
+// LimitParagraphs) and then the truncation note.
 func (t *termWriter) text(segs []Segment) {
-	paras := splitSegments(segs)
+	paras, cut := LimitParagraphs(splitSegments(segs))
 	elided := false
 	for i, para := range paras {
 		if !showParagraph(paras, i) {
@@ -76,6 +78,9 @@ func (t *termWriter) text(segs []Segment) {
 		}
 		elided = false
 		t.line(t.render(para, termsafe.Text))
+	}
+	if note := cut.Note(); note != "" {
+		t.line(note)
 	}
 }
 

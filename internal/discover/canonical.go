@@ -177,3 +177,29 @@ func upperHex(c byte) byte {
 	}
 	return c
 }
+
+// LookupURLs returns the URLs under which errata may hold what a person
+// typed: its canonical form first, as add stores it, then the same URL
+// with its path's trailing slash added or removed, which servers nearly
+// always treat as one page. A site's root has no such twin.
+func LookupURLs(raw string) ([]string, error) {
+	c, err := Canonicalize(raw)
+	if err != nil {
+		return nil, err
+	}
+	u, err := url.Parse(c)
+	if err != nil || u.Path == "/" {
+		return []string{c}, nil
+	}
+	if strings.HasSuffix(u.Path, "/") {
+		u.Path = strings.TrimSuffix(u.Path, "/")
+	} else {
+		u.Path += "/"
+	}
+	u.RawPath = ""
+	twin, err := canonicalURL(u)
+	if err != nil || twin == c {
+		return []string{c}, nil
+	}
+	return []string{c, twin}, nil
+}

@@ -2,6 +2,7 @@ package discover
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -162,4 +163,26 @@ func FuzzCanonicalize(f *testing.F) {
 			t.Fatalf("not idempotent: %q -> %q -> %q, %v", in, got, again, err)
 		}
 	})
+}
+
+func TestLookupURLs_CanonicalThenTrailingSlashTwin(t *testing.T) {
+	tests := []struct {
+		raw  string
+		want []string
+	}{
+		{"https://Example.com/a/story/?utm_source=x#top", []string{"https://example.com/a/story/", "https://example.com/a/story"}},
+		{"https://example.com/a/story?id=3", []string{"https://example.com/a/story?id=3", "https://example.com/a/story/?id=3"}},
+		{"https://example.com/caf%c3%a9", []string{"https://example.com/caf%C3%A9", "https://example.com/caf%C3%A9/"}},
+		{"https://example.com", []string{"https://example.com/"}},
+		{"https://example.com/", []string{"https://example.com/"}},
+	}
+	for _, tt := range tests {
+		got, err := LookupURLs(tt.raw)
+		if err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("LookupURLs(%q) = %q, %v; want %q", tt.raw, got, err, tt.want)
+		}
+	}
+	if _, err := LookupURLs("javascript:alert(1)"); err == nil {
+		t.Error("LookupURLs accepted a javascript: URL")
+	}
 }

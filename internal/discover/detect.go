@@ -102,7 +102,7 @@ func rootElement(b []byte) string {
 		case bytes.HasPrefix(b, []byte("<!--")):
 			end = skipPast(b, "-->")
 		case bytes.HasPrefix(b, []byte("<!")):
-			end = skipPast(b, ">")
+			end = skipDeclaration(b)
 			if end > 0 && isHTMLDoctype(b[:end]) {
 				return "!doctype html"
 			}
@@ -123,6 +123,33 @@ func skipPast(b []byte, sep string) int {
 		return -1
 	}
 	return i + len(sep)
+}
+
+// skipDeclaration returns the index just after a <!...> declaration, or -1.
+// A doctype's internal subset ("<!DOCTYPE rss [ <!ENTITY ...> ]>") holds
+// declarations of its own, so the '>' that ends it is the first one
+// outside brackets and quotes.
+func skipDeclaration(b []byte) int {
+	depth := 0
+	var quote byte
+	for i := 2; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[':
+			depth++
+		case c == ']' && depth > 0:
+			depth--
+		case c == '>' && depth == 0:
+			return i + 1
+		}
+	}
+	return -1
 }
 
 func isHTMLDoctype(decl []byte) bool {

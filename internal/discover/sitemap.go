@@ -21,6 +21,9 @@ type Sitemap struct {
 	Children  []string // sitemap URLs of a <sitemapindex>, canonicalised
 	Dropped   int      // entries without an http(s) <loc>
 	Truncated bool     // more than MaxSitemapEntries entries; the rest were ignored
+	// News reports a Google News sitemap: its entries carry news:title or
+	// news:publication_date, the listing of a site's recent articles.
+	News bool
 }
 
 // sitemapEntry is one <url> or <sitemap>. Field tags without a namespace
@@ -66,12 +69,24 @@ func ParseSitemap(body []byte, base string, maxBytes int64) (Sitemap, error) {
 	sm := Sitemap{Dropped: set.dropped, Truncated: truncated}
 	if root.Name.Local == "urlset" {
 		sm.Links = set.links
+		sm.News = hasNews(set.links)
 		return sm, nil
 	}
 	for _, l := range set.links {
 		sm.Children = append(sm.Children, l.URL)
 	}
 	return sm, nil
+}
+
+// hasNews reports links read from news:news elements: in a sitemap, only
+// those give a link a title or a publication date.
+func hasNews(links []Link) bool {
+	for _, l := range links {
+		if l.Title != "" || !l.Published.IsZero() {
+			return true
+		}
+	}
+	return false
 }
 
 // readEntries decodes each <url> (or, in an index, <sitemap>) entry into set

@@ -64,6 +64,23 @@ func TestParseSitemap_NewsTitleAndDate(t *testing.T) {
 	}
 }
 
+func TestParseSitemap_NewsSitemapIsRecognised(t *testing.T) {
+	tests := []struct {
+		fixture string
+		news    bool
+	}{
+		{"news-sitemap.xml", true},
+		{"sitemap.xml", false},
+		{"sitemap-index.xml", false},
+	}
+	for _, tt := range tests {
+		sm, err := ParseSitemap(fixture(t, tt.fixture), "https://www.example.com/s.xml", testMaxBytes)
+		if err != nil || sm.News != tt.news {
+			t.Errorf("%s: News = %v, %v; want %v", tt.fixture, sm.News, err, tt.news)
+		}
+	}
+}
+
 func TestParseSitemap_BadInputIsAnError(t *testing.T) {
 	tests := map[string]string{
 		"empty":        "",

@@ -70,3 +70,13 @@ func dateFromURL(rawURL string) time.Time {
 	}
 	return t
 }
+
+// scannedDate is the date go-htmldate found scanning the whole document,
+// unless the page is a listing (pageMeta.listedTimes): htmldate then takes
+// the oldest of the listed stories' dates, not the page's own.
+func scannedDate(t time.Time, pm pageMeta) time.Time {
+	if pm.listedTimes() {
+		return time.Time{}
+	}
+	return t
+}

@@ -9,7 +9,9 @@
 // normalisation every later stage compares on.
 //
 // Extract is a pure function of (URL, HTML bytes, rules): it must not touch the
-// network, a database or the clock, and it must never panic on input. Input is
+// network, a database or the clock, and it must never panic on input. The one
+// use of time is the budget (MaxExtractTime) that stops an extraction running
+// too long; it never changes what a finished extraction returns. Input is
 // already UTF-8; charset detection belongs to the fetcher. Deciding whether an
 // extraction is a new version belongs to the revise package, not here.
 package extract

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"net/url"
@@ -72,19 +73,52 @@ type Options struct {
 	// of the same page was given, so that like is compared with like.
 	// ReadingOther leaves the choice to the page's evidence.
 	Prefer Reading
+
+	// ContentType is the Content-Type the page was served with, "" if
+	// unknown. A type that names another format (application/pdf,
+	// image/png, a feed) refuses the page with ErrNotHTML before its
+	// bytes are looked at; a missing, vague or HTML type leaves the
+	// decision to the bytes.
+	ContentType string
+
+	// budget replaces MaxExtractTime when set (tests): how long the
+	// extraction may take.
+	budget time.Duration
+}
+
+// timeBudget is how long an extraction with o may take.
+func (o Options) timeBudget() time.Duration {
+	if o.budget != 0 {
+		return o.budget
+	}
+	return MaxExtractTime
 }
 
 // Extract reads the article in one HTML page. rules are the outlet's
-// Keep/Drop selectors; an invalid selector is an error. A page without body
-// text returns ErrNoContent together with its metadata.
+// Keep/Drop selectors; an invalid selector is an error. Input that is not
+// an HTML page returns ErrNotHTML, a page over the caps (MaxParagraphs,
+// MaxElements, MaxTextBytes) or past MaxExtractTime returns ErrTooLarge. A
+// page without body text returns ErrNoContent together with its metadata.
 func Extract(pageURL string, page []byte, rules model.Rules) (Article, error) {
 	return ExtractWith(pageURL, page, rules, Options{})
 }
 
 // ExtractWith is Extract with options.
 func ExtractWith(pageURL string, page []byte, rules model.Rules, opts Options) (Article, error) {
+	return ExtractContext(context.Background(), pageURL, page, rules, opts)
+}
+
+// ExtractContext is ExtractWith that also stops, between stages, when ctx
+// is done.
+func ExtractContext(ctx context.Context, pageURL string, page []byte, rules model.Rules, opts Options) (Article, error) {
+	budget := opts.timeBudget()
+	ctx, cancel := context.WithTimeoutCause(ctx, budget, errOverBudget)
+	defer cancel()
 	art := Article{URL: pageURL}
 	if err := ValidateRules(rules); err != nil {
+		return art, err
+	}
+	if err := checkContentType(opts.ContentType); err != nil {
 		return art, err
 	}
 	if err := checkHTML(page); err != nil {
@@ -93,6 +127,12 @@ func ExtractWith(pageURL string, page []byte, rules model.Rules, opts Options) (
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		return art, fmt.Errorf("extract: parse %s: %w", pageURL, err)
+	}
+	if err := measure(doc).check(); err != nil {
+		return art, err
+	}
+	if err := stopped(ctx, budget); err != nil {
+		return art, err
 	}
 	pm := readPageMeta(doc)
 	ld, _ := articleFromJSONLD(pm.jsonLD)
@@ -110,10 +150,16 @@ func ExtractWith(pageURL string, page []byte, rules model.Rules, opts Options) (
 	}
 
 	res := runTrafilatura(doc, pageURL, !metaDate.IsZero())
+	if err := stopped(ctx, budget); err != nil {
+		return art, err
+	}
 	if body == nil {
 		ev := gatherEvidence(doc, pm)
 		art.index = &ev.blocks
 		body, art.Reading, art.Either = generatedBody(doc, res, pageURL, ev, opts.Prefer)
+		if err := stopped(ctx, budget); err != nil {
+			return art, err
+		}
 	}
 
 	art.Canonical = canonicalURL(pageURL, pm)
@@ -126,7 +172,7 @@ func ExtractWith(pageURL string, page []byte, rules model.Rules, opts Options) (
 	art.Byline = byline(ld, pm, [][]string{vm.bylineNear(art.Title), header.names}, body, res.Metadata.Author, siteNames(siteName, host))
 	art.Published = metaDate
 	if art.Published.IsZero() {
-		art.Published = firstTime(header.date, res.Metadata.Date, dateFromURL(pageURL))
+		art.Published = firstTime(header.date, scannedDate(res.Metadata.Date, pm), dateFromURL(pageURL))
 	}
 	art.Text = strings.Join(cleanBody(body, art.Byline, art.Title, Normalize(rawTitle), Normalize(pm.title)), "\n\n")
 	art.doc = doc

@@ -20,9 +20,13 @@ const sniffLen = 8 << 10
 const maxControlShare = 0.01
 
 // checkHTML refuses input that no HTML parser should be given: the parser
-// accepts anything, and an executable would come out as "article text".
+// accepts anything, and an executable would come out as "article text", a
+// feed as an article.
 func checkHTML(page []byte) error {
 	head := page[:min(len(page), sniffLen)]
+	if format := sniffFormat(head); format != "" {
+		return fmt.Errorf("%w (%s)", ErrNotHTML, format)
+	}
 	if i := bytes.IndexByte(head, 0); i >= 0 {
 		return fmt.Errorf("%w (binary data: NUL byte at offset %d)", ErrNotHTML, i)
 	}
@@ -31,6 +35,9 @@ func checkHTML(page []byte) error {
 	}
 	if !hasMarkup(page) {
 		return fmt.Errorf("%w (no markup)", ErrNotHTML)
+	}
+	if root, ok := rootElement(page); ok && !htmlRoot(root) {
+		return fmt.Errorf("%w (%s)", ErrNotHTML, describeRoot(root))
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -17,7 +18,22 @@ type pageMeta struct {
 	lang      string // <html lang>
 	title     string // <title>, as written
 	timeAttr  string // best <time datetime> candidate
+	// times counts the distinct <time datetime> values, up to
+	// listingTimes (see listedTimes).
+	times int
 }
+
+// listingTimes is how many distinct <time> values make a page a listing:
+// an article states when it was published and perhaps updated (two); a
+// front page or section states one time per story it lists.
+const listingTimes = 3
+
+// listedTimes reports a page stating several times without marking one
+// as its own (itemprop="datePublished", pubdate): a front page or a
+// listing. None of those times is the page's publication date, so
+// neither the first time inside an <article> nor go-htmldate's scan of
+// the document (which takes the oldest) may stand for it.
+func (pm pageMeta) listedTimes() bool { return pm.times >= listingTimes }
 
 // metaRepeated lists the meta keys that may legitimately appear several
 // times (one tag per author).
@@ -29,6 +45,7 @@ var metaRepeated = map[string]bool{
 func readPageMeta(doc *html.Node) pageMeta {
 	pm := pageMeta{meta: map[string]string{}, metaAll: map[string][]string{}}
 	var articleTime string
+	var seen []string
 	walkElements(doc, func(n *html.Node, inArticle bool) {
 		switch n.DataAtom {
 		case atom.Html:
@@ -54,6 +71,9 @@ func readPageMeta(doc *html.Node) pageMeta {
 			if dt == "" {
 				return
 			}
+			if len(seen) < listingTimes && !slices.Contains(seen, dt) {
+				seen = append(seen, dt)
+			}
 			if pm.timeAttr == "" && (attr(n, "itemprop") == "datePublished" || hasAttr(n, "pubdate")) {
 				pm.timeAttr = dt
 			}
@@ -62,7 +82,8 @@ func readPageMeta(doc *html.Node) pageMeta {
 			}
 		}
 	})
-	if pm.timeAttr == "" {
+	pm.times = len(seen)
+	if pm.timeAttr == "" && !pm.listedTimes() {
 		pm.timeAttr = articleTime
 	}
 	return pm

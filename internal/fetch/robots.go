@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sync"
 	"time"
 
@@ -135,4 +137,38 @@ func robotsText(resp *Response) []byte {
 func allowAll() *robotstxt.RobotsData {
 	data, _ := robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
 	return data
+}
+
+// Sitemaps returns the sitemap URLs the robots.txt of u's site lists
+// (its "Sitemap:" lines), read through the same cache as the rules. A
+// site without a robots.txt, or one that could not be read, lists none.
+func (c *Client) Sitemaps(ctx context.Context, rawURL string) ([]string, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("fetch: %w", err)
+	}
+	if _, err := c.allowed(ctx, u); err != nil {
+		return nil, err
+	}
+	e, _ := c.robots.current(u.Scheme + "://" + u.Host)
+	if e == nil || e.data == nil {
+		return nil, nil
+	}
+	return slices.Clone(e.data.Sitemaps), nil
+}
+
+// current returns the filled entry for key, if any.
+func (rc *robotsCache) current(key string) (*robotsEntry, bool) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	e, ok := rc.entries[key]
+	if !ok {
+		return nil, false
+	}
+	select {
+	case <-e.ready:
+		return e, e.err == nil
+	default:
+		return nil, false
+	}
 }

@@ -158,3 +158,34 @@ func TestGet_RobotsOverCapObeysItsFirstBytes(t *testing.T) {
 		})
 	}
 }
+
+func TestSitemaps_ListedByRobotsFromTheSameCache(t *testing.T) {
+	s := newSite(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			io.WriteString(w, "User-agent: *\nAllow: /\n\nSitemap: https://news.example/sitemap.xml\nSitemap: https://news.example/sitemap-news.xml\n")
+			return
+		}
+		io.WriteString(w, page)
+	})
+	c := newTestClient(t, Config{})
+	if _, err := get(t, c, s.URL+"/"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.Sitemaps(context.Background(), s.URL+"/")
+	want := []string{"https://news.example/sitemap.xml", "https://news.example/sitemap-news.xml"}
+	if err != nil || strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("Sitemaps = %q, %v; want %q", got, err, want)
+	}
+	if n := s.count("/robots.txt"); n != 1 {
+		t.Errorf("robots.txt fetched %d times, want once", n)
+	}
+}
+
+func TestSitemaps_NoneWithoutRobots(t *testing.T) {
+	s := newSite(t, robots404(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, page) }))
+	c := newTestClient(t, Config{})
+	got, err := c.Sitemaps(context.Background(), s.URL+"/")
+	if err != nil || len(got) != 0 {
+		t.Errorf("Sitemaps = %q, %v; want none", got, err)
+	}
+}

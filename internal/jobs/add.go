@@ -2,8 +2,8 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"strings"
 
@@ -13,61 +13,128 @@ import (
 	"github.com/errata/errata/internal/model"
 )
 
+// Resolution says how AddURL understood the URL it was given.
+type Resolution string
+
+const (
+	// AsGiven: the URL itself is a feed, a sitemap or an article.
+	AsGiven Resolution = "as given"
+	// ViaFeeds: a front page (or a page with no article on it), tracked
+	// through the feeds it advertises.
+	ViaFeeds Resolution = "advertised feeds"
+	// ViaSitemap: a front page advertising no usable feed, tracked
+	// through the news sitemap its site's robots.txt lists.
+	ViaSitemap Resolution = "news sitemap"
+	// AsArticle: a front page with neither, tracked as one article.
+	AsArticle Resolution = "single article"
+)
+
 // Added tells what AddURL started tracking.
 type Added struct {
 	Kind    model.SourceKind
 	URL     string // canonical URL of the source or article
 	Outlet  string
 	Created bool // false when it was already tracked
-	Check   *CheckResult
+	// Restored: an article removed by hand, tracked again.
+	Restored bool
+	// State is how lists show what was already tracked (paused, failing,
+	// gone...); "" for what was just added.
+	State string
+	Check *CheckResult
+}
+
+// Skipped is a feed or sitemap a page led to that could not be tracked.
+type Skipped struct {
+	URL    string
+	Reason string
+}
+
+// AddResult is everything AddURL did for one URL.
+type AddResult struct {
+	Added          // the first (usually the only) thing tracked
+	Page    string // the URL asked for, canonical
+	Front   bool   // Page is a site's front page
+	Via     Resolution
+	All     []Added   // everything tracked, the first included
+	Skipped []Skipped // feeds or sitemaps found but not usable, and why
+}
+
+func single(a Added) AddResult {
+	return AddResult{Added: a, Via: AsGiven, All: []Added{a}}
 }
 
 // AddURL fetches a URL once, finds out whether it is a feed, a sitemap or
-// an article, and starts tracking it. An article's first version is
-// recorded from that same response. Nothing is stored when the fetch or
-// the parse fails.
-func (e *Engine) AddURL(ctx context.Context, raw, outlet string) (Added, error) {
+// an article, and starts tracking it. A site's front page is tracked
+// through the feeds it advertises, else its news sitemap, and only else
+// as one article; so is a page on which no article text is found. An
+// article's first version is recorded from that same response. Nothing
+// is stored when the fetch or the parse fails.
+func (e *Engine) AddURL(ctx context.Context, raw, outlet string) (AddResult, error) {
 	u, err := discover.Canonicalize(strings.TrimSpace(raw))
 	if err != nil {
-		return Added{}, fmt.Errorf("add %s: %w", raw, err)
+		return AddResult{}, fmt.Errorf("add %s: %w", raw, err)
 	}
 	if _, err := fetch.CheckURL(u); err != nil {
-		return Added{}, fmt.Errorf("add %s: %w", raw, err)
+		return AddResult{}, fmt.Errorf("add %s: %w", raw, err)
 	}
 	resp, err := e.Fetch.Get(ctx, u, fetch.Validators{})
 	if err != nil {
-		return Added{}, fmt.Errorf("add: %w", err)
+		return AddResult{}, fmt.Errorf("add: %w", err)
 	}
 	if resp.Status != 200 {
-		return Added{}, fmt.Errorf("add %s: HTTP status %d", u, resp.Status)
+		return AddResult{}, fmt.Errorf("add %s: HTTP status %d", u, resp.Status)
 	}
+	var res AddResult
 	switch kind := discover.Detect(resp.Body, resp.Header.Get("Content-Type")); kind {
 	case discover.KindFeed, discover.KindSitemap, discover.KindSitemapIndex:
-		return e.addSource(ctx, u, outlet, kind, resp)
+		var a Added
+		a, err = e.addSource(ctx, u, outlet, hostOf(u), kind, resp)
+		res = single(a)
 	case discover.KindHTML, discover.KindUnknown:
-		return e.addArticle(ctx, u, outlet, resp)
+		res, err = e.addPage(ctx, u, outlet, resp)
 	default:
-		return Added{}, fmt.Errorf("add %s: a %s cannot be tracked; use errata import for OPML files", u, kind)
+		return AddResult{}, fmt.Errorf("add %s: a %s cannot be tracked; use errata import for OPML files", u, kind)
 	}
+	res.Page, res.Front = u, isFrontPage(u)
+	return res, err
 }
 
-func (e *Engine) addSource(ctx context.Context, u, outlet string, kind discover.Kind, resp *fetch.Response) (Added, error) {
+// addPage tracks an HTML page: a front page through what it leads to, any
+// other page as an article unless no article is found on it.
+func (e *Engine) addPage(ctx context.Context, u, outlet string, resp *fetch.Response) (AddResult, error) {
+	if isFrontPage(u) {
+		return e.addFrontPage(ctx, u, outlet, resp)
+	}
+	a, err := e.addArticle(ctx, u, outlet, resp)
+	if !errors.Is(err, extract.ErrNoContent) {
+		return single(a), err
+	}
+	// No article here (a section front, an index): its feeds, if it
+	// advertises any, are what the person meant.
+	res, ferr := e.addFeeds(ctx, u, outlet, resp)
+	if ferr != nil || len(res.All) == 0 {
+		return AddResult{}, errors.Join(err, ferr)
+	}
+	return res, nil
+}
+
+// isFrontPage reports a site's front page: the root, with no query.
+func isFrontPage(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && discover.IsHomePage(p)
+}
+
+// addSource tracks a feed or sitemap already fetched. site is the host
+// its outlet is matched on: the source's own, or the page's that
+// advertised it.
+func (e *Engine) addSource(ctx context.Context, u, outlet, site string, kind discover.Kind, resp *fetch.Response) (Added, error) {
 	// Parse before storing anything, so a broken feed leaves no trace. A
 	// sitemap index's children are read on the first poll, not here.
 	title, err := sourceTitle(kind, resp, e.Fetch.MaxBodySize())
 	if err != nil {
 		return Added{}, fmt.Errorf("add %s: %w", u, err)
 	}
-	if outlet == "" {
-		outlet = e.outletOnHost(ctx, u)
-	}
-	if outlet == "" {
-		outlet = title
-	}
-	if outlet == "" {
-		outlet = hostOf(u)
-	}
-	o, err := e.Store.EnsureOutlet(ctx, outlet, hostOf(u))
+	o, err := e.outletFor(ctx, outlet, title, site)
 	if err != nil {
 		return Added{}, err
 	}
@@ -76,13 +143,20 @@ func (e *Engine) addSource(ctx context.Context, u, outlet string, kind discover.
 		srcKind = model.SourceFeed
 	}
 	now := e.now()
-	_, created, err := e.Store.AddSource(ctx, model.Source{
+	src, created, err := e.Store.AddSource(ctx, model.Source{
 		OutletID: o.ID, URL: u, Kind: srcKind, NextPoll: now, CreatedAt: now,
 	})
 	if err != nil {
 		return Added{}, err
 	}
-	return Added{Kind: srcKind, URL: u, Outlet: o.Name, Created: created}, nil
+	added := Added{Kind: srcKind, URL: u, Outlet: o.Name, Created: created}
+	if !created {
+		added.State = src.State()
+		if src.OutletID != o.ID {
+			added.Outlet = e.outletName(ctx, src.OutletID)
+		}
+	}
+	return added, nil
 }
 
 // sourceTitle parses a feed or sitemap once, to refuse a broken one, and
@@ -97,15 +171,6 @@ func sourceTitle(kind discover.Kind, resp *fetch.Response, maxBytes int64) (stri
 	return strings.TrimSpace(f.Title), err
 }
 
-// outletOnHost names the outlet already tracked on u's host, so a second
-// feed or a single article of a site joins the site's outlet; "" if none.
-func (e *Engine) outletOnHost(ctx context.Context, u string) string {
-	if o, err := e.Store.OutletByHost(ctx, hostOf(u)); err == nil {
-		return o.Name
-	}
-	return ""
-}
-
 func (e *Engine) addArticle(ctx context.Context, u, outlet string, resp *fetch.Response) (Added, error) {
 	if c := discover.CanonicalFromHTML(resp.Body, resp.URL); c != "" {
 		u = c
@@ -115,21 +180,16 @@ func (e *Engine) addArticle(ctx context.Context, u, outlet string, resp *fetch.R
 		}
 	}
 	// Extract before storing anything: a page errata cannot read (unknown
-	// charset, no article text) must leave no trace.
-	html, err := fetch.DecodeCharset(resp.Body, resp.Header.Get("Content-Type"))
+	// charset, another format, no article text) must leave no trace.
+	contentType := resp.Header.Get("Content-Type")
+	html, err := fetch.DecodeCharset(resp.Body, contentType)
 	if err != nil {
 		return Added{}, fmt.Errorf("add %s: %w", u, err)
 	}
-	if _, err := extract.Extract(u, html, model.Rules{}); err != nil {
+	if _, err := extract.ExtractContext(ctx, u, html, model.Rules{}, extract.Options{ContentType: contentType}); err != nil {
 		return Added{}, fmt.Errorf("add %s: %w", u, err)
 	}
-	if outlet == "" {
-		outlet = e.outletOnHost(ctx, u)
-	}
-	if outlet == "" {
-		outlet = hostOf(u)
-	}
-	o, err := e.Store.EnsureOutlet(ctx, outlet, hostOf(u))
+	o, err := e.outletFor(ctx, outlet, "", hostOf(u))
 	if err != nil {
 		return Added{}, err
 	}
@@ -140,9 +200,9 @@ func (e *Engine) addArticle(ctx context.Context, u, outlet string, resp *fetch.R
 	if err != nil {
 		return Added{}, err
 	}
-	added := Added{Kind: model.SourceArticle, URL: a.URL, Outlet: o.Name, Created: created}
+	added := Added{Kind: model.SourceArticle, URL: a.URL, Outlet: e.outletName(ctx, a.OutletID), Created: created}
 	if !created {
-		return added, nil
+		return e.readded(ctx, a, added)
 	}
 	res, err := e.checkResponse(ctx, a, resp, nil)
 	if err != nil {
@@ -152,44 +212,30 @@ func (e *Engine) addArticle(ctx context.Context, u, outlet string, resp *fetch.R
 	return added, nil
 }
 
-// ImportOPML starts tracking every feed an OPML file lists, each under the
-// outlet its outline names. It returns how many feeds were new.
-func (e *Engine) ImportOPML(ctx context.Context, r io.Reader) (total, created int, err error) {
-	feeds, err := discover.ParseOPML(r)
-	if err != nil {
-		return 0, 0, err
+// readded answers an add of an article already tracked: one removed by
+// hand is tracked again (adding it is asking for that); any other is left
+// as it is, its state said.
+func (e *Engine) readded(ctx context.Context, a model.Article, added Added) (Added, error) {
+	if a.Hold != model.HoldRemoved {
+		added.State = a.Tracking()
+		return added, nil
 	}
-	now := e.now()
-	for _, f := range feeds {
-		u, err := discover.Canonicalize(f.URL)
-		if err != nil {
-			e.Log.Warn("opml: feed skipped", "url", f.URL, "err", err)
-			continue
-		}
-		name := strings.TrimSpace(f.Title)
-		if name == "" {
-			name = hostOf(u)
-		}
-		o, err := e.Store.EnsureOutlet(ctx, name, hostOf(u))
-		if err != nil {
-			return total, created, err
-		}
-		_, isNew, err := e.Store.AddSource(ctx, model.Source{
-			OutletID: o.ID, URL: u, Kind: model.SourceFeed, NextPoll: now, CreatedAt: now,
-		})
-		if err != nil {
-			return total, created, err
-		}
-		total++
-		if isNew {
-			created++
-		}
+	if err := e.Store.SetArticleHold(ctx, a.ID, model.HoldNone); err != nil {
+		return added, err
 	}
-	return total, created, nil
+	added.Restored = true
+	return added, nil
+}
+
+func (e *Engine) outletName(ctx context.Context, id int64) string {
+	if o, err := e.Store.Outlet(ctx, id); err == nil {
+		return o.Name
+	}
+	return ""
 }
 
 // hostOf returns a URL's host without "www.", for naming an outlet nobody
-// named.
+// named and for matching a site to its outlet.
 func hostOf(u string) string {
 	p, err := url.Parse(u)
 	if err != nil {

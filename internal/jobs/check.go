@@ -94,6 +94,9 @@ func (e *Engine) checkResponse(ctx context.Context, a model.Article, resp *fetch
 	if res.Version != nil {
 		res.Version.ID = id
 		e.learnTemplate(ctx, rec.Article, res.Version)
+		if e.OnVersion != nil {
+			e.OnVersion(ctx, rec.Article, *res.Version)
+		}
 	}
 	res.Article = rec.Article
 	return res, nil

@@ -88,7 +88,7 @@ func (e *Engine) read(ctx context.Context, pageURL string, outletID int64, body 
 	if err != nil {
 		return nil, err
 	}
-	art, err := extract.ExtractWith(pageURL, html, o.Rules, extract.Options{Prefer: prefer})
+	art, err := extract.ExtractContext(ctx, pageURL, html, o.Rules, extract.Options{Prefer: prefer, ContentType: contentType})
 	if err != nil {
 		return nil, err
 	}

@@ -28,7 +28,8 @@ type CrawlStats struct {
 
 // Crawl makes one pass: it polls due sources (every source when all is
 // set), then checks due articles (every active article when all is set),
-// including those just discovered.
+// including those just discovered. Paused sources and paused or removed
+// articles are left alone either way.
 func (e *Engine) Crawl(ctx context.Context, all bool, workers int) (CrawlStats, error) {
 	st := CrawlStats{Outcomes: map[model.Outcome]int{}}
 	if err := e.pollSources(ctx, all, &st); err != nil {
@@ -59,7 +60,7 @@ func (e *Engine) pollSources(ctx context.Context, all bool, st *CrawlStats) erro
 	var srcs []model.Source
 	var err error
 	if all {
-		srcs, err = e.Store.Sources(ctx)
+		srcs, err = e.Store.PollableSources(ctx)
 	} else {
 		srcs, err = e.Store.DueSources(ctx, e.now())
 	}

@@ -29,6 +29,11 @@ type Engine struct {
 	// OnCrawl, when set, is told each step of a Crawl as it happens. It
 	// is called from the crawl's workers, several at once.
 	OnCrawl func(CrawlEvent)
+	// OnVersion, when set, is told of each version a check recorded, once
+	// its transaction has committed. It must not block the check: it
+	// queues work (Queue.EnqueueDeliveries) or keeps it for after the pass
+	// (Collector.Recorded).
+	OnVersion func(ctx context.Context, a model.Article, v model.Version)
 
 	rereads rereadCache
 }

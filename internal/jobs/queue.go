@@ -56,6 +56,9 @@ type QueueConfig struct {
 	// job of a dead worker and runs it again elsewhere; it also bounds a
 	// job's run time. 0: River's default (an hour).
 	RescueAfter time.Duration
+	// Deliver sends notifications of new versions as jobs of their own;
+	// nil: no notifications.
+	Deliver *Deliverer
 }
 
 // jobTimeout cuts a job off no later than it would be rescued, as River
@@ -138,6 +141,9 @@ func (q *Queue) riverConfig() *river.Config {
 	river.AddWorker(workers, &checkWorker{q: q})
 	river.AddWorker(workers, &confirmWorker{q: q})
 	river.AddWorker(workers, &pollWorker{q: q})
+	if q.cfg.Deliver != nil {
+		river.AddWorker(workers, &deliverWorker{d: q.cfg.Deliver})
+	}
 	return &river.Config{
 		// SQLite has no LISTEN/NOTIFY, so River finds work by polling; with
 		// its defaults (100 ms between fetches) eight workers could run at

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/errata/errata/internal/discover"
 	"github.com/errata/errata/internal/fetch"
@@ -30,6 +32,9 @@ const maxChildSitemaps = 50
 // time its first checks take anyway.
 const maxNewPerPoll = 500
 
+// maxLastError bounds the error kept with a source for lists to show.
+const maxLastError = 500
+
 // PollResult tells what one poll of a source found.
 type PollResult struct {
 	Links int // article links listed
@@ -52,9 +57,9 @@ func (e *Engine) PollSource(ctx context.Context, src model.Source) (PollResult, 
 	res, err := e.poll(ctx, &src)
 	src.LastPolled = now
 	if err != nil {
-		src.Errors++
+		src.Errors, src.LastError = src.Errors+1, lastError(err)
 	} else {
-		src.Errors = 0
+		src.Errors, src.LastError = 0, ""
 	}
 	src.NextPoll = e.Policy.NextPoll(now, src.Errors, now)
 	if soon := now.Add(e.backlogDelay(res.New)); res.Deferred > 0 && soon.Before(src.NextPoll) {
@@ -65,6 +70,19 @@ func (e *Engine) PollSource(ctx context.Context, src model.Source) (PollResult, 
 	}
 	e.observePoll(err)
 	return res, err
+}
+
+// lastError is a poll's error as one bounded line, for lists to show.
+func lastError(err error) string {
+	msg := strings.Join(strings.Fields(err.Error()), " ")
+	if len(msg) > maxLastError {
+		cut := maxLastError
+		for cut > 0 && !utf8.RuneStart(msg[cut]) {
+			cut--
+		}
+		msg = msg[:cut] + "…"
+	}
+	return msg
 }
 
 // backlogDelay is how long the host needs to check added new articles,
@@ -215,7 +233,7 @@ func (e *Engine) track(ctx context.Context, src model.Source, l discover.Link) (
 	now := e.now()
 	_, created, err := e.Store.AddArticle(ctx, model.Article{
 		OutletID: outletID, URL: l.URL, FirstSeen: now, Published: l.Published,
-		NextCheck: now, State: model.StateActive,
+		NextCheck: now, State: model.StateActive, SourceID: src.ID,
 	})
 	return created, err
 }

@@ -113,9 +113,10 @@ type checkWorker struct {
 	q *Queue
 }
 
-// Work re-reads the article, since it may have been checked, stopped or
-// absorbed into another since the job was enqueued. Only a check that
-// could not be recorded fails the job; River then retries it with back-off.
+// Work re-reads the article, since it may have been checked, stopped,
+// paused, removed or absorbed into another since the job was enqueued.
+// Only a check that could not be recorded fails the job; River then
+// retries it with back-off.
 func (w *checkWorker) Work(ctx context.Context, job *river.Job[CheckArgs]) error {
 	return w.q.check(ctx, job.Args.ArticleID)
 }
@@ -143,7 +144,7 @@ func (q *Queue) check(ctx context.Context, id int64) error {
 		e.countError(stageStore)
 		return fmt.Errorf("jobs: check article %d: %w", id, err)
 	}
-	if a.State != model.StateActive || a.NextCheck.After(e.now()) {
+	if a.State != model.StateActive || a.Hold != model.HoldNone || a.NextCheck.After(e.now()) {
 		return nil
 	}
 	res, err := e.CheckArticle(ctx, a)
@@ -174,7 +175,7 @@ func (w *pollWorker) Work(ctx context.Context, job *river.Job[PollArgs]) error {
 	if err != nil || src == nil {
 		return err
 	}
-	if src.NextPoll.After(e.now()) {
+	if src.Paused || src.NextPoll.After(e.now()) {
 		return nil
 	}
 	res, err := e.PollSource(ctx, *src)
@@ -191,15 +192,13 @@ func (w *pollWorker) Work(ctx context.Context, job *river.Job[PollArgs]) error {
 
 // source returns the source with an id, or nil when it no longer exists.
 func (q *Queue) source(ctx context.Context, id int64) (*model.Source, error) {
-	srcs, err := q.eng.Store.Sources(ctx)
+	src, err := q.eng.Store.Source(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
 	if err != nil {
 		q.eng.countError(stageStore)
 		return nil, fmt.Errorf("jobs: poll source %d: %w", id, err)
 	}
-	for i := range srcs {
-		if srcs[i].ID == id {
-			return &srcs[i], nil
-		}
-	}
-	return nil, nil
+	return &src, nil
 }

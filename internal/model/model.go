@@ -16,6 +16,20 @@ const (
 	StateGone ArticleState = "gone"
 )
 
+// Hold is what a person decided about an article, kept apart from the
+// State its checks give it: resuming a paused article brings back the
+// state it had.
+type Hold string
+
+const (
+	// HoldNone articles are tracked as their State says.
+	HoldNone Hold = ""
+	// HoldPaused articles are not checked until they are resumed.
+	HoldPaused Hold = "paused"
+	// HoldRemoved articles are no longer tracked; their versions are kept.
+	HoldRemoved Hold = "removed"
+)
+
 // SourceKind says how a source lists articles.
 type SourceKind string
 
@@ -113,6 +127,27 @@ type Source struct {
 	NextPoll     time.Time
 	Errors       int // consecutive failed polls
 	CreatedAt    time.Time
+	Paused       bool   // set by hand: not polled until resumed
+	LastError    string // why the latest poll failed; "" after a good one
+}
+
+// Source states as lists show them.
+const (
+	SourceActive  = "active"
+	SourcePaused  = "paused"
+	SourceFailing = "failing" // its latest poll failed
+)
+
+// State says whether the source is polled, and whether its latest poll
+// worked.
+func (s Source) State() string {
+	switch {
+	case s.Paused:
+		return SourcePaused
+	case s.Errors > 0:
+		return SourceFailing
+	}
+	return SourceActive
 }
 
 // Article is one story at one canonical URL.
@@ -133,6 +168,20 @@ type Article struct {
 	ETag         string
 	LastModified string
 	BodyHash     string
+	// Hold is a person's decision (paused, removed); checks never change it.
+	Hold Hold
+	// SourceID is the source that found the article; 0 when it was added
+	// by hand or found before sources were recorded.
+	SourceID int64
+}
+
+// Tracking is the article's state as lists show it: a person's hold when
+// there is one, else the state its checks gave it.
+func (a Article) Tracking() string {
+	if a.Hold != HoldNone {
+		return string(a.Hold)
+	}
+	return string(a.State)
 }
 
 // Version is one distinct extracted state of an article. Append-only.

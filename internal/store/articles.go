@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"time"
@@ -11,19 +12,20 @@ import (
 
 const (
 	articleCols = `a.id, a.outlet_id, a.url, a.first_seen, a.published, a.last_checked, a.last_changed,
-		a.next_check, a.state, a.errors, a.gone, a.etag, a.last_modified, a.body_hash`
+		a.next_check, a.state, a.errors, a.gone, a.etag, a.last_modified, a.body_hash, a.hold, a.source_id`
 	sqlArticleByID  = `SELECT ` + articleCols + ` FROM articles a WHERE a.id = ?`
 	sqlArticleByURL = `SELECT ` + articleCols + ` FROM articles a WHERE a.url = ?
 		UNION ALL
 		SELECT ` + articleCols + ` FROM articles a JOIN article_aliases al ON al.article_id = a.id WHERE al.url = ?
 		LIMIT 1`
 	sqlDueArticles = `SELECT ` + articleCols + ` FROM articles a
-		WHERE a.state = 'active' AND a.next_check <= ? ORDER BY a.next_check, a.id LIMIT ?`
-	sqlActiveArticles = `SELECT ` + articleCols + ` FROM articles a WHERE a.state = 'active' ORDER BY a.id`
+		WHERE a.state = 'active' AND a.hold = '' AND a.next_check <= ? ORDER BY a.next_check, a.id LIMIT ?`
+	sqlActiveArticles = `SELECT ` + articleCols + ` FROM articles a WHERE a.state = 'active' AND a.hold = '' ORDER BY a.id`
 	sqlArticlesAfter  = `SELECT ` + articleCols + ` FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ?`
 	sqlInsertArticle  = `INSERT INTO articles (outlet_id, url, first_seen, published, last_checked, last_changed,
-		next_check, state, errors, gone, etag, last_modified, body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		RETURNING id`
+		next_check, state, errors, gone, etag, last_modified, body_hash, hold, source_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+	// Hold and SourceID are left out: a check never changes them.
 	sqlUpdateArticle = `UPDATE articles SET outlet_id = ?, url = ?, published = ?, last_checked = ?, last_changed = ?,
 		next_check = ?, state = ?, errors = ?, gone = ?, etag = ?, last_modified = ?, body_hash = ? WHERE id = ?`
 	sqlArticleURL = `SELECT url FROM articles WHERE id = ?`
@@ -34,14 +36,14 @@ const (
 
 func scanArticle(sc scanner) (model.Article, error) {
 	var a model.Article
-	var state string
+	var state, hold string
 	var first, pub, checked, changed, next int64
 	err := sc.Scan(&a.ID, &a.OutletID, &a.URL, &first, &pub, &checked, &changed, &next, &state,
-		&a.Errors, &a.Gone, &a.ETag, &a.LastModified, &a.BodyHash)
+		&a.Errors, &a.Gone, &a.ETag, &a.LastModified, &a.BodyHash, &hold, &a.SourceID)
 	if err != nil {
 		return a, noRows(err)
 	}
-	a.State = model.ArticleState(state)
+	a.State, a.Hold = model.ArticleState(state), model.Hold(hold)
 	a.FirstSeen, a.Published, a.LastChecked = fromNanos(first), fromNanos(pub), fromNanos(checked)
 	a.LastChanged, a.NextCheck = fromNanos(changed), fromNanos(next)
 	return a, nil
@@ -75,7 +77,7 @@ func (s *Store) AddArticle(ctx context.Context, a model.Article) (model.Article,
 		a = normArticle(a)
 		err = tx.QueryRowContext(ctx, sqlInsertArticle, a.OutletID, a.URL, nanos(a.FirstSeen), nanos(a.Published),
 			nanos(a.LastChecked), nanos(a.LastChanged), nanos(a.NextCheck), string(a.State), a.Errors, a.Gone,
-			a.ETag, a.LastModified, a.BodyHash).Scan(&a.ID)
+			a.ETag, a.LastModified, a.BodyHash, string(a.Hold), a.SourceID).Scan(&a.ID)
 		created = err == nil
 		return err
 	})
@@ -95,6 +97,19 @@ func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
 func (s *Store) ArticleByURL(ctx context.Context, url string) (model.Article, error) {
 	a, err := scanArticle(s.queryRow(ctx, sqlArticleByURL, url, url))
 	return a, s.wrap("article "+url, err)
+}
+
+// ArticleByURLs finds the article that the first of urls naming one
+// leads to (canonical URL or alias), or ErrNotFound: a lookup tries the
+// forms a person's URL may be stored under, most likely first.
+func (s *Store) ArticleByURLs(ctx context.Context, urls []string) (model.Article, error) {
+	for _, u := range urls {
+		a, err := s.ArticleByURL(ctx, u)
+		if !errors.Is(err, ErrNotFound) {
+			return a, err
+		}
+	}
+	return model.Article{}, s.wrap(fmt.Sprintf("article %v", urls), ErrNotFound)
 }
 
 // UpdateArticle persists every mutable field of a (all but FirstSeen). When
@@ -129,8 +144,8 @@ func updateArticle(ctx context.Context, tx *wtx, a model.Article) error {
 	return err
 }
 
-// DueArticles returns active articles whose next check is at or before
-// now, soonest first; limit <= 0 means all.
+// DueArticles returns active articles, not held, whose next check is at
+// or before now, soonest first; limit <= 0 means all.
 func (s *Store) DueArticles(ctx context.Context, now time.Time, limit int) ([]model.Article, error) {
 	if limit <= 0 {
 		limit = sqlNoLimit
@@ -138,7 +153,8 @@ func (s *Store) DueArticles(ctx context.Context, now time.Time, limit int) ([]mo
 	return s.queryArticles(ctx, "due articles", sqlDueArticles, nanos(now), limit)
 }
 
-// ActiveArticles returns every active article by id.
+// ActiveArticles returns every active article not held (paused or
+// removed), by id.
 func (s *Store) ActiveArticles(ctx context.Context) ([]model.Article, error) {
 	return s.queryArticles(ctx, "active articles", sqlActiveArticles)
 }

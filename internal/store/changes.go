@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -38,17 +39,22 @@ type ChangeCursor struct {
 type ChangeQuery struct {
 	OutletID  int64
 	ArticleID int64
-	Class     string // only changes with this class
-	HideMinor bool   // leave out changes classed only "minor"
+	Classes   []string // only changes with one of these classes (at most MaxClassFilter)
+	HideMinor bool     // leave out changes classed only "minor"
 	After     ChangeCursor
 	Limit     int // capped at MaxPage; <= 0 means MaxPage
 }
 
+// MaxClassFilter is how many classes one ChangeQuery may ask for: the
+// statement has a slot for each, so its text stays constant.
+const MaxClassFilter = 8
+
 // The optional filters are written as "? = 0 OR ..." so the statement text
 // is constant and can be prepared once. Classes are a comma-separated
-// column, hence the commas around both sides of the class test. Minor is
-// only ever reported alone, so "hide minor" is an equality test.
-const sqlChanges = `SELECT v.id, v.article_id, a.url, a.outlet_id, o.name, v.seq, v.fetched_at, v.title,
+// column, hence the commas around both sides of the class test; an empty
+// class slot matches nothing. Minor is only ever reported alone, so "hide
+// minor" is an equality test.
+var sqlChanges = `SELECT v.id, v.article_id, a.url, a.outlet_id, o.name, v.seq, v.fetched_at, v.title,
 		coalesce((SELECT p.title FROM versions p WHERE p.article_id = v.article_id AND p.seq = v.seq - 1), ''),
 		v.classes, v.added, v.removed
 	FROM versions v
@@ -57,7 +63,7 @@ const sqlChanges = `SELECT v.id, v.article_id, a.url, a.outlet_id, o.name, v.seq
 	WHERE v.seq > 0
 	  AND (?1 = 0 OR a.outlet_id = ?1)
 	  AND (?2 = 0 OR v.article_id = ?2)
-	  AND (?3 = '' OR ',' || v.classes || ',' LIKE '%,' || ?3 || ',%')
+	  AND (?3 = 0` + classSlots(9, MaxClassFilter) + `)
 	  AND (?4 = 0 OR v.classes <> 'minor')
 	  AND (?5 = 0 OR v.fetched_at < ?6 OR (v.fetched_at = ?6 AND v.id < ?7))
 	ORDER BY v.fetched_at DESC, v.id DESC
@@ -73,8 +79,19 @@ func (s *Store) Changes(ctx context.Context, q ChangeQuery) ([]Change, error) {
 	if q.After != (ChangeCursor{}) {
 		started = 1
 	}
-	rows, err := s.query(ctx, sqlChanges, q.OutletID, q.ArticleID, q.Class, hide, started,
-		nanos(q.After.At), q.After.VersionID, pageLimit(q.Limit))
+	if len(q.Classes) > MaxClassFilter {
+		return nil, fmt.Errorf("store: changes: %d classes asked for, at most %d", len(q.Classes), MaxClassFilter)
+	}
+	args := []any{q.OutletID, q.ArticleID, len(q.Classes), hide, started,
+		nanos(q.After.At), q.After.VersionID, pageLimit(q.Limit)}
+	for i := range MaxClassFilter {
+		c := ""
+		if i < len(q.Classes) {
+			c = q.Classes[i]
+		}
+		args = append(args, c)
+	}
+	rows, err := s.query(ctx, sqlChanges, args...)
 	if err != nil {
 		return nil, s.wrap("changes", err)
 	}
@@ -93,6 +110,16 @@ func scanChange(sc scanner) (Change, error) {
 	}
 	c.At, c.Classes = fromNanos(at), splitClasses(classes)
 	return c, nil
+}
+
+// classSlots writes n class tests on the numbered arguments from first
+// on, each one "OR" clause.
+func classSlots(first, n int) string {
+	var b strings.Builder
+	for i := first; i < first+n; i++ {
+		fmt.Fprintf(&b, "\n\t\t  OR (?%d <> '' AND ',' || v.classes || ',' LIKE '%%,' || ?%d || ',%%')", i, i)
+	}
+	return b.String()
 }
 
 // pageLimit applies MaxPage.

@@ -48,8 +48,11 @@ func TestChanges_FiltersAndOrder(t *testing.T) {
 			{"all changes, never first versions", ChangeQuery{}, 3},
 			{"one outlet", ChangeQuery{OutletID: o1.ID}, 2},
 			{"one article", ChangeQuery{ArticleID: a.ID}, 2},
-			{"by class inside a list", ChangeQuery{Class: "correction"}, 1},
-			{"class is a whole name", ChangeQuery{Class: "text"}, 0},
+			{"by class inside a list", ChangeQuery{Classes: []string{"correction"}}, 1},
+			{"class is a whole name", ChangeQuery{Classes: []string{"text"}}, 0},
+			{"any of several classes", ChangeQuery{Classes: []string{"headline", "correction"}}, 2},
+			{"several classes, one change each", ChangeQuery{Classes: []string{"minor", "text_added", "headline"}}, 3},
+			{"classes with nothing", ChangeQuery{Classes: []string{"byline", "text_removed"}}, 0},
 			{"minor hidden", ChangeQuery{HideMinor: true}, 2},
 			{"limit", ChangeQuery{Limit: 1}, 1},
 		}
@@ -162,7 +165,7 @@ func TestSearch_LatestVersionOnly(t *testing.T) {
 		}
 		for _, tt := range tests {
 			t.Run(tt.q, func(t *testing.T) {
-				hs, err := s.Search(ctx, tt.q, 10)
+				hs, err := s.Search(ctx, SearchQuery{Text: tt.q, Limit: 10})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -174,7 +177,7 @@ func TestSearch_LatestVersionOnly(t *testing.T) {
 				}
 			})
 		}
-		hs, _ := s.Search(ctx, "body", 10)
+		hs, _ := s.Search(ctx, SearchQuery{Text: "body", Limit: 10})
 		if len(hs) != 1 || hs[0].Snippet != MarkStart+"Body"+MarkEnd+" of https://one.example/a, edition 1." {
 			t.Errorf("hits = %+v", hs)
 		}

@@ -13,9 +13,27 @@ const (
 	sqlRecentChecks = `SELECT ` + checkCols + ` FROM checks WHERE article_id = ? ORDER BY at DESC, id DESC LIMIT ?`
 	sqlCountChecks  = `SELECT count(*) FROM checks WHERE article_id = ?`
 	sqlOutcomes     = `SELECT outcome, count(*) FROM checks WHERE article_id = ? GROUP BY outcome`
-	sqlInsertCheck  = `INSERT INTO checks (article_id, at, status, outcome, duration_ms, hash, error)
+	// sqlLastCheck reads the newest few checks by id, the primary key, so
+	// it costs the same whatever the table's size; the maximum of their
+	// times covers workers whose checks were recorded slightly out of order.
+	sqlLastCheck = `SELECT coalesce(max(at), 0) FROM
+		(SELECT at FROM checks ORDER BY id DESC LIMIT ` + lastCheckWindow + `) recent`
+	sqlInsertCheck = `INSERT INTO checks (article_id, at, status, outcome, duration_ms, hash, error)
 		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`
 )
+
+// lastCheckWindow is how many of the newest checks LastCheck looks at.
+const lastCheckWindow = "16"
+
+// LastCheck returns when errata last checked an article, or the zero time
+// before the first check.
+func (s *Store) LastCheck(ctx context.Context) (time.Time, error) {
+	var at int64
+	if err := s.queryRow(ctx, sqlLastCheck).Scan(&at); err != nil {
+		return time.Time{}, s.wrap("last check", err)
+	}
+	return fromNanos(at), nil
+}
 
 func scanCheck(sc scanner) (model.Check, error) {
 	var c model.Check

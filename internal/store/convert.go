@@ -80,3 +80,11 @@ func noRows(err error) error {
 	}
 	return err
 }
+
+// boolInt stores a flag as 0 or 1, the same on both dialects.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

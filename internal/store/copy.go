@@ -50,7 +50,16 @@ func Copy(ctx context.Context, from, to *Store) (CopyStats, error) {
 			return stats, err
 		}
 	}
+	in, err := from.Instance(ctx)
+	if err != nil {
+		return stats, err
+	}
 	if err := to.write(ctx, "copy: reset id sequences", func(tx *wtx) error {
+		// The copy is the same store in another database: feeds keep
+		// their entry ids.
+		if _, err := tx.ExecContext(ctx, sqlSetInstance, in.ID, in.Created.UnixNano()); err != nil {
+			return err
+		}
 		return resetIdentities(ctx, tx, to.d)
 	}); err != nil {
 		return stats, err

@@ -47,6 +47,18 @@ func seed(t testing.TB, s *Store) {
 			}
 		}
 	}
+	sub, err := s.AddSubscription(ctx, model.Subscription{Name: "desk", URL: "https://hooks.example/x",
+		Outlets: []string{"Daily"}, Classes: []string{"headline"}, Minor: true}, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.VersionBySeq(ctx, 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.EnsureDelivery(ctx, sub.ID, v.ID, t0); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestCopy_SQLiteToSQLiteDigestsMatch(t *testing.T) {
@@ -61,6 +73,14 @@ func TestCopy_SQLiteToPostgresAndBack(t *testing.T) {
 	testCopy(t, from, pg)
 	back, _ := openTemp(t)
 	testCopy(t, pg, back)
+	// The copies are the same store: feeds keep their entry ids.
+	ctx := context.Background()
+	want, _ := from.Instance(ctx)
+	for _, s := range []*Store{pg, back} {
+		if got, err := s.Instance(ctx); err != nil || got != want {
+			t.Errorf("copy's instance %+v (%v), want %+v", got, err, want)
+		}
+	}
 }
 
 func testCopy(t *testing.T, from, to *Store) {
@@ -108,7 +128,7 @@ func checkCopiedReads(t *testing.T, from, to *Store) {
 			t.Errorf("capture body = %v, %v", body, err)
 		}
 	}
-	if hs, err := to.Search(ctx, "para two", 10); err != nil || len(hs) != len(as) {
+	if hs, err := to.Search(ctx, SearchQuery{Text: "para two", Limit: 10}); err != nil || len(hs) != len(as) {
 		t.Errorf("Search on the copy = %d hits, %v; want %d", len(hs), err, len(as))
 	}
 }

@@ -29,6 +29,8 @@ var (
 	ErrNotErrata = errors.New("store: not an errata database")
 	// ErrTooNew is wrapped when the database was migrated by a newer binary.
 	ErrTooNew = errors.New("store: database schema is newer than this binary")
+	// ErrExists is wrapped when a name is already another row's.
+	ErrExists = errors.New("store: name already taken")
 	// ErrNotEmpty is wrapped when Copy's target already holds other data.
 	ErrNotEmpty = errors.New("store: target database is not empty")
 )

@@ -31,14 +31,30 @@ type ArticleQuery struct {
 	Limit    int   // capped at MaxPage; <= 0 means MaxPage
 }
 
+// OutletQuery pages through outlets by name.
+type OutletQuery struct {
+	AfterName string // "": from the first name
+	Limit     int    // capped at MaxPage; <= 0 means MaxPage
+}
+
+// VersionQuery pages through an article's versions, oldest first.
+type VersionQuery struct {
+	ArticleID int64
+	FromSeq   int // the first version to list
+	Limit     int // capped at MaxPage; <= 0 means MaxPage
+}
+
 const (
-	sqlOutletSummaries = `SELECT o.id, o.name, o.host, o.rules,
+	sqlOutletSumCols = `o.id, o.name, o.host, o.rules,
 		(SELECT count(*) FROM articles a WHERE a.outlet_id = o.id),
 		(SELECT count(*) FROM versions v JOIN articles a ON a.id = v.article_id
 			WHERE a.outlet_id = o.id AND v.seq > 0),
 		coalesce((SELECT max(v.fetched_at) FROM versions v JOIN articles a ON a.id = v.article_id
-			WHERE a.outlet_id = o.id AND v.seq > 0), 0)
-		FROM outlets o ORDER BY o.name`
+			WHERE a.outlet_id = o.id AND v.seq > 0), 0)`
+	sqlOutletSummaries = `SELECT ` + sqlOutletSumCols + ` FROM outlets o ORDER BY o.name`
+	// Outlet names are unique, so the name alone is a position.
+	sqlOutletSummaryPage = `SELECT ` + sqlOutletSumCols + ` FROM outlets o
+		WHERE o.name > ? ORDER BY o.name LIMIT ?`
 	sqlOutletNamed   = `SELECT ` + outletCols + ` FROM outlets WHERE name = ?`
 	sqlArticleSumCol = articleCols + `, o.name,
 		coalesce((SELECT v.title FROM versions v WHERE v.article_id = a.id ORDER BY v.seq DESC LIMIT 1), ''),
@@ -53,6 +69,8 @@ const (
 	// it does not print them.
 	sqlVersionHeads = `SELECT id, article_id, seq, fetched_at, title, byline, published, '', hash, capture_hash,
 		extractor, classes, added, removed FROM versions WHERE article_id = ? ORDER BY seq`
+	sqlVersionHeadPage = `SELECT id, article_id, seq, fetched_at, title, byline, published, '', hash, capture_hash,
+		extractor, classes, added, removed FROM versions WHERE article_id = ? AND seq >= ? ORDER BY seq LIMIT ?`
 )
 
 // OutletSummaries lists every outlet by name with its counts.
@@ -61,17 +79,29 @@ func (s *Store) OutletSummaries(ctx context.Context) ([]OutletSummary, error) {
 	if err != nil {
 		return nil, s.wrap("outlet summaries", err)
 	}
-	os, err := collect(rows, func(sc scanner) (OutletSummary, error) {
-		var o OutletSummary
-		var rules string
-		var last int64
-		if err := sc.Scan(&o.ID, &o.Name, &o.Host, &rules, &o.Articles, &o.Changes, &last); err != nil {
-			return o, err
-		}
-		o.LastChanged = fromNanos(last)
-		return o, fromJSON(rules, &o.Rules)
-	})
+	os, err := collect(rows, scanOutletSummary)
 	return os, s.wrap("outlet summaries", err)
+}
+
+// OutletSummaryPage lists one page of outlets by name with their counts.
+func (s *Store) OutletSummaryPage(ctx context.Context, q OutletQuery) ([]OutletSummary, error) {
+	rows, err := s.query(ctx, sqlOutletSummaryPage, q.AfterName, pageLimit(q.Limit))
+	if err != nil {
+		return nil, s.wrap("outlet summaries", err)
+	}
+	os, err := collect(rows, scanOutletSummary)
+	return os, s.wrap("outlet summaries", err)
+}
+
+func scanOutletSummary(sc scanner) (OutletSummary, error) {
+	var o OutletSummary
+	var rules string
+	var last int64
+	if err := sc.Scan(&o.ID, &o.Name, &o.Host, &rules, &o.Articles, &o.Changes, &last); err != nil {
+		return o, err
+	}
+	o.LastChanged = fromNanos(last)
+	return o, fromJSON(rules, &o.Rules)
 }
 
 // OutletByName returns the outlet called name, or ErrNotFound.
@@ -98,14 +128,15 @@ func (s *Store) ArticleSummary(ctx context.Context, id int64) (ArticleSummary, e
 
 func scanArticleSummary(sc scanner) (ArticleSummary, error) {
 	var a ArticleSummary
-	var state string
+	var state, hold string
 	var first, pub, checked, changed, next int64
 	err := sc.Scan(&a.ID, &a.OutletID, &a.URL, &first, &pub, &checked, &changed, &next, &state,
-		&a.Errors, &a.Gone, &a.ETag, &a.LastModified, &a.BodyHash, &a.OutletName, &a.Title, &a.Versions)
+		&a.Errors, &a.Gone, &a.ETag, &a.LastModified, &a.BodyHash, &hold, &a.SourceID,
+		&a.OutletName, &a.Title, &a.Versions)
 	if err != nil {
 		return a, noRows(err)
 	}
-	a.State = model.ArticleState(state)
+	a.State, a.Hold = model.ArticleState(state), model.Hold(hold)
 	a.FirstSeen, a.Published, a.LastChecked = fromNanos(first), fromNanos(pub), fromNanos(checked)
 	a.LastChanged, a.NextCheck = fromNanos(changed), fromNanos(next)
 	return a, nil
@@ -122,6 +153,18 @@ func (s *Store) VersionBySeq(ctx context.Context, articleID int64, seq int) (mod
 func (s *Store) VersionHeads(ctx context.Context, articleID int64) ([]model.Version, error) {
 	op := fmt.Sprintf("version heads of article %d", articleID)
 	rows, err := s.query(ctx, sqlVersionHeads, articleID)
+	if err != nil {
+		return nil, s.wrap(op, err)
+	}
+	vs, err := collect(rows, scanVersion)
+	return vs, s.wrap(op, err)
+}
+
+// VersionHeadPage returns one page of an article's versions, oldest
+// first, without their texts.
+func (s *Store) VersionHeadPage(ctx context.Context, q VersionQuery) ([]model.Version, error) {
+	op := fmt.Sprintf("version heads of article %d", q.ArticleID)
+	rows, err := s.query(ctx, sqlVersionHeadPage, q.ArticleID, q.FromSeq, pageLimit(q.Limit))
 	if err != nil {
 		return nil, s.wrap(op, err)
 	}

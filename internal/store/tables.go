@@ -36,14 +36,16 @@ func spec(name string, identity bool, cols string) tableSpec {
 // schema_migrations are derived or per-database and left out.
 var dataTables = []tableSpec{
 	spec("outlets", true, "id:i name:t host:t rules:t"),
-	spec("sources", true, "id:i outlet_id:i url:t kind:t etag:t last_modified:t last_polled:i next_poll:i errors:i created_at:i"),
-	spec("articles", true, "id:i outlet_id:i url:t first_seen:i published:i last_checked:i last_changed:i next_check:i state:t errors:i gone:i etag:t last_modified:t body_hash:t"),
+	spec("sources", true, "id:i outlet_id:i url:t kind:t etag:t last_modified:t last_polled:i next_poll:i errors:i created_at:i paused:i last_error:t"),
+	spec("articles", true, "id:i outlet_id:i url:t first_seen:i published:i last_checked:i last_changed:i next_check:i state:t errors:i gone:i etag:t last_modified:t body_hash:t hold:t source_id:i"),
 	spec("article_aliases", false, "url:t article_id:i"),
 	spec("captures", false, "hash:t url:t status:i header:t fetched_at:i size:i body:b"),
 	spec("versions", true, "id:i article_id:i seq:i fetched_at:i title:t byline:t published:i text:t hash:t capture_hash:t extractor:t classes:t added:i removed:i"),
 	spec("checks", true, "id:i article_id:i at:i status:i outcome:t duration_ms:i hash:t error:t"),
 	spec("furniture", true, "id:i outlet_id:i article_id:i kind:t origin:t key:t learned_at:i"),
 	spec("block_sightings", true, "id:i outlet_id:i key:t article_id:i"),
+	spec("subscriptions", true, "id:i name:t url:t secret:t outlets:t classes:t events:t min_words:i minor:i created_at:i"),
+	spec("deliveries", true, "id:i subscription_id:i version_id:i status:t attempts:i last_error:t created_at:i delivered_at:i"),
 }
 
 func (t tableSpec) firstPage() string {

@@ -22,7 +22,7 @@ const (
 
 type adminPage struct {
 	URL, Outlet string
-	Result      string // one-line summary of a successful add
+	Result      []string // what a successful add did, one line each
 	Error       string
 	Outlets     []adminOutlet
 
@@ -67,7 +67,7 @@ func (s *Server) handleAdminAdd(w http.ResponseWriter, r *http.Request) {
 		p.Error, status = err.Error(), http.StatusUnprocessableEntity
 	} else {
 		s.log.Info("admin add", slog.String("url", p.URL), slog.String("result", summary))
-		p.Result = summary
+		p.Result = strings.Split(summary, "\n")
 	}
 	s.renderAdmin(w, r, status, p)
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"net/http"
 	"strings"
 
@@ -58,9 +59,6 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 
 func (s *Server) apiChanges(w http.ResponseWriter, r *http.Request) {
 	cq, _, err := s.changeQuery(r)
-	if err == nil {
-		cq.Limit, err = limitParam(r)
-	}
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
@@ -81,7 +79,12 @@ func (s *Server) apiChanges(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiOutlets(w http.ResponseWriter, r *http.Request) {
-	os, err := s.cfg.Store.OutletSummaries(r.Context())
+	q, err := outletQuery(r)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	os, err := s.cfg.Store.OutletSummaryPage(r.Context(), q)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
@@ -89,6 +92,9 @@ func (s *Server) apiOutlets(w http.ResponseWriter, r *http.Request) {
 	out := apiOutletList{Outlets: make([]apiOutlet, len(os))}
 	for i, o := range os {
 		out.Outlets[i] = toAPIOutlet(o)
+	}
+	if len(os) == q.Limit {
+		out.NextCursor = encodeOutletCursor(os[len(os)-1].Name)
 	}
 	s.writeJSON(w, r, http.StatusOK, out)
 }
@@ -186,11 +192,22 @@ func (s *Server) apiVersions(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
+	q := store.VersionQuery{ArticleID: id}
+	if q.Limit, err = limitParam(r); err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	from, err := decodeIDCursor(r.URL.Query().Get("cursor"), cursorVersions)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	q.FromSeq = int(min(from, math.MaxInt32))
 	if _, err := s.cfg.Store.Article(r.Context(), id); err != nil {
 		s.apiFail(w, r, notFoundIf(err, "article"))
 		return
 	}
-	vs, err := s.cfg.Store.VersionHeads(r.Context(), id)
+	vs, err := s.cfg.Store.VersionHeadPage(r.Context(), q)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
@@ -198,6 +215,9 @@ func (s *Server) apiVersions(w http.ResponseWriter, r *http.Request) {
 	out := apiVersionList{Versions: make([]apiVersion, len(vs))}
 	for i, v := range vs {
 		out.Versions[i] = toAPIVersion(v, false)
+	}
+	if len(vs) == q.Limit {
+		out.NextCursor = encodeIDCursor(cursorVersions, int64(vs[len(vs)-1].Seq)+1)
 	}
 	s.writeJSON(w, r, http.StatusOK, out)
 }
@@ -247,10 +267,11 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	out := apiSearchResults{Query: p.Query, Results: make([]apiHit, len(p.Hits))}
+	out := apiSearchResults{Query: p.Query, Results: make([]apiHit, len(p.Hits)), NextCursor: p.Cursor}
 	for i, h := range p.Hits {
 		out.Results[i] = apiHit{ArticleID: h.ArticleID, URL: h.ArticleURL, Outlet: h.OutletName,
-			Seq: h.Seq, Title: h.Title, Snippet: plainSnippet(h.Snippet)}
+			Seq: h.Seq, Title: h.Title, Snippet: plainSnippet(h.Snippet), VersionURL: h.Path,
+			APIVersionURL: apiVersionPath(h.ArticleID, h.Seq)}
 	}
 	s.writeJSON(w, r, http.StatusOK, out)
 }

@@ -98,7 +98,8 @@ func toAPIRules(r model.Rules) apiRules {
 }
 
 type apiOutletList struct {
-	Outlets []apiOutlet `json:"outlets"`
+	Outlets    []apiOutlet `json:"outlets"`
+	NextCursor string      `json:"next_cursor,omitempty"`
 }
 
 func toAPIOutlet(o store.OutletSummary) apiOutlet {
@@ -126,7 +127,7 @@ type apiArticleList struct {
 
 func toAPIArticle(a store.ArticleSummary) apiArticle {
 	return apiArticle{
-		ID: a.ID, URL: a.URL, Outlet: a.OutletName, Title: a.Title, State: string(a.State),
+		ID: a.ID, URL: a.URL, Outlet: a.OutletName, Title: a.Title, State: a.Tracking(),
 		FirstSeen: isoDate(a.FirstSeen), Published: isoDate(a.Published), Versions: a.Versions,
 		Changes: max(a.Versions-1, 0), APIURL: apiArticlePath(a.ID),
 	}
@@ -182,7 +183,8 @@ type apiVersion struct {
 }
 
 type apiVersionList struct {
-	Versions []apiVersion `json:"versions"`
+	Versions   []apiVersion `json:"versions"`
+	NextCursor string       `json:"next_cursor,omitempty"`
 }
 
 func toAPIVersion(v model.Version, withText bool) apiVersion {
@@ -216,6 +218,13 @@ type apiDiff struct {
 	Title     []apiSegment `json:"title"`
 	Byline    []apiSegment `json:"byline"`
 	Rows      []apiRow     `json:"rows"`
+	// Truncated is set when rows stop at the caps of a diff view.
+	Truncated *apiTruncation `json:"truncated,omitempty"`
+}
+
+type apiTruncation struct {
+	MoreChangedParagraphs int    `json:"more_changed_paragraphs"`
+	Note                  string `json:"note"`
 }
 
 func toAPIDiff(d diffView) apiDiff {
@@ -226,19 +235,75 @@ func toAPIDiff(d diffView) apiDiff {
 	for i, r := range d.Rows {
 		out.Rows[i] = apiRow{Left: segmentsJSON(r.Left), Right: segmentsJSON(r.Right)}
 	}
+	if d.Cut.MoreParagraphs > 0 {
+		out.Truncated = &apiTruncation{MoreChangedParagraphs: d.Cut.MoreParagraphs, Note: d.Cut.Note()}
+	}
 	return out
 }
 
 type apiHit struct {
-	ArticleID int64  `json:"article_id"`
-	URL       string `json:"url"`
-	Outlet    string `json:"outlet"`
-	Seq       int    `json:"seq"`
-	Title     string `json:"title"`
-	Snippet   string `json:"snippet"`
+	ArticleID     int64  `json:"article_id"`
+	URL           string `json:"url"`
+	Outlet        string `json:"outlet"`
+	Seq           int    `json:"seq"` // the version that matched
+	Title         string `json:"title"`
+	Snippet       string `json:"snippet"`
+	VersionURL    string `json:"version_url"`
+	APIVersionURL string `json:"api_version_url"`
 }
 
 type apiSearchResults struct {
-	Query   string   `json:"query"`
-	Results []apiHit `json:"results"`
+	Query      string   `json:"query"`
+	Results    []apiHit `json:"results"`
+	NextCursor string   `json:"next_cursor,omitempty"`
+}
+
+// apiSource is one source; errata sources --json prints the same names.
+type apiSource struct {
+	ID        int64  `json:"id"`
+	Outlet    string `json:"outlet"`
+	Kind      string `json:"kind"`
+	URL       string `json:"url"`
+	State     string `json:"state"` // active, failing or paused
+	LastPoll  string `json:"last_poll"`
+	LastError string `json:"last_error"`
+	Errors    int    `json:"errors"` // failed polls in a row
+	Articles  int    `json:"articles"`
+	NextPoll  string `json:"next_poll"` // empty while paused
+}
+
+type apiSourceList struct {
+	Sources    []apiSource `json:"sources"`
+	NextCursor string      `json:"next_cursor,omitempty"`
+}
+
+func toAPISource(s store.SourceSummary) apiSource {
+	next := isoDate(s.NextPoll)
+	if s.Paused {
+		next = ""
+	}
+	return apiSource{ID: s.ID, Outlet: s.OutletName, Kind: string(s.Kind), URL: s.URL, State: s.State(),
+		LastPoll: isoDate(s.LastPolled), LastError: s.LastError, Errors: s.Errors, Articles: s.Articles, NextPoll: next}
+}
+
+// apiRemoved answers a removal: the source or article, how many articles
+// are no longer checked (or were deleted), and what a purge deleted.
+type apiRemoved struct {
+	Kind     string     `json:"kind"` // feed, sitemap or article
+	ID       int64      `json:"id"`
+	URL      string     `json:"url"`
+	Articles int        `json:"articles"`
+	Purged   *apiPurged `json:"purged,omitempty"`
+}
+
+type apiPurged struct {
+	Articles int `json:"articles"`
+	Versions int `json:"versions"`
+	Captures int `json:"captures"`
+}
+
+func (p *apiPurged) add(q store.Purged) {
+	p.Articles += q.Articles
+	p.Versions += q.Versions
+	p.Captures += q.Captures
 }

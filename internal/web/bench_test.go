@@ -58,7 +58,36 @@ func BenchmarkChangesFeed(b *testing.B) {
 	benchPage(b, f.srv.Handler(), "/changes.atom")
 }
 
+// BenchmarkChangesFeed_Cold renders the feed with every entry's diff
+// computed afresh, as after a restart.
+func BenchmarkChangesFeed_Cold(b *testing.B) {
+	f, _ := benchFixture(b)
+	h := f.srv.Handler()
+	b.ReportAllocs()
+	for b.Loop() {
+		f.srv.diffs = newDiffCache(diffCacheBytes, diffCacheEntries)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/changes.atom", nil))
+		if rec.Code != http.StatusOK {
+			b.Fatalf("/changes.atom = %d", rec.Code)
+		}
+	}
+}
+
 func BenchmarkChangesPage(b *testing.B) {
 	f, _ := benchFixture(b)
 	benchPage(b, f.srv.Handler(), "/")
+}
+
+// BenchmarkDiffPage_Rewrite asks again and again, as readers and crawlers
+// do, for the diff of a long article rewritten from top to bottom.
+func BenchmarkDiffPage_Rewrite(b *testing.B) {
+	f := newFixture(b, Config{})
+	a := seedArticle(b, f.store, "Daily Planet", "https://planet.example/rewrite", rewrittenDrafts(2000))
+	b.Run("page", func(b *testing.B) {
+		benchPage(b, f.srv.Handler(), fmt.Sprintf("/articles/%d/diff/0/1", a.ID))
+	})
+	b.Run("api", func(b *testing.B) {
+		benchPage(b, f.srv.Handler(), fmt.Sprintf("/api/v1/articles/%d/diff/0/1", a.ID))
+	})
 }

@@ -2,10 +2,15 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,6 +32,7 @@ var feedFormats = []feedFormat{
 
 // feed is a list of changes ready for any encoder; links are absolute.
 type feed struct {
+	ID      string // stable, whatever the host name
 	Title   string
 	HomeURL string // the page the feed mirrors
 	SelfURL string
@@ -36,16 +42,18 @@ type feed struct {
 
 type feedEntry struct {
 	ID, Title, Link, Summary, Author string
+	Content                          string // the change as HTML, escaped by its template
 	Updated                          time.Time
 	Classes                          []string
 }
 
 // feedScope says which changes a feed holds.
 type feedScope struct {
-	Title string
-	Path  string // of the feed without extension
-	Home  string // local path of the matching page
-	Query store.ChangeQuery
+	Title   string
+	Path    string // of the feed without extension
+	Home    string // local path of the matching page
+	Query   store.ChangeQuery
+	Filters string // the request's filters, encoded, for the feed's own URL and id
 }
 
 type scopeFunc func(r *http.Request) (feedScope, error)
@@ -90,6 +98,10 @@ func (s *Server) feedHandler(f feedFormat, scope scopeFunc) http.HandlerFunc {
 			s.fail(w, r, err)
 			return
 		}
+		if err := s.filterScope(r, &sc); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		fd, err := s.buildFeed(r.Context(), s.baseURL(r), sc, f.ext)
 		if err != nil {
 			s.fail(w, r, err)
@@ -101,8 +113,69 @@ func (s *Server) feedHandler(f feedFormat, scope scopeFunc) http.HandlerFunc {
 			return
 		}
 		w.Header().Set("Content-Type", f.contentType)
-		_, _ = w.Write(buf.Bytes())
+		serveFeed(w, r, buf.Bytes(), fd.Updated)
 	}
+}
+
+// filterScope applies the changes page's filters (?class=, ?minor=1,
+// ?outlet=) to a feed, so any view of the changes can be followed. A feed
+// without them keeps its scope's defaults: minor edits are left out of
+// the site's and an outlet's feeds, kept in an article's.
+func (s *Server) filterScope(r *http.Request, sc *feedScope) error {
+	q := r.URL.Query()
+	cq, _, err := s.changeQuery(r)
+	if err != nil {
+		return err
+	}
+	if q.Has("class") || q.Has("minor") {
+		sc.Query.Classes, sc.Query.HideMinor = cq.Classes, cq.HideMinor
+	}
+	if cq.OutletID != 0 {
+		if sc.Query.OutletID != 0 && sc.Query.OutletID != cq.OutletID {
+			return badRequest("this feed is of another outlet")
+		}
+		sc.Query.OutletID = cq.OutletID
+	}
+	filters := url.Values{}
+	for _, k := range []string{"outlet", "class", "minor"} {
+		if q.Has(k) {
+			filters[k] = q[k]
+		}
+	}
+	sc.Filters = filters.Encode()
+	return nil
+}
+
+// serveFeed answers with a feed document: conditional requests get a 304
+// (the ETag is the document's hash, Last-Modified its newest entry) and
+// clients that accept gzip get it compressed.
+func serveFeed(w http.ResponseWriter, r *http.Request, doc []byte, updated time.Time) {
+	sum := sha256.Sum256(doc)
+	etag := hex.EncodeToString(sum[:12])
+	w.Header().Add("Vary", "Accept-Encoding")
+	if acceptsGzip(r) {
+		var gz bytes.Buffer
+		zw := gzip.NewWriter(&gz)
+		_, _ = zw.Write(doc) // writes to memory do not fail
+		_ = zw.Close()
+		doc, etag = gz.Bytes(), etag+"-gz"
+		w.Header().Set("Content-Encoding", "gzip")
+	}
+	w.Header().Set("ETag", `"`+etag+`"`)
+	http.ServeContent(w, r, "", updated, bytes.NewReader(doc))
+}
+
+// acceptsGzip reports whether the request's Accept-Encoding allows gzip.
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), "gzip") {
+			continue
+		}
+		q := strings.ReplaceAll(params, " ", "")
+		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+	}
+	return false
 }
 
 func (s *Server) buildFeed(ctx context.Context, base string, sc feedScope, ext string) (feed, error) {
@@ -111,18 +184,54 @@ func (s *Server) buildFeed(ctx context.Context, base string, sc feedScope, ext s
 	if err != nil {
 		return feed{}, err
 	}
+	in, err := s.cfg.Store.Instance(ctx)
+	if err != nil {
+		return feed{}, err
+	}
+	self := base + sc.Path + "." + ext
+	if sc.Filters != "" {
+		self += "?" + sc.Filters
+	}
 	// An empty feed is "updated" now: Atom requires the date.
-	fd := feed{Title: sc.Title, HomeURL: base + sc.Home, SelfURL: base + sc.Path + "." + ext, Updated: s.now()}
-	for _, c := range viewChanges(cs) {
+	fd := feed{Title: sc.Title, ID: feedID(in, sc), HomeURL: base + sc.Home, SelfURL: self, Updated: s.now()}
+	for i, c := range viewChanges(cs) {
+		content, err := s.entryHTML(ctx, base, cs[i], c)
+		if err != nil {
+			return feed{}, err
+		}
 		fd.Entries = append(fd.Entries, feedEntry{
-			ID: base + c.DiffPath, Title: entryTitle(c), Link: base + c.DiffPath,
-			Summary: entrySummary(c), Author: c.OutletName, Updated: c.At, Classes: c.Classes,
+			ID: entryID(in, cs[i].VersionID), Title: entryTitle(c), Link: base + c.DiffPath,
+			Summary: entrySummary(c), Content: content, Author: c.OutletName, Updated: c.At, Classes: c.Classes,
 		})
 	}
 	if len(cs) > 0 {
 		fd.Updated = cs[0].At
 	}
 	return fd, nil
+}
+
+// Feed and entry ids are tag URIs (RFC 4151) built from the store's
+// instance, never from the host name a request came in on, so that they
+// stay the same behind a proxy, under another name or after a move to
+// another database. The authority is under .invalid, which nobody can
+// own, so they collide with no one's tags; the instance keeps two errata
+// stores' ids apart.
+const tagAuthority = "errata.invalid"
+
+func tagPrefix(in store.Instance) string {
+	return "tag:" + tagAuthority + "," + in.Created.UTC().Format("2006-01-02") + ":" + in.ID + ":"
+}
+
+func entryID(in store.Instance, versionID int64) string {
+	return tagPrefix(in) + "version:" + strconv.FormatInt(versionID, 10)
+}
+
+func feedID(in store.Instance, sc feedScope) string {
+	id := tagPrefix(in) + "feed:" + sc.Path
+	if sc.Filters != "" {
+		id += "?" + sc.Filters
+	}
+	return id
 }
 
 // baseURL is the configured base, or the one the request came in on.

@@ -13,7 +13,8 @@ import (
 // escaping only keeps the document well formed; a reader takes it off
 // again. Where a format defines a field as HTML (Atom type="html", RSS
 // item description, JSON Feed content_html) the reader then renders what is
-// left as markup, so the text is HTML-escaped first (summaryHTML). Fields
+// left as markup, so the text is HTML-escaped first: the summary by
+// summaryHTML, the entry's content by its template (feeds_content.go). Fields
 // defined as plain text (titles, names, content_text) are escaped once only,
 // or readers would show "&amp;" where the outlet wrote "&".
 
@@ -49,6 +50,7 @@ type atomEntry struct {
 	Links      []atomLink     `xml:"link"`
 	Author     atomAuthor     `xml:"author"`
 	Summary    atomText       `xml:"summary"`
+	Content    atomText       `xml:"content"`
 	Categories []atomCategory `xml:"category"`
 }
 
@@ -69,7 +71,7 @@ func feedTime(f feed) time.Time { return f.Updated.UTC() }
 
 func writeAtom(w io.Writer, f feed) error {
 	af := atomFeed{
-		Title: f.Title, ID: f.SelfURL, Updated: feedTime(f).Format(time.RFC3339),
+		Title: f.Title, ID: f.ID, Updated: feedTime(f).Format(time.RFC3339),
 		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: f.SelfURL}, {Rel: "alternate", Href: f.HomeURL}},
 	}
 	for _, e := range f.Entries {
@@ -77,6 +79,7 @@ func writeAtom(w io.Writer, f feed) error {
 			Title: e.Title, ID: e.ID, Updated: e.Updated.UTC().Format(time.RFC3339),
 			Links:  []atomLink{{Rel: "alternate", Href: e.Link}},
 			Author: atomAuthor{Name: e.Author}, Summary: atomText{Type: "html", Body: e.summaryHTML()},
+			Content: atomText{Type: "html", Body: e.Content},
 		}
 		for _, c := range e.Classes {
 			ae.Categories = append(ae.Categories, atomCategory{Term: c})
@@ -121,8 +124,8 @@ func writeRSS(w io.Writer, f feed) error {
 	}}
 	for _, e := range f.Entries {
 		doc.Channel.Items = append(doc.Channel.Items, rssItem{
-			Title: e.Title, Link: e.Link, GUID: rssGUID{IsPermaLink: "true", Value: e.ID},
-			PubDate: e.Updated.UTC().Format(time.RFC1123Z), Description: e.summaryHTML(), Categories: e.Classes,
+			Title: e.Title, Link: e.Link, GUID: rssGUID{IsPermaLink: "false", Value: e.ID},
+			PubDate: e.Updated.UTC().Format(time.RFC1123Z), Description: e.Content, Categories: e.Classes,
 		})
 	}
 	return writeXML(w, doc)
@@ -166,7 +169,7 @@ func writeJSONFeed(w io.Writer, f feed) error {
 		FeedURL: f.SelfURL, Items: []jsonFeedItem{}}
 	for _, e := range f.Entries {
 		jf.Items = append(jf.Items, jsonFeedItem{
-			ID: e.ID, URL: e.Link, Title: e.Title, ContentHTML: e.summaryHTML(), ContentText: e.Summary,
+			ID: e.ID, URL: e.Link, Title: e.Title, ContentHTML: e.Content, ContentText: e.Summary,
 			DatePublished: e.Updated.UTC().Format(time.RFC3339), Tags: e.Classes,
 			Authors: []jsonFeedAuthor{{Name: e.Author}},
 		})

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/mmcdole/gofeed"
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Markup an outlet could put in its name and headlines. Each payload
@@ -64,7 +66,8 @@ func htmlFields(feed *gofeed.Feed) map[string]string {
 }
 
 // Where a feed field is HTML, the outlet's markup arrives escaped: a reader
-// shows it as text, exactly as written. Where a field is plain text, it
+// shows it as text, exactly as written, and the only markup is errata's own
+// (the diff's paragraphs, marks and links). Where a field is plain text, it
 // arrives once-escaped only, so the reader shows the same text. (RSS names
 // no author: its author element wants an e-mail address.)
 func TestFeeds_HTMLFieldsCarryMarkupAsText(t *testing.T) {
@@ -77,13 +80,6 @@ func TestFeeds_HTMLFieldsCarryMarkupAsText(t *testing.T) {
 				t.Fatalf("%d items, want 1", len(feed.Items))
 			}
 			it := feed.Items[0]
-			summary := it.Description
-			if strings.HasSuffix(path, ".json") {
-				summary = it.Content
-			}
-			if !strings.Contains(summary, "&lt;img") {
-				t.Errorf("HTML summary does not escape the markup: %q", summary)
-			}
 			for name, field := range htmlFields(feed) {
 				for _, tag := range []string{"<img", "<svg", "<script"} {
 					if strings.Contains(field, tag) {
@@ -91,9 +87,23 @@ func TestFeeds_HTMLFieldsCarryMarkupAsText(t *testing.T) {
 					}
 				}
 			}
-			shown := html.UnescapeString(summary)
-			mustContain(t, "summary as a reader shows it", shown, injectedOutlet+" changed version 1",
-				"Headline was “"+injectedOldTitle+"”, now “"+injectedNewTitle+"”")
+			content := it.Content
+			if strings.HasSuffix(path, ".rss") {
+				content = it.Description
+			}
+			if !strings.Contains(content, "&lt;img") {
+				t.Errorf("HTML content does not escape the markup: %q", content)
+			}
+			shown := visibleText(t, content)
+			mustContain(t, "content as a reader shows it", shown, injectedOutlet+" changed version 1")
+			old, now := headlineSides(t, content)
+			if old != injectedOldTitle || now != injectedNewTitle {
+				t.Errorf("headline diff reads %q → %q, want %q → %q", old, now, injectedOldTitle, injectedNewTitle)
+			}
+			if strings.HasSuffix(path, ".atom") {
+				mustContain(t, "summary as a reader shows it", html.UnescapeString(it.Description),
+					"Headline was “"+injectedOldTitle+"”, now “"+injectedNewTitle+"”")
+			}
 			if !strings.Contains(it.Title, injectedNewTitle) {
 				t.Errorf("title %q does not hold the headline as written", it.Title)
 			}
@@ -104,8 +114,69 @@ func TestFeeds_HTMLFieldsCarryMarkupAsText(t *testing.T) {
 	}
 }
 
-// JSON Feed carries the summary twice: as HTML and as plain text; both
-// show the same words.
+// visibleText is the text a browser shows for an HTML fragment.
+func visibleText(t *testing.T, fragment string) string {
+	t.Helper()
+	nodes, err := xhtml.ParseFragment(strings.NewReader(fragment), &xhtml.Node{Type: xhtml.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+	return b.String()
+}
+
+// headlineSides reads the headline paragraph of an entry's diff: the old
+// headline is its text outside <ins>, the new one its text outside <del>.
+func headlineSides(t *testing.T, fragment string) (old, now string) {
+	t.Helper()
+	nodes, err := xhtml.ParseFragment(strings.NewReader(fragment), &xhtml.Node{Type: xhtml.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range nodes {
+		if p.DataAtom != atom.P || p.FirstChild == nil || p.FirstChild.DataAtom != atom.Strong {
+			continue
+		}
+		var o, n strings.Builder
+		for c := p.FirstChild.NextSibling; c != nil; c = c.NextSibling {
+			text := visibleText(t, renderNode(t, c))
+			switch c.DataAtom {
+			case atom.Del:
+				o.WriteString(text)
+			case atom.Ins:
+				n.WriteString(text)
+			default:
+				o.WriteString(text)
+				n.WriteString(text)
+			}
+		}
+		return strings.TrimSpace(o.String()), strings.TrimSpace(n.String())
+	}
+	return "", ""
+}
+
+func renderNode(t *testing.T, n *xhtml.Node) string {
+	t.Helper()
+	var b strings.Builder
+	if err := xhtml.Render(&b, n); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// JSON Feed carries the change as HTML and the summary as plain text.
 func TestFeeds_JSONContentTextIsPlain(t *testing.T) {
 	f := newFixture(t, Config{})
 	id := seedInjected(t, f)
@@ -120,10 +191,10 @@ func TestFeeds_JSONContentTextIsPlain(t *testing.T) {
 		t.Fatalf("decode: %v, %d items\n%s", err, len(jf.Items), body)
 	}
 	it := jf.Items[0]
-	if !strings.Contains(it.ContentText, injectedNewTitle) {
-		t.Errorf("content_text %q does not hold the headline as written", it.ContentText)
+	if !strings.Contains(it.ContentText, "Headline was “"+injectedOldTitle+"”, now “"+injectedNewTitle+"”") {
+		t.Errorf("content_text %q does not hold the headlines as written", it.ContentText)
 	}
-	if html.UnescapeString(it.ContentHTML) != it.ContentText {
-		t.Errorf("content_html shows %q, content_text says %q", html.UnescapeString(it.ContentHTML), it.ContentText)
+	if !strings.Contains(visibleText(t, it.ContentHTML), injectedOutlet+" changed version 1") {
+		t.Errorf("content_html %q does not show the outlet as written", it.ContentHTML)
 	}
 }

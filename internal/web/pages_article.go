@@ -84,6 +84,9 @@ func (s *Server) history(ctx context.Context, id int64) (historyPage, error) {
 		Changes: max(len(vs)-1, 0), FeedPath: articleFeedPath(id),
 		Status: s.cfg.Policy.Describe(schedule.HistoryOf(a.Article), s.now().UTC()),
 	}
+	if h := holdStatus(a.Hold); h != "" {
+		p.Status = h
+	}
 	if len(vs) > 1 {
 		p.LastChanged = vs[len(vs)-1].FetchedAt
 	}
@@ -168,4 +171,16 @@ func paragraphs(text string) []string {
 		}
 	}
 	return out
+}
+
+// holdStatus says what a person decided about an article, in place of
+// its schedule; "" when nothing was.
+func holdStatus(h model.Hold) string {
+	switch h {
+	case model.HoldPaused:
+		return "Paused by hand: not checked until it is resumed."
+	case model.HoldRemoved:
+		return "Removed by hand: no longer checked; the versions below are kept."
+	}
+	return ""
 }

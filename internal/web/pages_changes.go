@@ -3,6 +3,9 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/store"
@@ -38,28 +41,50 @@ func viewChanges(cs []store.Change) []changeView {
 // changeFilter is the state of the filter form on the changes page.
 type changeFilter struct {
 	Outlet    string
-	Class     string
+	Classes   []string
 	ShowMinor bool
 }
 
-// changeClasses are the classes the filter offers, in reading order.
-var changeClasses = []string{"headline", "byline", "correction", "text_added", "text_removed",
-	"text_rewritten", "minor"}
+// Class is the class list as the form's select holds it.
+func (f changeFilter) Class() string { return strings.Join(f.Classes, ",") }
 
-type changesPage struct {
-	Filter  changeFilter
-	Outlets []model.Outlet
-	Classes []string
-	Changes []changeView
-	Next    string // local URL of the next page; empty on the last
+// ClassLabel names the class list for the select's extra option when the
+// filter asks for several.
+func (f changeFilter) ClassLabel() string {
+	labels := make([]string, len(f.Classes))
+	for i, c := range f.Classes {
+		labels[i] = classLabel(c)
+	}
+	return strings.Join(labels, " or ")
 }
 
-// changeQuery reads the filters shared by the changes page, its feeds and
-// the API: ?outlet=NAME&class=CLASS&minor=1&cursor=...
+type changesPage struct {
+	Filter    changeFilter
+	Outlets   []model.Outlet
+	Classes   []string
+	Changes   []changeView
+	Next      string    // local URL of the next page; empty on the last
+	LastCheck time.Time // when any article was last checked; zero before the first
+}
+
+// changeQuery reads the filters shared by the changes page and the API:
+// ?outlet=NAME&class=CLASS[,CLASS...]&minor=yes&cursor=...&limit=N
 func (s *Server) changeQuery(r *http.Request) (store.ChangeQuery, changeFilter, error) {
 	q := r.URL.Query()
-	f := changeFilter{Outlet: q.Get("outlet"), Class: q.Get("class"), ShowMinor: q.Get("minor") == "1"}
-	cq := store.ChangeQuery{Class: f.Class, HideMinor: !f.ShowMinor && f.Class != "minor"}
+	f := changeFilter{Outlet: q.Get("outlet")}
+	var cq store.ChangeQuery
+	var err error
+	if f.Classes, err = classParam(r); err != nil {
+		return cq, f, err
+	}
+	if f.ShowMinor, err = boolParam(r, "minor"); err != nil {
+		return cq, f, err
+	}
+	if cq.Limit, err = limitParam(r); err != nil {
+		return cq, f, err
+	}
+	cq.Classes = f.Classes
+	cq.HideMinor = !f.ShowMinor && !slices.Contains(f.Classes, "minor")
 	if f.Outlet != "" {
 		o, err := s.cfg.Store.OutletByName(r.Context(), f.Outlet)
 		if err != nil {
@@ -67,7 +92,6 @@ func (s *Server) changeQuery(r *http.Request) (store.ChangeQuery, changeFilter, 
 		}
 		cq.OutletID = o.ID
 	}
-	var err error
 	cq.After, err = decodeChangeCursor(q.Get("cursor"))
 	return cq, f, err
 }
@@ -89,7 +113,6 @@ func (s *Server) handleChanges(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	cq.Limit = pageSize
 	cs, err := s.cfg.Store.Changes(r.Context(), cq)
 	if err != nil {
 		s.fail(w, r, err)
@@ -100,9 +123,14 @@ func (s *Server) handleChanges(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p := changesPage{Filter: f, Outlets: outlets, Classes: changeClasses, Changes: viewChanges(cs)}
+	last, err := s.cfg.Store.LastCheck(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := changesPage{Filter: f, Outlets: outlets, Classes: changeClasses, Changes: viewChanges(cs), LastCheck: last}
 	if len(cs) > 0 {
-		p.Next = nextPage(r, encodeChangeCursor(cs[len(cs)-1]), len(cs), pageSize)
+		p.Next = nextPage(r, encodeChangeCursor(cs[len(cs)-1]), len(cs), cq.Limit)
 	}
 	s.render(w, r, http.StatusOK, "changes", pageData{Title: "Recent changes", Feed: "/changes.atom", Data: p})
 }

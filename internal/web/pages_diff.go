@@ -15,11 +15,10 @@ type diffView struct {
 	ArticleID   int64
 	ArticlePath string
 	Link        string
-	Old, New    model.Version  // texts not needed past building the view
-	Title       []diff.Segment // nil when the titles are equal
-	Byline      []diff.Segment // nil when the bylines are equal
-	Rows        []diff.Row
-	Inline      [][]diff.Segment // paragraphs, only in the inline view
+	Old, New    model.Version // texts not needed past building the view
+	diffBody                  // shared with the cache: read only
+	OldPath     string        // the full texts, for a truncated diff
+	NewPath     string
 	InlineMode  bool
 	Adjacent    bool // New follows Old directly: its stored classes describe the change
 	Prev, Next  string
@@ -27,6 +26,9 @@ type diffView struct {
 	SidePath    string
 	InlinePath  string
 }
+
+// inlineSuffix asks a diff page for the inline view.
+const inlineSuffix = "?view=" + viewInline
 
 // loadDiff builds the comparison of versions a and b (a < b).
 func (s *Server) loadDiff(ctx context.Context, id int64, a, b int, inline bool) (diffView, error) {
@@ -44,20 +46,22 @@ func (s *Server) loadDiff(ctx context.Context, id int64, a, b int, inline bool) 
 	}
 	d := diffView{
 		ArticleID: id, ArticlePath: articlePath(id), Link: safeLink(art.URL), Old: old, New: nv,
-		InlineMode: inline, Adjacent: b == a+1, Permalink: diffPath(id, a, b),
+		InlineMode: inline, Adjacent: b == a+1, SidePath: diffPath(id, a, b),
 	}
-	d.SidePath, d.InlinePath = d.Permalink, d.Permalink+"?view=inline"
-	if old.Title != nv.Title {
-		d.Title = diff.Words(old.Title, nv.Title)
-	}
-	if old.Byline != nv.Byline {
-		d.Byline = diff.Words(old.Byline, nv.Byline)
-	}
+	d.InlinePath = d.SidePath + inlineSuffix
+	// The permalink keeps the view the reader is looking at.
+	d.Permalink = d.SidePath
 	if inline {
-		d.Inline = inlineParagraphs(diff.Words(old.Text, nv.Text))
-	} else {
-		d.Rows = diff.SideBySide(old.Text, nv.Text)
+		d.Permalink = d.InlinePath
 	}
+	d.OldPath, d.NewPath = versionPath(id, a), versionPath(id, b)
+	key := diffKey{old: old.ID, new: nv.ID, inline: inline}
+	body, ok := s.diffs.get(key)
+	if !ok {
+		body = computeDiff(old, nv, inline)
+		s.diffs.put(key, body)
+	}
+	d.diffBody = body
 	d.navigation(art.Versions)
 	return d, nil
 }
@@ -68,7 +72,7 @@ func (d *diffView) navigation(versions int) {
 	a, b := d.Old.Seq, d.New.Seq
 	suffix := ""
 	if d.InlineMode {
-		suffix = "?view=inline"
+		suffix = inlineSuffix
 	}
 	if a > 0 {
 		d.Prev = diffPath(d.ArticleID, a-1, a) + suffix
@@ -111,13 +115,21 @@ func (s *Server) handleDiff(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, notFound("comparison"))
 		return
 	}
-	if a > b {
-		// Old on the left, always: send the reader to the ordered URL,
-		// which is built here from numbers, never from the request.
-		http.Redirect(w, r, diffPath(id, b, a), http.StatusMovedPermanently)
+	inline, err := inlineParam(r)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
-	inline := r.URL.Query().Get("view") == "inline"
+	if a > b {
+		// Old on the left, always: send the reader to the ordered URL in
+		// the same view, built here from numbers, never from the request.
+		to := diffPath(id, b, a)
+		if inline {
+			to += inlineSuffix
+		}
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
+		return
+	}
 	d, err := s.loadDiff(r.Context(), id, a, b, inline)
 	if err != nil {
 		s.fail(w, r, err)

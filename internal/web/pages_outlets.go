@@ -22,18 +22,46 @@ type outletRow struct {
 	Path string
 }
 
+type outletsPage struct {
+	Outlets []outletRow
+	Next    string
+}
+
+// outletQuery reads ?cursor=...&limit=N of the outlet list.
+func outletQuery(r *http.Request) (store.OutletQuery, error) {
+	var q store.OutletQuery
+	var err error
+	if q.Limit, err = limitParam(r); err != nil {
+		return q, err
+	}
+	q.AfterName, err = decodeOutletCursor(r.URL.Query().Get("cursor"))
+	return q, err
+}
+
 func (s *Server) handleOutlets(w http.ResponseWriter, r *http.Request) {
-	os, err := s.cfg.Store.OutletSummaries(r.Context())
+	q, err := outletQuery(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	rows := make([]outletRow, len(os))
-	for i, o := range os {
-		rows[i] = outletRow{OutletSummary: o, Path: outletPath(o.Name)}
+	os, err := s.cfg.Store.OutletSummaryPage(r.Context(), q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	s.render(w, r, http.StatusOK, "outlets", pageData{Title: "Outlets", Data: rows})
+	p := outletsPage{Outlets: make([]outletRow, len(os))}
+	for i, o := range os {
+		p.Outlets[i] = outletRow{OutletSummary: o, Path: outletPath(o.Name)}
+	}
+	if len(os) > 0 {
+		p.Next = nextPage(r, encodeOutletCursor(os[len(os)-1].Name), len(os), q.Limit)
+	}
+	s.render(w, r, http.StatusOK, "outlets", pageData{Title: "Outlets", Data: p})
 }
+
+// outletRecentChanges is how many changes an outlet's first page shows
+// above its articles.
+const outletRecentChanges = 25
 
 // articleRow is one article in a list.
 type articleRow struct {
@@ -84,6 +112,11 @@ func (s *Server) handleOutlet(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, notFoundIf(err, "outlet"))
 		return
 	}
+	limit, err := limitParam(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	before, err := decodeArticleCursor(r.URL.Query().Get("cursor"))
 	if err != nil {
 		s.fail(w, r, err)
@@ -95,21 +128,21 @@ func (s *Server) handleOutlet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if before == 0 {
-		cs, err := s.cfg.Store.Changes(ctx, store.ChangeQuery{OutletID: o.ID, HideMinor: true, Limit: pageSize / 2})
+		cs, err := s.cfg.Store.Changes(ctx, store.ChangeQuery{OutletID: o.ID, HideMinor: true, Limit: outletRecentChanges})
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
 		p.Changes = viewChanges(cs)
 	}
-	as, err := s.cfg.Store.ArticleSummaries(ctx, store.ArticleQuery{OutletID: o.ID, BeforeID: before, Limit: pageSize})
+	as, err := s.cfg.Store.ArticleSummaries(ctx, store.ArticleQuery{OutletID: o.ID, BeforeID: before, Limit: limit})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	p.Articles = articleRows(as)
 	if len(as) > 0 {
-		p.Next = nextPage(r, encodeArticleCursor(as[len(as)-1].ID), len(as), pageSize)
+		p.Next = nextPage(r, encodeArticleCursor(as[len(as)-1].ID), len(as), limit)
 	}
 	s.render(w, r, http.StatusOK, "outlet", pageData{Title: o.Name, Feed: p.FeedPath, Data: p})
 }

@@ -12,27 +12,47 @@ const maxQueryBytes = 512
 
 type hitView struct {
 	store.Hit
-	Path    string
-	Snippet []snipPart
+	Path        string // the version that matched
+	ArticlePath string
+	Snippet     []snipPart
 }
 
 type searchPage struct {
-	Query string
-	Hits  []hitView
+	Query     string
+	Hits      []hitView
+	Cursor    string // of the next page; empty on the last
+	Next      string // local URL of the next page
+	Continued bool   // this is not the first page
 }
 
+// search reads ?q=WORDS&cursor=...&limit=N and finds one page of hits.
 func (s *Server) search(r *http.Request) (searchPage, error) {
 	q := r.URL.Query().Get("q")
+	p := searchPage{Query: q}
 	if len(q) > maxQueryBytes || !utf8.ValidString(q) {
-		return searchPage{Query: q}, badRequest("query too long or not UTF-8")
+		return p, badRequest("query too long or not UTF-8")
 	}
-	hs, err := s.cfg.Store.Search(r.Context(), q, pageSize)
+	sq := store.SearchQuery{Text: q}
+	var err error
+	if sq.Limit, err = limitParam(r); err != nil {
+		return p, err
+	}
+	if sq.Before, err = decodeIDCursor(r.URL.Query().Get("cursor"), cursorHits); err != nil {
+		return p, err
+	}
+	p.Continued = sq.Before != 0
+	hs, err := s.cfg.Store.Search(r.Context(), sq)
 	if err != nil {
-		return searchPage{Query: q}, err
+		return p, err
 	}
-	p := searchPage{Query: q, Hits: make([]hitView, len(hs))}
+	p.Hits = make([]hitView, len(hs))
 	for i, h := range hs {
-		p.Hits[i] = hitView{Hit: h, Path: articlePath(h.ArticleID), Snippet: splitSnippet(h.Snippet)}
+		p.Hits[i] = hitView{Hit: h, Path: versionPath(h.ArticleID, h.Seq), ArticlePath: articlePath(h.ArticleID),
+			Snippet: splitSnippet(h.Snippet)}
+	}
+	if len(hs) == sq.Limit {
+		p.Cursor = encodeIDCursor(cursorHits, hs[len(hs)-1].VersionID)
+		p.Next = nextPage(r, p.Cursor, len(hs), sq.Limit)
 	}
 	return p, nil
 }

@@ -29,6 +29,9 @@ func articleFeedPath(id int64) string       { return fmt.Sprintf("/articles/%d/c
 func outletFeedPath(name string) string     { return outletPath(name) + "/changes.atom" }
 func apiArticlePath(id int64) string        { return fmt.Sprintf("/api/v1/articles/%d", id) }
 func apiDiffPath(id int64, a, b int) string { return "/api/v1" + diffPath(id, a, b) }
+func apiVersionPath(id int64, n int) string {
+	return fmt.Sprintf("/api/v1/articles/%d/versions/%d", id, n)
+}
 
 // safeLink returns u when it is an absolute http or https URL, else "".
 // Outlets control article URLs; a javascript: or data: URL must never
@@ -62,24 +65,14 @@ func pathSeq(r *http.Request, name string) (int, error) {
 	return n, nil
 }
 
-// limitParam reads ?limit=, defaulting and capping it.
-func limitParam(r *http.Request) (int, error) {
-	v := r.URL.Query().Get("limit")
-	if v == "" {
-		return defaultLimit, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n <= 0 {
-		return 0, badRequest("limit must be a positive number")
-	}
-	return min(n, maxLimit), nil
-}
-
 // Cursors are opaque to clients: base64 of a kind letter and the position,
 // so their format can change without breaking anyone who treats them so.
 const (
 	cursorChanges  = "c"
 	cursorArticles = "a"
+	cursorHits     = "s"
+	cursorVersions = "v"
+	cursorOutlets  = "o"
 )
 
 func encodeChangeCursor(c store.Change) string {
@@ -98,19 +91,43 @@ func decodeChangeCursor(s string) (store.ChangeCursor, error) {
 	return store.ChangeCursor{At: time.Unix(0, parts[0]).UTC(), VersionID: parts[1]}, nil
 }
 
-func encodeArticleCursor(id int64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(fmt.Sprintf("%s.%d", cursorArticles, id)))
+func encodeArticleCursor(id int64) string { return encodeIDCursor(cursorArticles, id) }
+
+func decodeArticleCursor(s string) (int64, error) { return decodeIDCursor(s, cursorArticles) }
+
+// encodeIDCursor and decodeIDCursor are the cursors that hold one number:
+// an id or a version number.
+func encodeIDCursor(kind string, n int64) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(fmt.Sprintf("%s.%d", kind, n)))
 }
 
-func decodeArticleCursor(s string) (int64, error) {
+func decodeIDCursor(s, kind string) (int64, error) {
 	if s == "" {
 		return 0, nil
 	}
-	parts, err := cursorParts(s, cursorArticles, 1)
+	parts, err := cursorParts(s, kind, 1)
 	if err != nil {
 		return 0, err
 	}
 	return parts[0], nil
+}
+
+// The outlet cursor holds the last outlet's name: outlets are listed by
+// name, and names are unique.
+func encodeOutletCursor(name string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(cursorOutlets + "." + name))
+}
+
+func decodeOutletCursor(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	kind, name, ok := strings.Cut(string(raw), ".")
+	if err != nil || !ok || kind != cursorOutlets || name == "" {
+		return "", badRequest("cursor is not one this server handed out")
+	}
+	return name, nil
 }
 
 func cursorParts(s, kind string, n int) ([]int64, error) {

@@ -16,7 +16,7 @@ import (
 
 // pageNames are the page templates; each is parsed with layout.html.
 var pageNames = []string{"changes", "outlets", "outlet", "article", "version", "diff", "search",
-	"stories", "admin", "error"}
+	"stories", "admin", "admin_sources", "error"}
 
 // pageData is what every page template receives.
 type pageData struct {
@@ -73,10 +73,13 @@ var templateFuncs = template.FuncMap{
 	},
 }
 
-func parsePages() (map[string]*template.Template, error) {
+// parsePages parses every page with the shared functions and "ago", which
+// words a time relative to now() when the page is rendered.
+func parsePages(now func() time.Time) (map[string]*template.Template, error) {
+	ago := template.FuncMap{"ago": func(t time.Time) string { return relativeTime(t, now()) }}
 	pages := make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {
-		t, err := template.New(name).Funcs(templateFuncs).ParseFS(templateFS,
+		t, err := template.New(name).Funcs(templateFuncs).Funcs(ago).ParseFS(templateFS,
 			"templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("web: template %s: %w", name, err)

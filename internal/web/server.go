@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/errata/errata/internal/metrics"
@@ -29,7 +30,7 @@ type Config struct {
 	Metrics    *metrics.Set    // may be nil; when set, /metrics serves it and requests are counted
 	AdminToken string          // empty: admin routes answer 404
 	// Add starts tracking a URL (admin "add a source") and returns a
-	// one-line summary.
+	// summary, one line per thing done.
 	Add     func(ctx context.Context, url, outlet string) (string, error)
 	BaseURL string // absolute base for feed links; empty: taken from the request
 	Logger  *slog.Logger
@@ -42,6 +43,7 @@ type Server struct {
 	pages map[string]*template.Template
 	log   *slog.Logger
 	now   func() time.Time
+	diffs *diffCache
 }
 
 // New checks cfg and parses the embedded templates.
@@ -52,19 +54,35 @@ func New(cfg Config) (*Server, error) {
 	if len(cfg.Policy.Tiers) == 0 {
 		cfg.Policy = schedule.DefaultPolicy()
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, now: cfg.Now}
+	if err := CheckBaseURL(cfg.BaseURL); err != nil {
+		return nil, fmt.Errorf("web: base URL: %w", err)
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, now: cfg.Now, diffs: newDiffCache(diffCacheBytes, diffCacheEntries)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	if s.now == nil {
 		s.now = time.Now
 	}
-	pages, err := parsePages()
+	pages, err := parsePages(s.now)
 	if err != nil {
 		return nil, err
 	}
 	s.pages = pages
 	return s, nil
+}
+
+// CheckBaseURL accepts an empty base URL (links follow each request) or an
+// absolute http or https URL without a query or fragment.
+func CheckBaseURL(base string) error {
+	if base == "" {
+		return nil
+	}
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("%q is not an absolute http(s) URL such as https://errata.example/", base)
+	}
+	return nil
 }
 
 // Handler returns the routes wrapped in the security headers and, when
@@ -101,6 +119,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin", s.handleAdminForm)
 	mux.HandleFunc("POST /admin", s.handleAdminAdd)
 	mux.HandleFunc("POST /admin/outlets/{outlet}/rules", s.handleAdminRules)
+	s.sourceRoutes(mux)
 	static, _ := fs.Sub(staticFS, "static") // cannot fail: the directory is embedded
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	// Browsers ask for /favicon.ico whatever the page links to.

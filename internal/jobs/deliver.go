@@ -1,0 +1,220 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/notify"
+	"github.com/errata/errata/internal/store"
+)
+
+// KindDeliver is the job that sends one change to one subscription.
+const KindDeliver = "deliver_change"
+
+// DeliverArgs asks for one change (a version) to be sent to one
+// subscription. A failed send fails the job, and River retries it with
+// back-off; the deliveries table keeps each attempt.
+type DeliverArgs struct {
+	SubscriptionID int64 `json:"subscription_id"`
+	VersionID      int64 `json:"version_id"`
+}
+
+// Kind implements river.JobArgs.
+func (DeliverArgs) Kind() string { return KindDeliver }
+
+// InsertOpts makes a delivery unique while pending: a change queued twice
+// is sent once.
+func (DeliverArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: pendingStates}}
+}
+
+// Sender sends one payload to one subscription; *notify.Sender is one.
+type Sender interface {
+	Send(ctx context.Context, sub model.Subscription, p notify.Payload) error
+}
+
+// Deliverer turns recorded versions into notifications: it finds the
+// subscriptions a change matches and sends it to each, once.
+type Deliverer struct {
+	Store   *store.Store
+	Send    Sender
+	BaseURL string // makes diff links absolute; "" leaves them out
+	Now     func() time.Time
+	Log     *slog.Logger
+}
+
+// Delivery is one change due to one subscription.
+type Delivery struct {
+	SubscriptionID, VersionID int64
+}
+
+// payload builds the payload of a recorded version.
+func (d *Deliverer) payload(ctx context.Context, v model.Version) (notify.Payload, error) {
+	if v.Seq == 0 {
+		return notify.Payload{}, fmt.Errorf("jobs: version %d is a first version, not a change", v.ID)
+	}
+	a, err := d.Store.Article(ctx, v.ArticleID)
+	if err != nil {
+		return notify.Payload{}, err
+	}
+	o, err := d.Store.Outlet(ctx, a.OutletID)
+	if err != nil {
+		return notify.Payload{}, err
+	}
+	old, err := d.Store.VersionBySeq(ctx, v.ArticleID, v.Seq-1)
+	if err != nil {
+		return notify.Payload{}, err
+	}
+	return notify.Build(notify.Change{Outlet: o.Name, ArticleURL: a.URL, Old: old, New: v, BaseURL: d.BaseURL})
+}
+
+// Due lists the deliveries a newly recorded version asks for: one per
+// subscription whose filters it passes. A first version is no change.
+// It runs in the check that recorded the version, so it reads only what
+// the filters need; each delivery job builds the diff itself.
+func (d *Deliverer) Due(ctx context.Context, v model.Version) ([]Delivery, error) {
+	if v.Seq == 0 {
+		return nil, nil
+	}
+	subs, err := d.Store.Subscriptions(ctx)
+	if err != nil || len(subs) == 0 {
+		return nil, err
+	}
+	a, err := d.Store.Article(ctx, v.ArticleID)
+	if err != nil {
+		return nil, err
+	}
+	o, err := d.Store.Outlet(ctx, a.OutletID)
+	if err != nil {
+		return nil, err
+	}
+	head := notify.Payload{Event: notify.EventChange, Outlet: o.Name, Classes: v.Classes, Added: v.Added, Removed: v.Removed}
+	var out []Delivery
+	for _, s := range subs {
+		if notify.Matches(s, head) {
+			out = append(out, Delivery{SubscriptionID: s.ID, VersionID: v.ID})
+		}
+	}
+	return out, nil
+}
+
+// Deliver makes one attempt at a delivery and logs it. A delivery already
+// made, or one whose subscription was removed, is done.
+func (d *Deliverer) Deliver(ctx context.Context, dl Delivery) error {
+	sub, err := d.Store.Subscription(ctx, dl.SubscriptionID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	rec, err := d.Store.EnsureDelivery(ctx, dl.SubscriptionID, dl.VersionID, d.Now())
+	if err != nil || rec.Status == model.DeliveryDelivered {
+		return err
+	}
+	v, err := d.Store.VersionByID(ctx, dl.VersionID)
+	if err != nil {
+		return err
+	}
+	p, err := d.payload(ctx, v)
+	if err != nil {
+		return err
+	}
+	sendErr := d.Send.Send(ctx, sub, p)
+	if err := d.Store.RecordAttempt(context.WithoutCancel(ctx), rec.ID, sendErr, d.Now()); err != nil {
+		return errors.Join(sendErr, err)
+	}
+	if sendErr != nil {
+		d.Log.Warn("notification not delivered", "subscription", sub.Name, "version", dl.VersionID, "err", sendErr)
+		return sendErr
+	}
+	d.Log.Info("notification delivered", "subscription", sub.Name, "version", dl.VersionID)
+	return nil
+}
+
+// Collector gathers the deliveries of a crawl, which has no queue, to be
+// made once the pass is over, as confirmations are: a check never waits
+// for a subscriber.
+type Collector struct {
+	d  *Deliverer
+	mu sync.Mutex
+	vs []model.Version
+}
+
+// NewCollector returns a collector for d.
+func NewCollector(d *Deliverer) *Collector { return &Collector{d: d} }
+
+// Recorded keeps a newly recorded version; it suits Engine.OnVersion.
+func (c *Collector) Recorded(_ context.Context, _ model.Article, v model.Version) {
+	c.mu.Lock()
+	c.vs = append(c.vs, v)
+	c.mu.Unlock()
+}
+
+// DeliverAll makes one attempt at every delivery the kept versions ask
+// for and reports how many were delivered and how many failed; failures
+// are in the deliveries log.
+func (c *Collector) DeliverAll(ctx context.Context) (sent, failed int, err error) {
+	c.mu.Lock()
+	vs := c.vs
+	c.vs = nil
+	c.mu.Unlock()
+	for _, v := range vs {
+		due, err := c.d.Due(ctx, v)
+		if err != nil {
+			return sent, failed, err
+		}
+		for _, dl := range due {
+			if ctx.Err() != nil {
+				return sent, failed, ctx.Err()
+			}
+			if c.d.Deliver(ctx, dl) != nil {
+				failed++
+			} else {
+				sent++
+			}
+		}
+	}
+	return sent, failed, nil
+}
+
+type deliverWorker struct {
+	river.WorkerDefaults[DeliverArgs]
+	d *Deliverer
+}
+
+// Work makes one attempt; an error makes River retry it with back-off.
+func (w *deliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) error {
+	return w.d.Deliver(ctx, Delivery{SubscriptionID: job.Args.SubscriptionID, VersionID: job.Args.VersionID})
+}
+
+// EnqueueDeliveries queues one delivery job per subscription a newly
+// recorded version matches; it suits Engine.OnVersion. It runs after the
+// check's transaction committed and only inserts jobs, so the check never
+// waits for a subscriber. A failure to queue is logged: the version is
+// recorded whatever happens to its notifications.
+func (q *Queue) EnqueueDeliveries(ctx context.Context, a model.Article, v model.Version) {
+	d := q.cfg.Deliver
+	if d == nil {
+		return
+	}
+	due, err := d.Due(ctx, v)
+	if err == nil && len(due) > 0 {
+		params := make([]river.InsertManyParams, len(due))
+		for i, dl := range due {
+			params[i] = river.InsertManyParams{Args: DeliverArgs{SubscriptionID: dl.SubscriptionID, VersionID: dl.VersionID}}
+		}
+		_, err = q.client.InsertMany(ctx, params)
+	}
+	if err != nil {
+		q.eng.countError(stageQueue)
+		q.eng.Log.Warn("notifications not queued", "url", a.URL, "version", v.ID, "err", err)
+	}
+}

@@ -1,0 +1,80 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/errata/errata/internal/model"
+)
+
+const (
+	deliveryCols = `id, subscription_id, version_id, status, attempts, last_error, created_at, delivered_at`
+	// sqlInsertDelivery leaves an existing (subscription, version) row as
+	// it is: queueing a change twice never makes two deliveries.
+	sqlInsertDelivery = `INSERT INTO deliveries (subscription_id, version_id, status, created_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (subscription_id, version_id) DO NOTHING`
+	sqlDelivery        = `SELECT ` + deliveryCols + ` FROM deliveries WHERE subscription_id = ? AND version_id = ?`
+	sqlDeliveryAttempt = `UPDATE deliveries SET attempts = attempts + 1, status = ?, last_error = ?, delivered_at = ?
+		WHERE id = ? AND status <> ?`
+	sqlDeliveries = `SELECT ` + deliveryCols + ` FROM deliveries WHERE (?1 = 0 OR subscription_id = ?1)
+		ORDER BY id DESC LIMIT ?2`
+)
+
+func scanDelivery(sc scanner) (model.Delivery, error) {
+	var d model.Delivery
+	var created, delivered int64
+	err := sc.Scan(&d.ID, &d.SubscriptionID, &d.VersionID, &d.Status, &d.Attempts, &d.LastError, &created, &delivered)
+	d.Created, d.DeliveredAt = fromNanos(created), fromNanos(delivered)
+	return d, noRows(err)
+}
+
+// EnsureDelivery returns the delivery of a version to a subscription,
+// creating it pending when there is none.
+func (s *Store) EnsureDelivery(ctx context.Context, subID, versionID int64, now time.Time) (model.Delivery, error) {
+	var d model.Delivery
+	op := fmt.Sprintf("delivery of version %d to subscription %d", versionID, subID)
+	err := s.write(ctx, op, func(tx *wtx) error {
+		if _, err := tx.ExecContext(ctx, sqlInsertDelivery, subID, versionID, model.DeliveryPending, nanos(now)); err != nil {
+			return err
+		}
+		var err error
+		d, err = scanDelivery(tx.QueryRowContext(ctx, sqlDelivery, subID, versionID))
+		return err
+	})
+	return d, err
+}
+
+// RecordAttempt logs one attempt at a delivery: delivered when sendErr is
+// nil, else failed with its message (the queue may try again). A delivery
+// already delivered is left alone, so a late duplicate attempt cannot
+// undo it.
+func (s *Store) RecordAttempt(ctx context.Context, id int64, sendErr error, now time.Time) error {
+	status, msg, at := model.DeliveryDelivered, "", nanos(now)
+	if sendErr != nil {
+		status, msg, at = model.DeliveryFailed, sendErr.Error(), 0
+	}
+	return s.write(ctx, fmt.Sprintf("delivery %d attempt", id), func(tx *wtx) error {
+		_, err := tx.ExecContext(ctx, sqlDeliveryAttempt, status, msg, at, id, model.DeliveryDelivered)
+		return err
+	})
+}
+
+// Deliveries lists the latest deliveries, newest first, of one
+// subscription (or of all when subID is 0).
+func (s *Store) Deliveries(ctx context.Context, subID int64, limit int) ([]model.Delivery, error) {
+	rows, err := s.query(ctx, sqlDeliveries, subID, pageLimit(limit))
+	if err != nil {
+		return nil, s.wrap("deliveries", err)
+	}
+	out, err := collect(rows, scanDelivery)
+	return out, s.wrap("deliveries", err)
+}
+
+const sqlVersionByID = `SELECT ` + versionCols + ` FROM versions WHERE id = ?`
+
+// VersionByID returns one version by id, as a delivery names it.
+func (s *Store) VersionByID(ctx context.Context, id int64) (model.Version, error) {
+	v, err := scanVersion(s.queryRow(ctx, sqlVersionByID, id))
+	return v, s.wrap(fmt.Sprintf("version %d", id), err)
+}

@@ -1,0 +1,159 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/errata/errata/internal/model"
+)
+
+func TestSearch_PagesWalkEveryHitOnceNewestFirst(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		o := mustOutlet(t, s, "one")
+		for i := range 7 {
+			recordVersions(t, s, o, fmt.Sprintf("https://one.example/%d", i), "", "headline")
+		}
+		for _, limit := range []int{1, 3, 7, 50} {
+			t.Run(fmt.Sprint("limit ", limit), func(t *testing.T) {
+				seen := map[int64]bool{}
+				var before int64
+				for pages := 0; ; pages++ {
+					if pages > 10 {
+						t.Fatal("pagination does not end")
+					}
+					hs, err := s.Search(ctx, SearchQuery{Text: "edition", Before: before, Limit: limit})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if len(hs) > limit {
+						t.Fatalf("%d hits on a page of %d", len(hs), limit)
+					}
+					if len(hs) == 0 {
+						break
+					}
+					for i, h := range hs {
+						if seen[h.ArticleID] {
+							t.Fatalf("article %d on two pages", h.ArticleID)
+						}
+						seen[h.ArticleID] = true
+						if h.Seq != 1 || !strings.HasSuffix(h.Title, "title 1") || !strings.Contains(h.Snippet, MarkEnd+" 1.") {
+							t.Errorf("hit %+v is not the latest version", h)
+						}
+						if (i > 0 && h.VersionID >= hs[i-1].VersionID) || (before != 0 && h.VersionID >= before) {
+							t.Errorf("hit of version %d out of order", h.VersionID)
+						}
+					}
+					before = hs[len(hs)-1].VersionID
+				}
+				if len(seen) != 7 {
+					t.Errorf("walked %d articles, want 7", len(seen))
+				}
+			})
+		}
+	})
+}
+
+// A page of hits must come from reading the full-text index in rowid order
+// up to the limit, starting below the cursor: ordering by rank (which FTS5
+// does itself, without a TEMP B-TREE) or any sort would read every match
+// to serve one page. In FTS5's plan, index number 192 is its "rowid order,
+// descending" flags (0x40|0x80) and "<" the rowid bound taken by the index.
+func TestSearch_SQLitePageReadsTheIndexInOrder(t *testing.T) {
+	s, _ := openTemp(t)
+	rows, err := s.r.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+sqlSearch, `"x"`, int64(math.MaxInt64), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	text := strings.Join(plan, "\n")
+	if strings.Contains(text, "TEMP B-TREE") || !strings.Contains(text, "version_search VIRTUAL TABLE INDEX 192:M") ||
+		!strings.Contains(text, "<") {
+		t.Errorf("search plan sorts or does not start from the index:\n%s", text)
+	}
+}
+
+func TestLastCheck_NewestRecordedCheck(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		if at, err := s.LastCheck(ctx); err != nil || !at.IsZero() {
+			t.Fatalf("LastCheck on an empty store = %v, %v; want zero", at, err)
+		}
+		a := mustArticle(t, s, mustOutlet(t, s, "one").ID, "https://one.example/a")
+		// A worker may record a check that happened a moment before the
+		// one recorded just ahead of it.
+		for _, at := range []time.Time{t0, t0.Add(2 * time.Hour), t0.Add(time.Hour)} {
+			if _, err := s.Record(ctx, CheckRecord{Article: a, Check: check(a.ID, at, model.OutcomeUnchanged)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if at, err := s.LastCheck(ctx); err != nil || !at.Equal(t0.Add(2*time.Hour)) {
+			t.Errorf("LastCheck = %v, %v; want %v", at, err, t0.Add(2*time.Hour))
+		}
+	})
+}
+
+func TestOutletSummaryPage_WalksByName(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		for _, name := range []string{"delta", "alpha", "echo", "charlie", "bravo"} {
+			mustOutlet(t, s, name)
+		}
+		var names []string
+		after := ""
+		for pages := 0; pages < 10; pages++ {
+			os, err := s.OutletSummaryPage(ctx, OutletQuery{AfterName: after, Limit: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(os) == 0 {
+				break
+			}
+			for _, o := range os {
+				names = append(names, o.Name)
+			}
+			after = os[len(os)-1].Name
+		}
+		if got := strings.Join(names, " "); got != "alpha bravo charlie delta echo" {
+			t.Errorf("outlets by page = %s", got)
+		}
+	})
+}
+
+func TestVersionHeadPage_StartsAtSeq(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		a := recordVersions(t, s, mustOutlet(t, s, "one"), "https://one.example/a", "", "headline", "byline", "minor")
+		vs, err := s.VersionHeadPage(ctx, VersionQuery{ArticleID: a.ID, FromSeq: 1, Limit: 2})
+		if err != nil || len(vs) != 2 || vs[0].Seq != 1 || vs[1].Seq != 2 || vs[0].Text != "" {
+			t.Fatalf("VersionHeadPage(from 1, limit 2) = %+v, %v", vs, err)
+		}
+		if vs, err := s.VersionHeadPage(ctx, VersionQuery{ArticleID: a.ID, FromSeq: 4}); err != nil || len(vs) != 0 {
+			t.Errorf("VersionHeadPage past the end = %+v, %v", vs, err)
+		}
+	})
+}
+
+func TestChanges_TooManyClassesRefused(t *testing.T) {
+	s, _ := openTemp(t)
+	classes := make([]string, MaxClassFilter+1)
+	for i := range classes {
+		classes[i] = fmt.Sprint("c", i)
+	}
+	if _, err := s.Changes(context.Background(), ChangeQuery{Classes: classes}); err == nil {
+		t.Error("Changes with more classes than slots did not fail")
+	}
+}
