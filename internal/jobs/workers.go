@@ -147,13 +147,12 @@ func (q *Queue) check(ctx context.Context, id int64) error {
 		return nil
 	}
 	res, err := e.CheckArticle(ctx, a)
+	e.logCheck(a, res, err)
 	if errors.Is(err, store.ErrStale) {
 		// Another worker recorded this article's check first (a rescued
 		// job whose first run still finished): nothing to redo.
-		e.Log.Debug("check already recorded elsewhere", "url", a.URL)
 		return nil
 	}
-	e.logCheck(a, res, err)
 	if err == nil && res.Outcome == model.OutcomeConfirming {
 		return q.enqueueConfirm(ctx, res.Article)
 	}
