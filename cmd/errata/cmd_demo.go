@@ -64,7 +64,7 @@ func runDemo(ctx context.Context, e *env, _ []string) error {
 	}
 	defer cleanup()
 	log := e.demoLogger()
-	st, err := store.Open(ctx, filepath.Join(data, "errata.db"))
+	st, err := store.OpenOptions(ctx, filepath.Join(data, "errata.db"), store.Options{QuickCheck: true})
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,7 @@ func (c *command) checkArgs(args []string) error {
 
 // commands lists the subcommands in the order help shows them.
 func commands() []*command {
-	return []*command{demoCmd, serveCmd, addCmd, importCmd, crawlCmd, extractCmd, outletCmd, historyCmd, diffCmd, exportCmd, migrateCmd}
+	return []*command{demoCmd, serveCmd, addCmd, importCmd, crawlCmd, extractCmd, outletCmd, historyCmd, diffCmd, exportCmd, verifyCmd, migrateCmd}
 }
 
 func lookup(name string) *command {

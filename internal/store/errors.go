@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
@@ -27,6 +28,9 @@ var (
 	ErrBusy = errors.New("store: database is busy")
 	// ErrNotErrata is wrapped when the file is not an errata database.
 	ErrNotErrata = errors.New("store: not an errata database")
+	// ErrCorrupt is wrapped when SQLite's integrity check finds the file
+	// damaged (a torn write, a bad disk, a copy taken mid-write).
+	ErrCorrupt = errors.New("store: database is damaged")
 	// ErrTooNew is wrapped when the database was migrated by a newer binary.
 	ErrTooNew = errors.New("store: database schema is newer than this binary")
 	// ErrNotEmpty is wrapped when Copy's target already holds other data.
@@ -107,4 +111,18 @@ func (s *Store) wrap(op string, err error) error {
 		return &busyError{path: s.path, err: err}
 	}
 	return fmt.Errorf("store: %s: %w", op, err)
+}
+
+// sqliteMessage is a SQLite error's text without the result code that
+// the driver appends ("database disk image is malformed (11)").
+func sqliteMessage(err error) string {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err.Error()
+	}
+	msg := se.Error()
+	if i := strings.LastIndex(msg, " ("); i > 0 && strings.HasSuffix(msg, ")") {
+		return msg[:i]
+	}
+	return msg
 }
