@@ -2,16 +2,22 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/errata/errata/internal/discover"
 	"github.com/errata/errata/internal/extract"
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/store"
 )
+
+// undoTimeout bounds dropping an article whose first check failed.
+const undoTimeout = 10 * time.Second
 
 // Added tells what AddURL started tracking.
 type Added struct {
@@ -25,7 +31,8 @@ type Added struct {
 // AddURL fetches a URL once, finds out whether it is a feed, a sitemap or
 // an article, and starts tracking it. An article's first version is
 // recorded from that same response. Nothing is stored when the fetch or
-// the parse fails.
+// the parse fails, and no article is kept when its first check cannot be
+// recorded.
 func (e *Engine) AddURL(ctx context.Context, raw, outlet string) (Added, error) {
 	u, err := discover.Canonicalize(strings.TrimSpace(raw))
 	if err != nil {
@@ -144,11 +151,29 @@ func (e *Engine) addArticle(ctx context.Context, u, outlet string, resp *fetch.R
 		return added, nil
 	}
 	res, err := e.checkResponse(ctx, a, resp, nil)
-	if err != nil {
-		return added, err
+	switch {
+	case errors.Is(err, store.ErrStale):
+		// Another process checked the new article first and recorded
+		// its first version.
+		return added, nil
+	case err != nil:
+		return Added{}, e.undoAdd(a, err)
 	}
 	added.Check = &res
 	return added, nil
+}
+
+// undoAdd drops an article whose first check could not be recorded (the
+// disk is full, say), so that it is not left tracked without the version
+// it was added with; adding it again starts afresh. The drop runs even
+// when ctx has ended.
+func (e *Engine) undoAdd(a model.Article, cause error) error {
+	ctx, cancel := context.WithTimeout(context.Background(), undoTimeout)
+	defer cancel()
+	if _, err := e.Store.DropUnchecked(ctx, a.ID); err != nil {
+		return fmt.Errorf("%w (and %s stays tracked without a version until its next check: %w)", cause, a.URL, err)
+	}
+	return cause
 }
 
 // ImportOPML starts tracking every feed an OPML file lists, each under the
