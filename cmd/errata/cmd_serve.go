@@ -58,7 +58,7 @@ Flags win over ERRATA_ADDR, ERRATA_ROLE and ERRATA_ADMIN_TOKEN.`,
 		fs.StringVar(&e.adminToken, "admin-token", "", "token for the admin page; empty disables it (env ERRATA_ADMIN_TOKEN)")
 		fs.IntVar(&e.workers, "workers", jobs.DefaultWorkers, "checks a worker process runs at once")
 		fs.DurationVar(&e.tick, "tick", jobs.DefaultTick, "how often the scheduler looks for due work (at least 1s)")
-		fs.DurationVar(&e.rescue, "rescue-after", 0, "run a job again elsewhere once it has run this long, as a dead worker's; 0: an hour")
+		fs.DurationVar(&e.rescue, "rescue-after", jobs.DefaultRescueAfter, "run a job again once it has run this long, as a dead worker's (a stopped worker's jobs are reclaimed sooner, once its lease runs out); it also bounds a job's run time")
 		fs.DurationVar(&e.hostLease, "host-lease", store.DefaultHostLease, "on PostgreSQL, how long one request may hold its host against other processes; a killed worker's host waits this long")
 		fs.DurationVar(&e.checkEvery, "check-every", 0, "re-check every article and poll every source this often whatever its age (tests, benchmarks); 0: the normal schedule")
 	},

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/rivertype"
 
 	"github.com/errata/errata/internal/metrics"
@@ -42,6 +43,12 @@ const (
 	fetchPollInterval = 200 * time.Millisecond
 	// maxAttempts bounds retries of a job whose check could not be recorded.
 	maxAttempts = 10
+	// DefaultRescueAfter is how long a job may run before River's rescuer
+	// takes it for a dead worker's: a minute past the longest any job may
+	// run (jobTimeout), so that a live worker's job is never taken. Worker
+	// leases (reclaim.go) find a stopped worker's jobs sooner; the rescuer
+	// is the fallback for what they cannot see.
+	DefaultRescueAfter = jobTimeout + time.Minute
 )
 
 // QueueConfig tunes a Queue; zero values take the defaults.
@@ -54,7 +61,7 @@ type QueueConfig struct {
 	Logger     *slog.Logger  // River's and the queue's log; nil: the engine's
 	// RescueAfter is how long a job may run before River takes it for the
 	// job of a dead worker and runs it again elsewhere; it also bounds a
-	// job's run time. 0: River's default (an hour).
+	// job's run time. 0: DefaultRescueAfter.
 	RescueAfter time.Duration
 }
 
@@ -81,6 +88,9 @@ func (c QueueConfig) withDefaults(e *Engine) QueueConfig {
 	if c.DepthEvery <= 0 {
 		c.DepthEvery = DefaultDepthEvery
 	}
+	if c.RescueAfter <= 0 {
+		c.RescueAfter = DefaultRescueAfter
+	}
 	if c.Logger == nil {
 		c.Logger = e.Log
 	}
@@ -97,16 +107,20 @@ type Queue struct {
 	eng    *Engine
 	cfg    QueueConfig
 	client riverClient
-	close  func() error // closes River's connections
+	exec   riverdriver.Executor // River's tables, for reclaiming jobs
+	close  func() error         // closes River's connections
 
 	stopDepth context.CancelFunc
 	depthDone chan struct{}
+	stopTend  context.CancelFunc
+	tendDone  chan struct{}
 	stopOnce  sync.Once
 }
 
 // riverClient is what the queue uses of river.Client, whose type differs
 // by driver (*sql.Tx on SQLite, pgx.Tx on PostgreSQL).
 type riverClient interface {
+	ID() string
 	Start(ctx context.Context) error
 	Stop(ctx context.Context) error
 	StopAndCancel(ctx context.Context) error
@@ -120,15 +134,17 @@ type riverClient interface {
 func NewQueue(ctx context.Context, eng *Engine, cfg QueueConfig) (*Queue, error) {
 	cfg = cfg.withDefaults(eng)
 	q := &Queue{eng: eng, cfg: cfg}
+	var conn riverConn
 	var err error
 	if eng.Store.IsPostgres() {
-		q.client, q.close, err = newPostgresClient(ctx, eng.Store.URL(), q.riverConfig(), cfg.Logger)
+		conn, err = newPostgresClient(ctx, eng.Store.URL(), q.riverConfig(), cfg.Logger)
 	} else {
-		q.client, q.close, err = newSQLiteClient(ctx, eng.Store.Path(), q.riverConfig(), cfg.Logger)
+		conn, err = newSQLiteClient(ctx, eng.Store.Path(), q.riverConfig(), cfg.Logger)
 	}
 	if err != nil {
 		return nil, err
 	}
+	q.client, q.exec, q.close = conn.client, conn.exec, conn.close
 	return q, nil
 }
 
@@ -158,12 +174,21 @@ func (q *Queue) riverConfig() *river.Config {
 	}
 }
 
-// Start starts fetching and working jobs, and sampling the queue depth.
-// The context only bounds starting; Stop ends the work.
+// Start makes this worker known as alive, reclaims the jobs stopped
+// workers left running, and starts fetching and working jobs and sampling
+// the queue depth. The context only bounds starting; Stop ends the work.
 func (q *Queue) Start(ctx context.Context) error {
+	if err := q.keepAlive(ctx); err != nil {
+		return err
+	}
+	q.reclaimAndLog(ctx)
 	if err := q.client.Start(context.WithoutCancel(ctx)); err != nil {
+		q.forget(ctx)
 		return fmt.Errorf("jobs: start queue: %w", err)
 	}
+	tctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	q.stopTend, q.tendDone = cancel, make(chan struct{})
+	go q.tend(tctx)
 	if q.cfg.Metrics != nil {
 		// The first sample is taken now, so /metrics shows the gauge from
 		// the start.
@@ -199,6 +224,11 @@ func (q *Queue) stop(ctx context.Context) error {
 		err = q.client.StopAndCancel(cctx)
 		cancel()
 	}
+	if q.stopTend != nil {
+		q.stopTend()
+		<-q.tendDone
+	}
+	q.forget(ctx)
 	cerr := q.close()
 	if err != nil {
 		return fmt.Errorf("jobs: stop queue: %w", err)
