@@ -21,6 +21,14 @@ type Scheduled struct {
 // Schedule enqueues one poll per due source and one check per due article
 // (at most dueBatch; the next tick takes the rest). Work already pending
 // is skipped by River's uniqueness, so a slow check is never doubled.
+//
+// Each job is inserted in a transaction of its own. A job already pending
+// is found by an insert that locks its row (River's ON CONFLICT DO
+// UPDATE); one insert of many rows held those locks, taken in this list's
+// order, while River's completer in another process updated a batch of
+// the same rows in its own order: on PostgreSQL the two deadlocked
+// (40P01). One row at a time, an insert never holds a lock while it waits
+// for another.
 func (q *Queue) Schedule(ctx context.Context) (Scheduled, error) {
 	var n Scheduled
 	now := q.eng.now()
@@ -43,14 +51,11 @@ func (q *Queue) Schedule(ctx context.Context) (Scheduled, error) {
 	for _, a := range arts {
 		params = append(params, river.InsertManyParams{Args: CheckArgs{ArticleID: a.ID}, InsertOpts: checkOpts(a)})
 	}
-	if len(params) == 0 {
-		return n, nil
-	}
-	res, err := q.client.InsertMany(ctx, params)
-	if err != nil {
-		return n, fmt.Errorf("jobs: schedule: %w", err)
-	}
-	for _, r := range res {
+	for _, p := range params {
+		r, err := q.client.Insert(ctx, p.Args, p.InsertOpts)
+		if err != nil {
+			return n, fmt.Errorf("jobs: schedule: %w", err)
+		}
 		switch {
 		case r.UniqueSkippedAsDuplicate:
 			n.Duplicates++

@@ -27,9 +27,10 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// newPostgresEngine is newQueueEngine on a fresh PostgreSQL database, or
-// skips the test when no PostgreSQL is installed (CI requires one).
-func newPostgresEngine(t *testing.T) *Engine {
+// newPostgresEngine is newQueueEngine on a fresh PostgreSQL database,
+// whose URL it returns too, or skips the test when no PostgreSQL is
+// installed (CI requires one).
+func newPostgresEngine(t *testing.T) (*Engine, string) {
 	t.Helper()
 	pgOnce.Do(func() { pgOnce.srv, pgOnce.err = pgtest.Start(context.Background()) })
 	if pgOnce.err != nil {
@@ -50,12 +51,15 @@ func newPostgresEngine(t *testing.T) *Engine {
 	t.Cleanup(func() { st.Close() })
 	e := NewEngine(st, fetch.New(fetch.Config{AllowPrivate: true}), nil)
 	e.Policy = everySecond()
-	return e
+	return e, url
 }
 
 // forEachEngine runs fn on an engine over SQLite and one over PostgreSQL.
 func forEachEngine(t *testing.T, fn func(t *testing.T, e *Engine)) {
 	t.Helper()
 	t.Run("sqlite", func(t *testing.T) { fn(t, newQueueEngine(t)) })
-	t.Run("postgres", func(t *testing.T) { fn(t, newPostgresEngine(t)) })
+	t.Run("postgres", func(t *testing.T) {
+		e, _ := newPostgresEngine(t)
+		fn(t, e)
+	})
 }
