@@ -3,10 +3,13 @@ package jobs
 import (
 	"context"
 	"database/sql"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, for a session of our own
+	"github.com/riverqueue/river"
 
 	"github.com/errata/errata/internal/model"
 )
@@ -90,4 +93,60 @@ func TestSchedule_NeverHoldsAJobRowWhileWaitingForAnother(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatalf("Schedule: %v", err)
 	}
+}
+
+// TestQueue_FailedSchedulerPassesAreNotBackedOff: the scheduler fails a
+// few passes (its table of sources is gone for a while). River would
+// retry the failed job after 1 s, 16 s, 81 s..., and, unique, it kept the
+// next ticks from running a pass meanwhile; once the table is back, the
+// due article must be checked at the next tick.
+func TestQueue_FailedSchedulerPassesAreNotBackedOff(t *testing.T) {
+	ctx := context.Background()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(page("Council approves budget", "The council approved the budget on Monday.", 1)))
+	}))
+	defer srv.Close()
+	e := newQueueEngine(t)
+	o, err := e.Store.EnsureOutlet(ctx, "test", "127.0.0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := e.Store.AddArticle(ctx, model.Article{OutletID: o.ID, URL: srv.URL + "/story",
+		FirstSeen: e.now(), NextCheck: e.now(), State: model.StateActive})
+	if err != nil {
+		t.Fatal(err)
+	}
+	disk, err := sql.Open("sqlite", "file:"+e.Store.Path()+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	if _, err := disk.Exec(`ALTER TABLE sources RENAME TO sources_away`); err != nil {
+		t.Fatal(err)
+	}
+	q := newQueue(t, e, QueueConfig{})
+	if err := q.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer q.Stop(ctx)
+	waitFor(t, "three failed scheduler passes", func() bool { return schedulerFailures(t, q) >= 3 })
+	if _, err := disk.Exec(`ALTER TABLE sources_away RENAME TO sources`); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the article checked once the scheduler can run", func() bool { return countChecks(t, e, a) >= 1 })
+}
+
+// schedulerFailures counts the failed attempts of every scheduler job.
+func schedulerFailures(t *testing.T, q *Queue) int {
+	t.Helper()
+	res, err := q.client.JobList(context.Background(), river.NewJobListParams().Kinds(KindScheduler).First(maxDepthCount))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, j := range res.Jobs {
+		n += len(j.Errors)
+	}
+	return n
 }

@@ -44,9 +44,11 @@ type SchedulerArgs struct{}
 func (SchedulerArgs) Kind() string { return KindScheduler }
 
 // InsertOpts keeps one scheduler job pending at a time, so slow passes
-// never pile up.
+// never pile up. A failed pass is not retried: River would back it off
+// (1 s, 16 s, 81 s, ...) while, unique, it kept the next ticks from
+// inserting a pass; the next tick runs a fresh one instead.
 func (SchedulerArgs) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByState: pendingStates}}
+	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByState: pendingStates}, MaxAttempts: 1}
 }
 
 // CheckArgs asks for one check of an article.
