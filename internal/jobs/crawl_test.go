@@ -34,7 +34,7 @@ func TestCrawl_ArticleCheckedMeanwhileElsewhereIsSkippedNotAnError(t *testing.T)
 	if st.Skipped != 1 || st.Checks != 0 {
 		t.Errorf("stats %+v, want 1 skipped and 0 checks", st)
 	}
-	if n := countChecks(t, f.e, f.a); n != 0 {
-		t.Errorf("%d checks recorded, want 0: the other process's visit is not one of ours", n)
+	if n, err := f.st.CountChecks(context.Background(), f.a.ID); err != nil || n != 0 {
+		t.Errorf("%d checks recorded (%v), want 0: the other process's visit is not one of ours", n, err)
 	}
 }

@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"cmp"
@@ -10,6 +10,10 @@ import (
 
 	"github.com/errata/errata/internal/model"
 )
+
+// dueBatch bounds how many due articles one scheduler pass enqueues; the
+// next tick takes the rest.
+const dueBatch = 1000
 
 // Scheduled counts what one scheduler pass enqueued.
 type Scheduled struct {
@@ -31,14 +35,14 @@ type Scheduled struct {
 // for another.
 func (q *Queue) Schedule(ctx context.Context) (Scheduled, error) {
 	var n Scheduled
-	now := q.eng.now()
+	now := q.eng.Now().UTC()
 	srcs, err := q.eng.Store.DueSources(ctx, now)
 	if err != nil {
-		return n, fmt.Errorf("jobs: schedule: %w", err)
+		return n, fmt.Errorf("queue: schedule: %w", err)
 	}
 	arts, err := q.eng.Store.DueArticles(ctx, now, dueBatch)
 	if err != nil {
-		return n, fmt.Errorf("jobs: schedule: %w", err)
+		return n, fmt.Errorf("queue: schedule: %w", err)
 	}
 	params := make([]river.InsertManyParams, 0, len(srcs)+len(arts))
 	for _, s := range srcs {
@@ -54,7 +58,7 @@ func (q *Queue) Schedule(ctx context.Context) (Scheduled, error) {
 	for _, p := range params {
 		r, err := q.client.Insert(ctx, p.Args, p.InsertOpts)
 		if err != nil {
-			return n, fmt.Errorf("jobs: schedule: %w", err)
+			return n, fmt.Errorf("queue: schedule: %w", err)
 		}
 		switch {
 		case r.UniqueSkippedAsDuplicate:
@@ -73,7 +77,7 @@ func (q *Queue) Schedule(ctx context.Context) (Scheduled, error) {
 func (q *Queue) EnqueueCheck(ctx context.Context, a model.Article) (bool, error) {
 	res, err := q.client.Insert(ctx, CheckArgs{ArticleID: a.ID}, checkOpts(a))
 	if err != nil {
-		return false, fmt.Errorf("jobs: enqueue check of %s: %w", a.URL, err)
+		return false, fmt.Errorf("queue: enqueue check of %s: %w", a.URL, err)
 	}
 	return !res.UniqueSkippedAsDuplicate, nil
 }
@@ -83,7 +87,7 @@ func (q *Queue) EnqueueCheck(ctx context.Context, a model.Article) (bool, error)
 func (q *Queue) EnqueuePoll(ctx context.Context, src model.Source) (bool, error) {
 	res, err := q.client.Insert(ctx, PollArgs{SourceID: src.ID}, pollOpts())
 	if err != nil {
-		return false, fmt.Errorf("jobs: enqueue poll of %s: %w", src.URL, err)
+		return false, fmt.Errorf("queue: enqueue poll of %s: %w", src.URL, err)
 	}
 	return !res.UniqueSkippedAsDuplicate, nil
 }
@@ -114,8 +118,8 @@ func (q *Queue) enqueueConfirm(ctx context.Context, a model.Article) error {
 	opts := ConfirmArgs{}.InsertOpts()
 	opts.ScheduledAt = a.NextCheck
 	if _, err := q.client.Insert(ctx, ConfirmArgs{ArticleID: a.ID}, &opts); err != nil {
-		q.eng.countError(stageQueue)
-		q.eng.Log.Warn("confirmation not queued", "url", a.URL, "err", err)
+		q.countError()
+		q.cfg.Logger.Warn("confirmation not queued", "url", a.URL, "err", err)
 	}
 	return nil
 }

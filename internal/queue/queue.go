@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"context"
@@ -12,8 +12,12 @@ import (
 	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/rivertype"
 
+	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/metrics"
 )
+
+// stageQueue labels the queue's own failures in the errors metric.
+const stageQueue = "queue"
 
 // Queue defaults and limits.
 const (
@@ -51,10 +55,10 @@ const (
 	DefaultRescueAfter = jobTimeout + time.Minute
 )
 
-// QueueConfig tunes a Queue; zero values take the defaults.
-type QueueConfig struct {
+// Config tunes a Queue; zero values take the defaults.
+type Config struct {
 	Tick       time.Duration // scheduler period, at least MinTick
-	Workers    int           // jobs run at once (default DefaultWorkers)
+	Workers    int           // jobs run at once (default jobs.DefaultWorkers)
 	Grace      time.Duration // in-flight checks' time to finish on Stop
 	DepthEvery time.Duration // queue depth sampling period
 	Metrics    *metrics.Set  // nil: no metrics
@@ -67,20 +71,20 @@ type QueueConfig struct {
 
 // jobTimeout cuts a job off no later than it would be rescued, as River
 // requires, so a slow job is never run twice at once.
-func (c QueueConfig) jobTimeout() time.Duration {
+func (c Config) jobTimeout() time.Duration {
 	if c.RescueAfter > 0 {
 		return min(jobTimeout, c.RescueAfter)
 	}
 	return jobTimeout
 }
 
-func (c QueueConfig) withDefaults(e *Engine) QueueConfig {
+func (c Config) withDefaults(e *jobs.Engine) Config {
 	if c.Tick <= 0 {
 		c.Tick = DefaultTick
 	}
 	c.Tick = max(c.Tick, MinTick)
 	if c.Workers <= 0 {
-		c.Workers = DefaultWorkers
+		c.Workers = jobs.DefaultWorkers
 	}
 	if c.Grace <= 0 {
 		c.Grace = DefaultGrace
@@ -99,13 +103,13 @@ func (c QueueConfig) withDefaults(e *Engine) QueueConfig {
 
 // Queue runs errata's background work on River: a periodic scheduler job
 // enqueues one check per due article and one poll per due source, and
-// workers run them through the Engine. River keeps its tables in the
+// workers run them through the jobs.Engine. River keeps its tables in the
 // store's database, on connections of its own: the SQLite file through
 // River's SQLite driver, or PostgreSQL through its pgx driver, where any
 // number of worker processes share the jobs.
 type Queue struct {
-	eng    *Engine
-	cfg    QueueConfig
+	eng    *jobs.Engine
+	cfg    Config
 	client riverClient
 	exec   riverdriver.Executor // River's tables, for reclaiming jobs
 	close  func() error         // closes River's connections
@@ -128,9 +132,9 @@ type riverClient interface {
 	JobList(ctx context.Context, params *river.JobListParams) (*river.JobListResult, error)
 }
 
-// NewQueue opens River's connections on the engine's store, applies
+// New opens River's connections on the engine's store, applies
 // River's migrations and builds the client. Nothing runs until Start.
-func NewQueue(ctx context.Context, eng *Engine, cfg QueueConfig) (*Queue, error) {
+func New(ctx context.Context, eng *jobs.Engine, cfg Config) (*Queue, error) {
 	cfg = cfg.withDefaults(eng)
 	q := &Queue{eng: eng, cfg: cfg}
 	var conn riverConn
@@ -183,7 +187,7 @@ func (q *Queue) Start(ctx context.Context) error {
 	q.reclaimAndLog(ctx)
 	if err := q.client.Start(context.WithoutCancel(ctx)); err != nil {
 		q.forget(ctx)
-		return fmt.Errorf("jobs: start queue: %w", err)
+		return fmt.Errorf("queue: start: %w", err)
 	}
 	tctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	q.stopTend, q.tendDone = cancel, make(chan struct{})
@@ -230,10 +234,17 @@ func (q *Queue) stop(ctx context.Context) error {
 	q.forget(ctx)
 	cerr := q.close()
 	if err != nil {
-		return fmt.Errorf("jobs: stop queue: %w", err)
+		return fmt.Errorf("queue: stop: %w", err)
 	}
 	if cerr != nil {
-		return fmt.Errorf("jobs: close queue database: %w", cerr)
+		return fmt.Errorf("queue: close database: %w", cerr)
 	}
 	return nil
+}
+
+// countError counts a failure of the queue itself.
+func (q *Queue) countError() {
+	if q.cfg.Metrics != nil {
+		q.cfg.Metrics.Errors.WithLabelValues(stageQueue).Inc()
+	}
 }

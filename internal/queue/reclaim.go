@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"context"
@@ -40,7 +40,7 @@ const (
 func (q *Queue) keepAlive(ctx context.Context) error {
 	now := time.Now()
 	if err := q.eng.Store.KeepWorker(ctx, q.client.ID(), now, now.Add(workerLease)); err != nil {
-		return fmt.Errorf("jobs: worker lease: %w", err)
+		return fmt.Errorf("queue: worker lease: %w", err)
 	}
 	return nil
 }
@@ -68,7 +68,7 @@ func (q *Queue) tend(ctx context.Context) {
 		}
 		if err := q.keepAlive(ctx); err != nil {
 			if ctx.Err() == nil {
-				q.eng.countError(stageQueue)
+				q.countError()
 				q.cfg.Logger.Warn("worker lease not renewed", "err", err)
 			}
 			continue
@@ -81,7 +81,7 @@ func (q *Queue) tend(ctx context.Context) {
 func (q *Queue) reclaimAndLog(ctx context.Context) {
 	n, owners, err := q.reclaim(ctx)
 	if err != nil && ctx.Err() == nil {
-		q.eng.countError(stageQueue)
+		q.countError()
 		q.cfg.Logger.Warn("jobs of stopped workers not reclaimed", "err", err)
 	}
 	if n > 0 {
@@ -98,7 +98,7 @@ func (q *Queue) reclaimAndLog(ctx context.Context) {
 func (q *Queue) reclaim(ctx context.Context) (int, []string, error) {
 	res, err := q.client.JobList(ctx, river.NewJobListParams().States(rivertype.JobStateRunning).First(maxDepthCount))
 	if err != nil {
-		return 0, nil, fmt.Errorf("jobs: running jobs: %w", err)
+		return 0, nil, fmt.Errorf("queue: running jobs: %w", err)
 	}
 	if len(res.Jobs) == 0 {
 		return 0, nil, nil
@@ -106,7 +106,7 @@ func (q *Queue) reclaim(ctx context.Context) (int, []string, error) {
 	now := time.Now()
 	live, err := q.eng.Store.LiveWorkers(ctx, now)
 	if err != nil {
-		return 0, nil, fmt.Errorf("jobs: live workers: %w", err)
+		return 0, nil, fmt.Errorf("queue: live workers: %w", err)
 	}
 	var owners []string
 	n := 0
@@ -145,7 +145,7 @@ func (q *Queue) makeAvailable(ctx context.Context, j *rivertype.JobRow, owner st
 		At: now.UTC(), Attempt: j.Attempt, Error: "reclaimed: worker " + owner + " stopped while running it",
 	})
 	if err != nil {
-		return fmt.Errorf("jobs: reclaim job %d: %w", j.ID, err)
+		return fmt.Errorf("queue: reclaim job %d: %w", j.ID, err)
 	}
 	_, err = q.exec.JobRescueMany(ctx, &riverdriver.JobRescueManyParams{
 		ID:           []int64{j.ID},
@@ -156,7 +156,7 @@ func (q *Queue) makeAvailable(ctx context.Context, j *rivertype.JobRow, owner st
 		StuckHorizon: j.AttemptedAt.Add(reclaimSlack),
 	})
 	if err != nil {
-		return fmt.Errorf("jobs: reclaim job %d: %w", j.ID, err)
+		return fmt.Errorf("queue: reclaim job %d: %w", j.ID, err)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"context"
@@ -39,7 +39,7 @@ func waitForLockWait(t *testing.T, db *sql.DB) {
 func TestSchedule_NeverHoldsAJobRowWhileWaitingForAnother(t *testing.T) {
 	ctx := context.Background()
 	e, url := newPostgresEngine(t)
-	q := newQueue(t, e, QueueConfig{})
+	q := newQueue(t, e, Config{})
 	defer q.close()
 	o, err := e.Store.EnsureOutlet(ctx, "test", "127.0.0.1")
 	if err != nil {
@@ -48,7 +48,7 @@ func TestSchedule_NeverHoldsAJobRowWhileWaitingForAnother(t *testing.T) {
 	jobOf := map[string]int64{}
 	for _, name := range []string{"a", "b"} { // due together: scheduled in this order
 		a, _, err := e.Store.AddArticle(ctx, model.Article{OutletID: o.ID, URL: "http://127.0.0.1:1/" + name,
-			FirstSeen: e.now(), NextCheck: e.now().Add(-time.Minute), State: model.StateActive})
+			FirstSeen: e.Now().UTC(), NextCheck: e.Now().UTC().Add(-time.Minute), State: model.StateActive})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -113,7 +113,7 @@ func TestQueue_FailedSchedulerPassesAreNotBackedOff(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, _, err := e.Store.AddArticle(ctx, model.Article{OutletID: o.ID, URL: srv.URL + "/story",
-		FirstSeen: e.now(), NextCheck: e.now(), State: model.StateActive})
+		FirstSeen: e.Now().UTC(), NextCheck: e.Now().UTC(), State: model.StateActive})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestQueue_FailedSchedulerPassesAreNotBackedOff(t *testing.T) {
 	if _, err := disk.Exec(`ALTER TABLE sources RENAME TO sources_away`); err != nil {
 		t.Fatal(err)
 	}
-	q := newQueue(t, e, QueueConfig{})
+	q := newQueue(t, e, Config{})
 	if err := q.Start(ctx); err != nil {
 		t.Fatal(err)
 	}

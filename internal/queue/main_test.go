@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/errata/errata/internal/fetch"
+	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/pgtest"
 	"github.com/errata/errata/internal/store"
 )
@@ -30,7 +31,7 @@ func TestMain(m *testing.M) {
 // newPostgresEngine is newQueueEngine on a fresh PostgreSQL database,
 // whose URL it returns too, or skips the test when no PostgreSQL is
 // installed (CI requires one).
-func newPostgresEngine(t *testing.T) (*Engine, string) {
+func newPostgresEngine(t *testing.T) (*jobs.Engine, string) {
 	t.Helper()
 	pgOnce.Do(func() { pgOnce.srv, pgOnce.err = pgtest.Start(context.Background()) })
 	if pgOnce.err != nil {
@@ -49,13 +50,13 @@ func newPostgresEngine(t *testing.T) (*Engine, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	e := NewEngine(st, fetch.New(fetch.Config{AllowPrivate: true}), nil)
+	e := jobs.NewEngine(st, fetch.New(fetch.Config{AllowPrivate: true}), nil)
 	e.Policy = everySecond()
 	return e, url
 }
 
 // forEachEngine runs fn on an engine over SQLite and one over PostgreSQL.
-func forEachEngine(t *testing.T, fn func(t *testing.T, e *Engine)) {
+func forEachEngine(t *testing.T, fn func(t *testing.T, e *jobs.Engine)) {
 	t.Helper()
 	t.Run("sqlite", func(t *testing.T) { fn(t, newQueueEngine(t)) })
 	t.Run("postgres", func(t *testing.T) {

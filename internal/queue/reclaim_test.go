@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver"
 
+	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/model"
 )
 
@@ -71,12 +72,12 @@ func TestQueue_RestartReclaimsJobsOfAKilledWorkerAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, _, err := e.Store.AddArticle(ctx, model.Article{OutletID: o.ID, URL: srv.URL + "/story",
-		FirstSeen: e.now(), NextCheck: e.now(), State: model.StateActive})
+		FirstSeen: e.Now().UTC(), NextCheck: e.Now().UTC(), State: model.StateActive})
 	if err != nil {
 		t.Fatal(err)
 	}
 
-	killed := newQueue(t, e, QueueConfig{})
+	killed := newQueue(t, e, Config{})
 	for _, args := range []river.JobArgs{SchedulerArgs{}, CheckArgs{ArticleID: a.ID}} {
 		if _, err := killed.client.Insert(ctx, args, nil); err != nil {
 			t.Fatal(err)
@@ -88,7 +89,7 @@ func TestQueue_RestartReclaimsJobsOfAKilledWorkerAtOnce(t *testing.T) {
 	}
 
 	var log syncBuffer
-	q := newQueue(t, e, QueueConfig{Logger: slog.New(slog.NewTextHandler(&log, nil))})
+	q := newQueue(t, e, Config{Logger: slog.New(slog.NewTextHandler(&log, nil))})
 	if err := q.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +106,7 @@ func TestQueue_RestartReclaimsJobsOfAKilledWorkerAtOnce(t *testing.T) {
 // that job while its worker's lease runs, and takes it once the lease is
 // gone, as when that worker is killed.
 func TestQueue_ReclaimLeavesALivePeersJobs(t *testing.T) {
-	forEachEngine(t, func(t *testing.T, e *Engine) {
+	forEachEngine(t, func(t *testing.T, e *jobs.Engine) {
 		ctx := context.Background()
 		g := newGate(t)
 		busy, _ := addHeld(t, e, g, 100*time.Millisecond)
@@ -113,7 +114,7 @@ func TestQueue_ReclaimLeavesALivePeersJobs(t *testing.T) {
 			close(g.release)
 			busy.Stop(ctx)
 		}()
-		peer := newQueue(t, e, QueueConfig{})
+		peer := newQueue(t, e, Config{})
 		defer peer.close()
 		if n, _, err := peer.reclaim(ctx); err != nil || n != 0 {
 			t.Fatalf("reclaim beside a live worker: %d jobs, %v; want none", n, err)

@@ -1,11 +1,11 @@
-package jobs
+package queue
 
 import (
 	"testing"
 	"time"
 )
 
-func TestQueueConfig_JobTimeoutNeverOutlastsTheRescue(t *testing.T) {
+func TestConfig_JobTimeoutNeverOutlastsTheRescue(t *testing.T) {
 	tests := []struct {
 		name   string
 		rescue time.Duration
@@ -17,7 +17,7 @@ func TestQueueConfig_JobTimeoutNeverOutlastsTheRescue(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := (QueueConfig{RescueAfter: tt.rescue}).jobTimeout(); got != tt.want {
+			if got := (Config{RescueAfter: tt.rescue}).jobTimeout(); got != tt.want {
 				t.Errorf("jobTimeout() = %v, want %v", got, tt.want)
 			}
 		})

@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"context"
@@ -49,7 +49,7 @@ func newSQLiteClient(ctx context.Context, path string, cfg *river.Config, log *s
 		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 	db, err := sql.Open("sqlite", u)
 	if err != nil {
-		return riverConn{}, fmt.Errorf("jobs: open queue database %s: %w", path, err)
+		return riverConn{}, fmt.Errorf("queue: open database %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1)
 	driver := riversqlite.New(db)
@@ -59,12 +59,12 @@ func newSQLiteClient(ctx context.Context, path string, cfg *river.Config, log *s
 	}
 	if err != nil {
 		_ = db.Close()
-		return riverConn{}, fmt.Errorf("jobs: queue migrations: %w", err)
+		return riverConn{}, fmt.Errorf("queue: migrations: %w", err)
 	}
 	client, err := river.NewClient(driver, cfg)
 	if err != nil {
 		_ = db.Close()
-		return riverConn{}, fmt.Errorf("jobs: river client: %w", err)
+		return riverConn{}, fmt.Errorf("queue: river client: %w", err)
 	}
 	return riverConn{client: client, exec: driver.GetExecutor(), close: db.Close}, nil
 }
@@ -75,13 +75,13 @@ func newSQLiteClient(ctx context.Context, path string, cfg *river.Config, log *s
 func newPostgresClient(ctx context.Context, target string, cfg *river.Config, log *slog.Logger) (riverConn, error) {
 	pcfg, err := pgxpool.ParseConfig(target)
 	if err != nil {
-		return riverConn{}, fmt.Errorf("jobs: queue database: %w", err)
+		return riverConn{}, fmt.Errorf("queue: database: %w", err)
 	}
 	workers := cfg.Queues[river.QueueDefault].MaxWorkers
 	pcfg.MaxConns = int32(workers + riverSpareConns)
 	pool, err := pgxpool.NewWithConfig(ctx, pcfg)
 	if err != nil {
-		return riverConn{}, fmt.Errorf("jobs: queue database: %w", err)
+		return riverConn{}, fmt.Errorf("queue: database: %w", err)
 	}
 	closePool := func() error { pool.Close(); return nil }
 	driver := riverpgxv5.New(pool)
@@ -92,7 +92,7 @@ func newPostgresClient(ctx context.Context, target string, cfg *river.Config, lo
 	client, err := river.NewClient(driver, cfg)
 	if err != nil {
 		pool.Close()
-		return riverConn{}, fmt.Errorf("jobs: river client: %w", err)
+		return riverConn{}, fmt.Errorf("queue: river client: %w", err)
 	}
 	return riverConn{client: client, exec: driver.GetExecutor(), close: closePool}, nil
 }
@@ -104,21 +104,21 @@ func newPostgresClient(ctx context.Context, target string, cfg *river.Config, lo
 func migratePostgres(ctx context.Context, pool *pgxpool.Pool, driver *riverpgxv5.Driver, log *slog.Logger) error {
 	m, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: log})
 	if err != nil {
-		return fmt.Errorf("jobs: queue migrations: %w", err)
+		return fmt.Errorf("queue: migrations: %w", err)
 	}
 	conn, err := pool.Acquire(ctx)
 	if err != nil {
-		return fmt.Errorf("jobs: queue migrations: %w", err)
+		return fmt.Errorf("queue: migrations: %w", err)
 	}
 	defer conn.Release()
 	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", int64(riverMigrationLockKey)); err != nil {
-		return fmt.Errorf("jobs: queue migrations: lock: %w", err)
+		return fmt.Errorf("queue: migrations: lock: %w", err)
 	}
 	defer func() {
 		_, _ = conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", int64(riverMigrationLockKey))
 	}()
 	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
-		return fmt.Errorf("jobs: queue migrations: %w", err)
+		return fmt.Errorf("queue: migrations: %w", err)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"context"
@@ -98,7 +98,7 @@ type schedulerWorker struct {
 func (w *schedulerWorker) Work(ctx context.Context, _ *river.Job[SchedulerArgs]) error {
 	n, err := w.q.Schedule(ctx)
 	if err != nil {
-		w.q.eng.countError(stageQueue)
+		w.q.countError()
 		return err
 	}
 	if n.Checks+n.Polls > 0 {
