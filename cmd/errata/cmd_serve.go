@@ -91,7 +91,7 @@ func runServe(ctx context.Context, e *env, _ []string) error {
 		e.adminToken = os.Getenv("ERRATA_ADMIN_TOKEN")
 	}
 	svc := services{addr: e.addr, adminToken: e.adminToken, log: e.serveLogger(),
-		queue: queue.Config{Workers: e.workers, Tick: e.tick, RescueAfter: e.rescue}}
+		queue: queue.Config{Database: e.database(), Workers: e.workers, Tick: e.tick, RescueAfter: e.rescue}}
 	if e.workers < 1 || e.rescue < 0 || e.checkEvery < 0 || e.hostLease < 0 {
 		return usageError{"--workers wants at least 1; --rescue-after, --check-every and --host-lease no negative duration"}
 	}

@@ -26,6 +26,15 @@ func (e *env) openWriter(ctx context.Context) (*store.Store, error) {
 	return e.open(ctx, store.Options{QuickCheck: true})
 }
 
+// database is the database the global flags select: the --db URL, or the
+// SQLite file in --data. The job queue opens it too.
+func (e *env) database() string {
+	if e.db != "" {
+		return e.db
+	}
+	return filepath.Join(e.data, "errata.db")
+}
+
 func (e *env) open(ctx context.Context, opts store.Options) (*store.Store, error) {
 	if e.db != "" {
 		if !e.postgres() {
@@ -40,7 +49,7 @@ func (e *env) open(ctx context.Context, opts store.Options) (*store.Store, error
 	if err := os.MkdirAll(e.data, 0o755); err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
-	return store.OpenOptions(ctx, filepath.Join(e.data, "errata.db"), opts)
+	return store.OpenOptions(ctx, e.database(), opts)
 }
 
 // oneLine folds a multi-line driver error (pgx lists each address it

@@ -52,6 +52,7 @@ func newPostgresEngine(t *testing.T) (*jobs.Engine, string) {
 	t.Cleanup(func() { st.Close() })
 	e := jobs.NewEngine(st, fetch.New(fetch.Config{AllowPrivate: true}), nil)
 	e.Policy = everySecond()
+	databases.Store(e, url)
 	return e, url
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/metrics"
+	"github.com/errata/errata/internal/store"
 )
 
 // stageQueue labels the queue's own failures in the errors metric.
@@ -57,6 +58,10 @@ const (
 
 // Config tunes a Queue; zero values take the defaults.
 type Config struct {
+	// Database is the store's database, as the caller opened it: a
+	// postgres:// URL (password included) or the SQLite file's path.
+	// River keeps its tables there, on connections of its own.
+	Database   string
 	Tick       time.Duration // scheduler period, at least MinTick
 	Workers    int           // jobs run at once (default jobs.DefaultWorkers)
 	Grace      time.Duration // in-flight checks' time to finish on Stop
@@ -132,17 +137,21 @@ type riverClient interface {
 	JobList(ctx context.Context, params *river.JobListParams) (*river.JobListResult, error)
 }
 
-// New opens River's connections on the engine's store, applies
-// River's migrations and builds the client. Nothing runs until Start.
+// New opens River's connections on cfg.Database, the database of the
+// engine's store, applies River's migrations and builds the client.
+// Nothing runs until Start.
 func New(ctx context.Context, eng *jobs.Engine, cfg Config) (*Queue, error) {
 	cfg = cfg.withDefaults(eng)
+	if cfg.Database == "" || store.IsPostgresURL(cfg.Database) != eng.Store.IsPostgres() {
+		return nil, fmt.Errorf("queue: the queue's database is not the store's (%s)", eng.Store.Path())
+	}
 	q := &Queue{eng: eng, cfg: cfg}
 	var conn riverConn
 	var err error
 	if eng.Store.IsPostgres() {
-		conn, err = newPostgresClient(ctx, eng.Store.URL(), q.riverConfig(), cfg.Logger)
+		conn, err = newPostgresClient(ctx, cfg.Database, q.riverConfig(), cfg.Logger)
 	} else {
-		conn, err = newSQLiteClient(ctx, eng.Store.Path(), q.riverConfig(), cfg.Logger)
+		conn, err = newSQLiteClient(ctx, cfg.Database, q.riverConfig(), cfg.Logger)
 	}
 	if err != nil {
 		return nil, err

@@ -34,7 +34,7 @@ func BenchmarkQueue_Checks(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	q, err := New(ctx, e, Config{Tick: MinTick})
+	q, err := New(ctx, e, Config{Database: databaseOf(e), Tick: MinTick})
 	if err != nil {
 		b.Fatal(err)
 	}

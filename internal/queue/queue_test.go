@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -31,23 +32,37 @@ func everySecond() schedule.Policy {
 	return p
 }
 
+// databases remembers which database each test engine's store opened,
+// as a caller of New knows it.
+var databases sync.Map // *jobs.Engine -> string
+
+func databaseOf(e *jobs.Engine) string {
+	db, _ := databases.Load(e)
+	s, _ := db.(string)
+	return s
+}
+
 // newQueueEngine opens a store in a temporary directory and wires an
 // engine that may fetch from loopback, with no politeness wait.
 func newQueueEngine(t testing.TB) *jobs.Engine {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "errata.db"))
+	db := filepath.Join(t.TempDir(), "errata.db")
+	st, err := store.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
 	e := jobs.NewEngine(st, fetch.New(fetch.Config{AllowPrivate: true}), nil)
 	e.Policy = everySecond()
+	databases.Store(e, db)
 	return e
 }
 
+// newQueue builds a queue on the engine's database that ticks every
+// second.
 func newQueue(t *testing.T, e *jobs.Engine, cfg Config) *Queue {
 	t.Helper()
-	cfg.Tick = MinTick
+	cfg.Tick, cfg.Database = MinTick, databaseOf(e)
 	q, err := New(context.Background(), e, cfg)
 	if err != nil {
 		t.Fatal(err)

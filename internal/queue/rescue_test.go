@@ -1,6 +1,7 @@
 package queue
 
 import (
+	"context"
 	"testing"
 	"time"
 )
@@ -21,5 +22,15 @@ func TestConfig_JobTimeoutNeverOutlastsTheRescue(t *testing.T) {
 				t.Errorf("jobTimeout() = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestNew_WantsTheStoresDatabase(t *testing.T) {
+	e := newQueueEngine(t)
+	for _, db := range []string{"", "postgres://errata@db.example/errata"} {
+		if q, err := New(context.Background(), e, Config{Database: db}); err == nil {
+			q.close()
+			t.Errorf("New with database %q beside a SQLite store: no error", db)
+		}
 	}
 }

@@ -49,7 +49,6 @@ func (o Options) withDefaults() Options {
 // lock, and reads use a separate pool; on PostgreSQL both are one pool.
 type Store struct {
 	path string // file path, or the URL without its password
-	url  string // the PostgreSQL URL with its password; "" on SQLite
 	d    dialect
 	w    *sql.DB // the one writer (SQLite) or the pool (PostgreSQL)
 	r    *sql.DB // read pool, query_only (SQLite) or the pool (PostgreSQL)
@@ -61,7 +60,7 @@ type Store struct {
 // postgresql:// URL, and a SQLite file at path target otherwise, applying
 // pending migrations either way.
 func OpenURL(ctx context.Context, target string) (*Store, error) {
-	if isPostgresURL(target) {
+	if IsPostgresURL(target) {
 		return openPostgres(ctx, target, Options{})
 	}
 	return Open(ctx, target)
