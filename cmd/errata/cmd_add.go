@@ -196,12 +196,16 @@ func runCrawl(ctx context.Context, e *env, _ []string) error {
 	eng.OnVersion = notes.Recorded
 	stats, err := eng.Crawl(ctx, e.all, 0)
 	o := stats.Outcomes
-	fmt.Fprintf(e.stdout, "polled %d sources (%d failed), %d new articles; %d checks: %d new versions, %d unchanged, %d not modified, %d flip-flops, %d gone, %d errors; %d second fetches, %d refused as churn, %d held for the next check\n",
+	fmt.Fprintf(e.stdout, "polled %d sources (%d failed), %d new articles; %d checks: %d new versions, %d unchanged, %d not modified, %d flip-flops, %d gone, %d errors; %d second fetches, %d refused as churn, %d held for the next check",
 		stats.Sources, stats.SourceErrs, stats.NewArticles, stats.Checks,
 		o[model.OutcomeNewVersion], o[model.OutcomeUnchanged]+o[model.OutcomeSameBytes],
 		o[model.OutcomeNotModified], o[model.OutcomeFlipFlop], o[model.OutcomeGone], o[model.OutcomeError],
 		o[model.OutcomeConfirming], o[model.OutcomeChurn],
 		o[model.OutcomeLargeLoss]+o[model.OutcomeLargeChange]+o[model.OutcomeNumbersOnly])
+	if stats.Skipped > 0 {
+		fmt.Fprintf(e.stdout, "; %d skipped, checked meanwhile by another errata process", stats.Skipped)
+	}
+	fmt.Fprintln(e.stdout)
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,26 @@ import (
 
 // openStore opens the database the global flags select.
 func (e *env) openStore(ctx context.Context) (*store.Store, error) {
+	return e.open(ctx, store.Options{})
+}
+
+// openWriter opens the database for a command that writes into it: a
+// SQLite file is checked first (store.Options.QuickCheck), so a damaged
+// database is reported before a crawl or serve spreads the damage.
+func (e *env) openWriter(ctx context.Context) (*store.Store, error) {
+	return e.open(ctx, store.Options{QuickCheck: true})
+}
+
+// database is the database the global flags select: the --db URL, or the
+// SQLite file in --data. The job queue opens it too.
+func (e *env) database() string {
+	if e.db != "" {
+		return e.db
+	}
+	return filepath.Join(e.data, "errata.db")
+}
+
+func (e *env) open(ctx context.Context, opts store.Options) (*store.Store, error) {
 	if e.db != "" {
 		if !e.postgres() {
 			return nil, usageError{fmt.Sprintf("--db %s: want a postgres:// URL; leave --db unset for the SQLite store in --data", redact(e.db))}
@@ -29,7 +49,7 @@ func (e *env) openStore(ctx context.Context) (*store.Store, error) {
 	if err := os.MkdirAll(e.data, 0o755); err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
-	return store.Open(ctx, filepath.Join(e.data, "errata.db"))
+	return store.OpenOptions(ctx, e.database(), opts)
 }
 
 // oneLine folds a multi-line driver error (pgx lists each address it
@@ -82,10 +102,10 @@ func (e *env) fetcher(st *store.Store) *fetch.Client {
 	return fetch.New(cfg)
 }
 
-// engine opens the store and wires an engine. The caller closes the
-// returned store.
+// engine opens the store for writing and wires an engine. The caller
+// closes the returned store.
 func (e *env) engine(ctx context.Context) (*jobs.Engine, *store.Store, error) {
-	st, err := e.openStore(ctx)
+	st, err := e.openWriter(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
