@@ -1,6 +1,6 @@
 # The engine's packages run with the race detector; the rest without, to
 # keep the suite quick on two cores.
-RACE_PKGS := ./internal/fetch/... ./internal/store/... ./internal/jobs/... ./internal/revise/... ./internal/schedule/... ./internal/archive/...
+RACE_PKGS := ./internal/fetch/... ./internal/store/... ./internal/jobs/... ./internal/queue/... ./internal/revise/... ./internal/schedule/... ./internal/archive/...
 
 .PHONY: build test race bench fuzz bench-load
 
@@ -12,7 +12,7 @@ test:
 	go test -timeout 20m -race $(RACE_PKGS)
 
 bench:
-	go test -run '^$$' -bench . -benchmem ./internal/jobs/ ./internal/extract/ ./internal/diff/
+	go test -run '^$$' -bench . -benchmem ./internal/jobs/ ./internal/queue/ ./internal/extract/ ./internal/diff/
 
 # Short fuzzing of every fuzz target in the module (each for FUZZTIME):
 # the packages are found, not listed, so a new target is never left out.

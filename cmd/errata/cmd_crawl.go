@@ -39,7 +39,7 @@ what was done, and the exit status is 130.`,
 const crawlLineEvery = 10 * time.Second
 
 func runCrawl(ctx context.Context, e *env, _ []string) error {
-	st, err := e.openExisting(ctx)
+	st, err := e.openExistingWriter(ctx)
 	if err != nil {
 		return err
 	}

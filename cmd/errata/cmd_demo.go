@@ -12,6 +12,7 @@ import (
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/newsroom"
+	"github.com/errata/errata/internal/queue"
 	"github.com/errata/errata/internal/schedule"
 	"github.com/errata/errata/internal/store"
 )
@@ -79,7 +80,8 @@ func runDemo(ctx context.Context, e *env, _ []string) error {
 	if err := state.save(data); err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, filepath.Join(data, "errata.db"))
+	db := filepath.Join(data, "errata.db")
+	st, err := store.OpenOptions(ctx, db, store.Options{QuickCheck: true})
 	if err != nil {
 		return err
 	}
@@ -99,7 +101,7 @@ func runDemo(ctx context.Context, e *env, _ []string) error {
 	})
 	svc := services{
 		web: true, worker: true, ln: ln, log: log,
-		queue: jobs.QueueConfig{Tick: demoTick, Grace: demoGrace},
+		queue: queue.Config{Database: db, Tick: demoTick, Grace: demoGrace},
 		ready: func(addr string) {
 			fmt.Fprintf(e.stdout, "errata demo: open http://%s/ — the simulated newsroom revises an article every %s; Ctrl-C to stop\n", addr, e.step)
 		},

@@ -14,6 +14,7 @@ import (
 
 	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/metrics"
+	"github.com/errata/errata/internal/queue"
 	"github.com/errata/errata/internal/schedule"
 	"github.com/errata/errata/internal/store"
 	"github.com/errata/errata/internal/web"
@@ -61,8 +62,8 @@ Flags win over ERRATA_ADDR, ERRATA_ROLE, ERRATA_ADMIN_TOKEN and ERRATA_BASE_URL.
 		fs.StringVar(&e.adminToken, "admin-token", "", "token for the admin page; empty disables it (env ERRATA_ADMIN_TOKEN)")
 		fs.StringVar(&e.baseURL, "base-url", "", "public URL of the site (e.g. https://errata.example/), for the links in feeds; empty: the address a request came in on (env ERRATA_BASE_URL)")
 		fs.IntVar(&e.workers, "workers", jobs.DefaultWorkers, "checks a worker process runs at once")
-		fs.DurationVar(&e.tick, "tick", jobs.DefaultTick, "how often the scheduler looks for due work (at least 1s)")
-		fs.DurationVar(&e.rescue, "rescue-after", 0, "run a job again elsewhere once it has run this long, as a dead worker's; 0: an hour")
+		fs.DurationVar(&e.tick, "tick", queue.DefaultTick, "how often the scheduler looks for due work (at least 1s)")
+		fs.DurationVar(&e.rescue, "rescue-after", queue.DefaultRescueAfter, "run a job again once it has run this long, as a dead worker's (a stopped worker's jobs are reclaimed sooner, once its lease runs out); it also bounds a job's run time")
 		fs.DurationVar(&e.hostLease, "host-lease", store.DefaultHostLease, "on PostgreSQL, how long one request may hold its host against other processes; a killed worker's host waits this long")
 		fs.DurationVar(&e.checkEvery, "check-every", 0, "re-check every article and poll every source this often whatever its age (tests, benchmarks); 0: the normal schedule")
 	},
@@ -77,7 +78,7 @@ type services struct {
 	ln          net.Listener // bound before any other work; nil unless web
 	adminToken  string
 	baseURL     string
-	queue       jobs.QueueConfig
+	queue       queue.Config
 	log         *slog.Logger
 	// ready is told the address actually listened on (port 0 resolved).
 	ready func(addr string)
@@ -88,7 +89,7 @@ func runServe(ctx context.Context, e *env, _ []string) error {
 		return usageError{e.option("base-url") + ": " + err.Error()}
 	}
 	svc := services{adminToken: e.adminToken, baseURL: e.baseURL, log: e.serveLogger(),
-		queue: jobs.QueueConfig{Workers: e.workers, Tick: e.tick, RescueAfter: e.rescue}}
+		queue: queue.Config{Database: e.database(), Workers: e.workers, Tick: e.tick, RescueAfter: e.rescue}}
 	if e.workers < 1 || e.rescue < 0 || e.checkEvery < 0 || e.hostLease < 0 {
 		return usageError{"--workers wants at least 1; --rescue-after, --check-every and --host-lease no negative duration"}
 	}
@@ -154,10 +155,10 @@ func (s services) run(ctx context.Context, eng *jobs.Engine, st *store.Store) er
 	m := metrics.New()
 	eng.Metrics = m
 	s.queue.Metrics, s.queue.Logger = m, s.log
-	var q *jobs.Queue
+	var q *queue.Queue
 	if s.worker {
 		var err error
-		if q, err = jobs.NewQueue(ctx, eng, s.queue); err != nil {
+		if q, err = queue.New(ctx, eng, s.queue); err != nil {
 			return err
 		}
 		eng.OnVersion = q.EnqueueDeliveries
@@ -188,7 +189,7 @@ func (s services) run(ctx context.Context, eng *jobs.Engine, st *store.Store) er
 	return errors.Join(serveErr, s.shutdown(context.WithoutCancel(ctx), srv, q))
 }
 
-func (s services) shutdown(ctx context.Context, srv *http.Server, q *jobs.Queue) error {
+func (s services) shutdown(ctx context.Context, srv *http.Server, q *queue.Queue) error {
 	var errs []error
 	if srv != nil {
 		sctx, cancel := context.WithTimeout(ctx, shutdownTimeout)

@@ -200,6 +200,9 @@ func (r *crawlReport) summary(w io.Writer, stats jobs.CrawlStats, interrupted bo
 		plural(o[model.OutcomeError], "error", "errors"),
 		plural(o[model.OutcomeConfirming], "second fetch", "second fetches"), o[model.OutcomeChurn],
 		o[model.OutcomeLargeLoss]+o[model.OutcomeLargeChange]+o[model.OutcomeNumbersOnly])
+	if stats.Skipped > 0 {
+		fmt.Fprintf(w, "  %s, checked meanwhile by another errata process\n", plural(stats.Skipped, "check skipped", "checks skipped"))
+	}
 	listFailures(w, "failed", r.failed)
 	listFailures(w, "gone", r.gone)
 }

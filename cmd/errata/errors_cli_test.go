@@ -104,6 +104,7 @@ func TestCLI_ReadOnlyCommandsNeverCreateAStore(t *testing.T) {
 		{"remove", "https://example.com/feed.xml"},
 		{"notify", "list"},
 		{"backup", "--out", "copy.db"},
+		{"verify"},
 		{"crawl"},
 		{"extract", "testdata/article-with-background-box.html", "--outlet", "Daily Planet"},
 	} {

@@ -31,16 +31,22 @@ const (
 	// scaleCheckEvery re-checks every article about once a pass, so
 	// re-checks and never-checked articles compete for the workers.
 	scaleCheckEvery = 5 * time.Second
+	// scaleStartBound only guards against a hang: five processes start at
+	// once (migrations under a lock, River's leader election) on a machine
+	// busy with other tests.
+	scaleStartBound = 2 * time.Minute
 )
 
 // scaleArgs run a serve process on db, fast enough for a test: the
-// schedule re-checks everything every scaleCheckEvery, and a job of a killed
-// worker is rescued after a few seconds, and a host it held is freed
-// within two.
+// schedule re-checks everything every scaleCheckEvery, and a host a
+// killed worker held is freed within two seconds. The jobs it left running
+// are reclaimed once its worker lease runs out (about 20 s); the job
+// timeout stays the default, so that a check slowed by the machine's load
+// is not cut off and run again.
 func scaleArgs(db, role string) []string {
 	return []string{"serve", "--db", db, "--role", role, "--addr", "127.0.0.1:0", "--allow-private",
 		"--host-interval", scaleInterval.String(), "--tick", "1s", "--check-every", scaleCheckEvery.String(),
-		"--rescue-after", "5s", "--host-lease", "2s", "--workers", "8"}
+		"--host-lease", "2s", "--workers", "8"}
 }
 
 func TestServe_WorkersOnPostgresShareTheWorkPolitelyAndExactlyOnce(t *testing.T) {
@@ -113,7 +119,7 @@ func startScaleProc(t *testing.T, db, role string) *exec.Cmd {
 		cmd.Process.Signal(syscall.SIGTERM)
 		cmd.Wait()
 	})
-	ready := make(chan struct{})
+	ready, exited := make(chan struct{}), make(chan struct{})
 	go func() {
 		sc := bufio.NewScanner(errPipe)
 		signalled := false
@@ -127,11 +133,16 @@ func startScaleProc(t *testing.T, db, role string) *exec.Cmd {
 				t.Logf("%s: %s", role, line)
 			}
 		}
+		if !signalled {
+			close(exited)
+		}
 	}()
 	select {
 	case <-ready:
-	case <-time.After(demoExitBound):
-		t.Fatalf("serve --role %s did not start", role)
+	case <-exited:
+		t.Fatalf("serve --role %s exited before it started", role)
+	case <-time.After(scaleStartBound):
+		t.Fatalf("serve --role %s did not start within %s", role, scaleStartBound)
 	}
 	return cmd
 }

@@ -18,6 +18,26 @@ import (
 
 // openStore opens the database the global flags select.
 func (e *env) openStore(ctx context.Context) (*store.Store, error) {
+	return e.open(ctx, store.Options{})
+}
+
+// openWriter opens the database for a command that writes into it: a
+// SQLite file is checked first (store.Options.QuickCheck), so a damaged
+// database is reported before a crawl or serve spreads the damage.
+func (e *env) openWriter(ctx context.Context) (*store.Store, error) {
+	return e.open(ctx, store.Options{QuickCheck: true})
+}
+
+// database is the database the global flags select: the --db URL, or the
+// SQLite file in --data. The job queue opens it too.
+func (e *env) database() string {
+	if e.db != "" {
+		return e.db
+	}
+	return filepath.Join(e.data, "errata.db")
+}
+
+func (e *env) open(ctx context.Context, opts store.Options) (*store.Store, error) {
 	if e.db != "" {
 		if !e.postgres() {
 			return nil, usageError{fmt.Sprintf("%s %s: want a postgres:// URL; leave it unset for the SQLite store in --data", e.option("db"), redact(e.db))}
@@ -31,24 +51,31 @@ func (e *env) openStore(ctx context.Context) (*store.Store, error) {
 	if err := os.MkdirAll(e.data, 0o755); err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
-	return store.Open(ctx, e.dbFile())
+	return store.OpenOptions(ctx, e.database(), opts)
 }
 
-// openExisting opens the database for a command that only reads what
-// earlier commands recorded (history, diff, export, outlet, backup) or
-// works on it (crawl). It never creates a store: a mistyped --data must not
-// leave an empty one behind and look like an article "not tracked".
+// openExisting opens the database for a command that reads what earlier
+// commands recorded (history, diff, export, outlet, backup...) or acts on
+// it. It never creates a store: a mistyped --data must not leave an empty
+// one behind and look like an article "not tracked".
 func (e *env) openExisting(ctx context.Context) (*store.Store, error) {
+	return e.existing(ctx, store.Options{})
+}
+
+// openExistingWriter is openExisting for a command that writes much into
+// the store (crawl), checked first as openWriter does.
+func (e *env) openExistingWriter(ctx context.Context) (*store.Store, error) {
+	return e.existing(ctx, store.Options{QuickCheck: true})
+}
+
+func (e *env) existing(ctx context.Context, opts store.Options) (*store.Store, error) {
 	if e.db == "" {
-		if _, err := os.Stat(e.dbFile()); errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Stat(e.database()); errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("no errata data in %s (run errata add first, or pass --data)", e.data)
 		}
 	}
-	return e.openStore(ctx)
+	return e.open(ctx, opts)
 }
-
-// dbFile is the SQLite file in --data.
-func (e *env) dbFile() string { return filepath.Join(e.data, "errata.db") }
 
 // oneLine folds a multi-line driver error (pgx lists each address it
 // tried) into the one line the CLI promises, dropping repeated lines.
@@ -100,10 +127,10 @@ func (e *env) fetcher(st *store.Store) *fetch.Client {
 	return fetch.New(cfg)
 }
 
-// engine opens the store, creating it if need be, and wires an engine.
-// The caller closes the returned store.
+// engine opens the store for writing and wires an engine. The caller
+// closes the returned store.
 func (e *env) engine(ctx context.Context) (*jobs.Engine, *store.Store, error) {
-	st, err := e.openStore(ctx)
+	st, err := e.openWriter(ctx)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/errata/errata/internal/discover"
 	"github.com/errata/errata/internal/extract"
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/store"
 )
 
 // Resolution says how AddURL understood the URL it was given.
@@ -28,6 +30,9 @@ const (
 	// AsArticle: a front page with neither, tracked as one article.
 	AsArticle Resolution = "single article"
 )
+
+// undoTimeout bounds dropping an article whose first check failed.
+const undoTimeout = 10 * time.Second
 
 // Added tells what AddURL started tracking.
 type Added struct {
@@ -68,7 +73,8 @@ func single(a Added) AddResult {
 // through the feeds it advertises, else its news sitemap, and only else
 // as one article; so is a page on which no article text is found. An
 // article's first version is recorded from that same response. Nothing
-// is stored when the fetch or the parse fails.
+// is stored when the fetch or the parse fails, and no article is kept
+// when its first check cannot be recorded.
 func (e *Engine) AddURL(ctx context.Context, raw, outlet string) (AddResult, error) {
 	u, err := discover.Canonicalize(strings.TrimSpace(raw))
 	if err != nil {
@@ -205,11 +211,29 @@ func (e *Engine) addArticle(ctx context.Context, u, outlet string, resp *fetch.R
 		return e.readded(ctx, a, added)
 	}
 	res, err := e.checkResponse(ctx, a, resp, nil)
-	if err != nil {
-		return added, err
+	switch {
+	case errors.Is(err, store.ErrStale):
+		// Another process checked the new article first and recorded
+		// its first version.
+		return added, nil
+	case err != nil:
+		return Added{}, e.undoAdd(a, err)
 	}
 	added.Check = &res
 	return added, nil
+}
+
+// undoAdd drops an article whose first check could not be recorded (the
+// disk is full, say), so that it is not left tracked without the version
+// it was added with; adding it again starts afresh. The drop runs even
+// when ctx has ended.
+func (e *Engine) undoAdd(a model.Article, cause error) error {
+	ctx, cancel := context.WithTimeout(context.Background(), undoTimeout)
+	defer cancel()
+	if _, err := e.Store.DropUnchecked(ctx, a.ID); err != nil {
+		return fmt.Errorf("%w (and %s stays tracked without a version until its next check: %w)", cause, a.URL, err)
+	}
+	return cause
 }
 
 // readded answers an add of an article already tracked: one removed by

@@ -24,6 +24,9 @@ type CrawlStats struct {
 	NewArticles int
 	Checks      int
 	Outcomes    map[model.Outcome]int
+	// Skipped counts checks not recorded because another process (a second
+	// crawl, or serve) recorded a check of the same article meanwhile.
+	Skipped int
 }
 
 // Crawl makes one pass: it polls due sources (every source when all is
@@ -172,11 +175,14 @@ func (e *Engine) checkPool(ctx context.Context, arts []model.Article, workers in
 			for a := range work {
 				res, err := e.CheckArticle(ctx, a)
 				mu.Lock()
-				if err != nil {
+				switch {
+				case errors.Is(err, store.ErrStale):
+					st.Skipped++
+				case err != nil:
 					if firstErr == nil && ctx.Err() == nil {
 						firstErr = err
 					}
-				} else {
+				default:
 					st.Checks++
 					st.Outcomes[res.Outcome]++
 					if res.Outcome == model.OutcomeConfirming {
@@ -203,8 +209,12 @@ func (e *Engine) checkPool(ctx context.Context, arts []model.Article, workers in
 	return due, ctx.Err()
 }
 
+// logCheck logs one check. A check another process recorded first is no
+// failure: that visit is recorded once, by the other process.
 func (e *Engine) logCheck(a model.Article, res CheckResult, err error) {
 	switch {
+	case errors.Is(err, store.ErrStale):
+		e.Log.Debug("check already recorded elsewhere", "url", a.URL)
 	case err != nil:
 		e.Log.Error("check not recorded", "url", a.URL, "err", err)
 	case res.Err != nil:

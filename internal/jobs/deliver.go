@@ -8,32 +8,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/riverqueue/river"
-
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/notify"
 	"github.com/errata/errata/internal/store"
 )
-
-// KindDeliver is the job that sends one change to one subscription.
-const KindDeliver = "deliver_change"
-
-// DeliverArgs asks for one change (a version) to be sent to one
-// subscription. A failed send fails the job, and River retries it with
-// back-off; the deliveries table keeps each attempt.
-type DeliverArgs struct {
-	SubscriptionID int64 `json:"subscription_id"`
-	VersionID      int64 `json:"version_id"`
-}
-
-// Kind implements river.JobArgs.
-func (DeliverArgs) Kind() string { return KindDeliver }
-
-// InsertOpts makes a delivery unique while pending: a change queued twice
-// is sent once.
-func (DeliverArgs) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: pendingStates}}
-}
 
 // Sender sends one payload to one subscription; *notify.Sender is one.
 type Sender interface {
@@ -55,8 +33,8 @@ type Delivery struct {
 	SubscriptionID, VersionID int64
 }
 
-// payload builds the payload of a recorded version.
-func (d *Deliverer) payload(ctx context.Context, v model.Version) (notify.Payload, error) {
+// Payload builds the payload of a recorded version.
+func (d *Deliverer) Payload(ctx context.Context, v model.Version) (notify.Payload, error) {
 	if v.Seq == 0 {
 		return notify.Payload{}, fmt.Errorf("jobs: version %d is a first version, not a change", v.ID)
 	}
@@ -123,7 +101,7 @@ func (d *Deliverer) Deliver(ctx context.Context, dl Delivery) error {
 	if err != nil {
 		return err
 	}
-	p, err := d.payload(ctx, v)
+	p, err := d.Payload(ctx, v)
 	if err != nil {
 		return err
 	}
@@ -183,38 +161,4 @@ func (c *Collector) DeliverAll(ctx context.Context) (sent, failed int, err error
 		}
 	}
 	return sent, failed, nil
-}
-
-type deliverWorker struct {
-	river.WorkerDefaults[DeliverArgs]
-	d *Deliverer
-}
-
-// Work makes one attempt; an error makes River retry it with back-off.
-func (w *deliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) error {
-	return w.d.Deliver(ctx, Delivery{SubscriptionID: job.Args.SubscriptionID, VersionID: job.Args.VersionID})
-}
-
-// EnqueueDeliveries queues one delivery job per subscription a newly
-// recorded version matches; it suits Engine.OnVersion. It runs after the
-// check's transaction committed and only inserts jobs, so the check never
-// waits for a subscriber. A failure to queue is logged: the version is
-// recorded whatever happens to its notifications.
-func (q *Queue) EnqueueDeliveries(ctx context.Context, a model.Article, v model.Version) {
-	d := q.cfg.Deliver
-	if d == nil {
-		return
-	}
-	due, err := d.Due(ctx, v)
-	if err == nil && len(due) > 0 {
-		params := make([]river.InsertManyParams, len(due))
-		for i, dl := range due {
-			params[i] = river.InsertManyParams{Args: DeliverArgs{SubscriptionID: dl.SubscriptionID, VersionID: dl.VersionID}}
-		}
-		_, err = q.client.InsertMany(ctx, params)
-	}
-	if err != nil {
-		q.eng.countError(stageQueue)
-		q.eng.Log.Warn("notifications not queued", "url", a.URL, "version", v.ID, "err", err)
-	}
 }

@@ -4,5 +4,6 @@
 // knows every stage; the stages know nothing of each other or of jobs.
 //
 // Engine holds the wiring. Crawl makes one pass over what is due; the
-// background queue (serve) calls the same PollSource and CheckArticle.
+// background queue (internal/queue, under serve) runs the same checks and
+// polls through CheckDue and PollDue.
 package jobs

@@ -87,6 +87,28 @@ func (s *Store) AddArticle(ctx context.Context, a model.Article) (model.Article,
 	return a, created, nil
 }
 
+// DropUnchecked deletes an article that has no check and no version yet:
+// AddURL's undo when the first check of an article it just added could not
+// be recorded (a full disk), so that no article is left without the
+// version it was added with. An article checked meanwhile (by another
+// process) stays; it reports whether the article was deleted.
+func (s *Store) DropUnchecked(ctx context.Context, id int64) (bool, error) {
+	var n int64
+	err := s.write(ctx, fmt.Sprintf("drop unchecked article %d", id), func(tx *wtx) error {
+		res, err := tx.ExecContext(ctx, sqlDropUnchecked, id, id, id)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return n > 0, err
+}
+
+const sqlDropUnchecked = `DELETE FROM articles WHERE id = ?
+	AND NOT EXISTS (SELECT 1 FROM checks WHERE article_id = ?)
+	AND NOT EXISTS (SELECT 1 FROM versions WHERE article_id = ?)`
+
 // Article returns one article by id.
 func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
 	a, err := scanArticle(s.queryRow(ctx, sqlArticleByID, id))

@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
@@ -25,8 +26,14 @@ var (
 	// ErrBusy is wrapped when another process held the write lock past the
 	// busy timeout.
 	ErrBusy = errors.New("store: database is busy")
+	// ErrFull is wrapped when a write found no room: the disk is full
+	// (SQLite's SQLITE_FULL, PostgreSQL's disk_full).
+	ErrFull = errors.New("store: database is full")
 	// ErrNotErrata is wrapped when the file is not an errata database.
 	ErrNotErrata = errors.New("store: not an errata database")
+	// ErrCorrupt is wrapped when SQLite's integrity check finds the file
+	// damaged (a torn write, a bad disk, a copy taken mid-write).
+	ErrCorrupt = errors.New("store: database is damaged")
 	// ErrTooNew is wrapped when the database was migrated by a newer binary.
 	ErrTooNew = errors.New("store: database schema is newer than this binary")
 	// ErrExists is wrapped when a name is already another row's.
@@ -41,6 +48,7 @@ const (
 	pgSerializationFailure = "40001"
 	pgDeadlock             = "40P01"
 	pgLockNotAvailable     = "55P03" // lock_timeout expired
+	pgDiskFull             = "53100"
 )
 
 // pgCode returns the SQLSTATE of a PostgreSQL error, or "".
@@ -64,6 +72,22 @@ func (e *busyError) Error() string {
 }
 
 func (e *busyError) Unwrap() []error { return []error{ErrBusy, e.err} }
+
+// fullError names the database that had no room; it matches ErrFull.
+type fullError struct {
+	op, path string
+	err      error
+}
+
+func (e *fullError) Error() string {
+	return fmt.Sprintf("store: %s: no space left for %s; free disk space and try again", e.op, e.path)
+}
+
+func (e *fullError) Unwrap() []error { return []error{ErrFull, e.err} }
+
+func isFull(err error) bool {
+	return pgCode(err) == pgDiskFull || sqliteCode(err) == sqlite3.SQLITE_FULL
+}
 
 // sqliteCode returns the primary SQLite result code of err, or 0.
 func sqliteCode(err error) int {
@@ -108,5 +132,22 @@ func (s *Store) wrap(op string, err error) error {
 	if isBusy(err) {
 		return &busyError{path: s.path, err: err}
 	}
+	if isFull(err) {
+		return &fullError{op: op, path: s.path, err: err}
+	}
 	return fmt.Errorf("store: %s: %w", op, err)
+}
+
+// sqliteMessage is a SQLite error's text without the result code that
+// the driver appends ("database disk image is malformed (11)").
+func sqliteMessage(err error) string {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err.Error()
+	}
+	msg := se.Error()
+	if i := strings.LastIndex(msg, " ("); i > 0 && strings.HasSuffix(msg, ")") {
+		return msg[:i]
+	}
+	return msg
 }

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/errata/errata/internal/model"
@@ -71,8 +73,13 @@ func (s *Store) OutletFurniture(ctx context.Context, outletID int64) ([]model.Fu
 
 // learnTx adds learned items. An article-level item already learned for
 // another article of the outlet is also added for the whole outlet.
+//
+// Items go in one order (outlet, kind, key, article): an insert waits for
+// a concurrent transaction that inserted the same outlet-wide item, and
+// two transactions learning the same items in different orders (callers
+// build them from maps) would wait for each other on PostgreSQL.
 func learnTx(ctx context.Context, tx *wtx, items []model.Furniture, now time.Time) error {
-	for _, f := range items {
+	for _, f := range slices.SortedFunc(slices.Values(items), compareFurniture) {
 		if len(f.Key) > maxFurnitureKey || f.Key == "" {
 			continue
 		}
@@ -93,6 +100,11 @@ func learnTx(ctx context.Context, tx *wtx, items []model.Furniture, now time.Tim
 		}
 	}
 	return nil
+}
+
+func compareFurniture(a, b model.Furniture) int {
+	return cmp.Or(cmp.Compare(a.OutletID, b.OutletID), cmp.Compare(a.Kind, b.Kind),
+		cmp.Compare(a.Key, b.Key), cmp.Compare(a.ArticleID, b.ArticleID))
 }
 
 // Learn records learned furniture outside a check (templates).

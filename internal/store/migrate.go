@@ -174,7 +174,7 @@ func (s *Store) openError(err error) error {
 		return err
 	}
 	if isNotADatabase(err) {
-		return &notErrataError{path: s.path, reason: err.Error(), err: err}
+		return &notErrataError{path: s.path, reason: sqliteMessage(err), err: err}
 	}
 	return s.wrap("open", err)
 }

@@ -14,9 +14,9 @@ import (
 // Options.Readers: writers there run side by side, unlike on SQLite.
 const postgresWriters = 4
 
-// isPostgresURL reports whether target names a PostgreSQL database rather
-// than a SQLite file.
-func isPostgresURL(target string) bool {
+// IsPostgresURL reports whether target names a PostgreSQL database rather
+// than a SQLite file, as OpenURL reads it.
+func IsPostgresURL(target string) bool {
 	lower := strings.ToLower(target)
 	return strings.HasPrefix(lower, "postgres://") || strings.HasPrefix(lower, "postgresql://")
 }
@@ -46,7 +46,7 @@ func openPostgres(ctx context.Context, target string, opts Options) (*Store, err
 	}
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(opts.Readers + postgresWriters)
-	s := &Store{path: shown, url: target, d: dialectPostgres, w: db, r: db}
+	s := &Store{path: shown, d: dialectPostgres, w: db, r: db}
 	s.wc = newStmtCache(db, s.d)
 	s.rc = s.wc
 	if err := s.migrate(ctx); err != nil {
@@ -59,14 +59,8 @@ func openPostgres(ctx context.Context, target string, opts Options) (*Store, err
 
 // OpenPostgres is OpenURL for a PostgreSQL URL with explicit options.
 func OpenPostgres(ctx context.Context, target string, opts Options) (*Store, error) {
-	if !isPostgresURL(target) {
+	if !IsPostgresURL(target) {
 		return nil, fmt.Errorf("store: open %s: not a postgres:// URL", target)
 	}
 	return openPostgres(ctx, target, opts)
 }
-
-// URL returns the PostgreSQL URL the store was opened with, password
-// included, so that machinery with its own connections (the job queue)
-// can reach the same database; "" on SQLite. Never show it: Path is the
-// printable form.
-func (s *Store) URL() string { return s.url }

@@ -24,8 +24,8 @@ func TestOpenURL_PicksDialectByScheme(t *testing.T) {
 		{"postgres.db", false},
 	}
 	for _, tt := range tests {
-		if got := isPostgresURL(tt.target); got != tt.pg {
-			t.Errorf("isPostgresURL(%q) = %v; want %v", tt.target, got, tt.pg)
+		if got := IsPostgresURL(tt.target); got != tt.pg {
+			t.Errorf("IsPostgresURL(%q) = %v; want %v", tt.target, got, tt.pg)
 		}
 	}
 }

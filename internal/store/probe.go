@@ -53,7 +53,7 @@ func probeFile(ctx context.Context, path string) error {
 	var tables, ours int
 	err = db.QueryRowContext(ctx, sqlCountTables).Scan(&tables, &ours)
 	if isNotADatabase(err) {
-		return &notErrataError{path: path, reason: err.Error(), err: err}
+		return &notErrataError{path: path, reason: sqliteMessage(err), err: err}
 	}
 	if err != nil {
 		return fmt.Errorf("store: open %s: %w", path, err)

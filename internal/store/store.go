@@ -26,6 +26,11 @@ const (
 type Options struct {
 	BusyTimeout time.Duration // default DefaultBusyTimeout
 	Readers     int           // default DefaultReaders
+	// QuickCheck runs SQLite's quick_check before opening the file (see
+	// quickCheck), for commands that write: a damaged database is then
+	// refused with ErrCorrupt instead of written into. PostgreSQL checks
+	// its own pages; the option does nothing there.
+	QuickCheck bool
 }
 
 func (o Options) withDefaults() Options {
@@ -44,7 +49,6 @@ func (o Options) withDefaults() Options {
 // lock, and reads use a separate pool; on PostgreSQL both are one pool.
 type Store struct {
 	path string // file path, or the URL without its password
-	url  string // the PostgreSQL URL with its password; "" on SQLite
 	d    dialect
 	w    *sql.DB // the one writer (SQLite) or the pool (PostgreSQL)
 	r    *sql.DB // read pool, query_only (SQLite) or the pool (PostgreSQL)
@@ -56,7 +60,7 @@ type Store struct {
 // postgresql:// URL, and a SQLite file at path target otherwise, applying
 // pending migrations either way.
 func OpenURL(ctx context.Context, target string) (*Store, error) {
-	if isPostgresURL(target) {
+	if IsPostgresURL(target) {
 		return openPostgres(ctx, target, Options{})
 	}
 	return Open(ctx, target)
@@ -70,16 +74,32 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 // OpenOptions is Open with explicit options.
 func OpenOptions(ctx context.Context, path string, opts Options) (*Store, error) {
-	opts = opts.withDefaults()
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
+	s, err := openSQLite(ctx, abs, opts.withDefaults())
+	if err != nil {
+		if aerr := accessError(abs, err); aerr != nil {
+			return nil, aerr
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+func openSQLite(ctx context.Context, abs string, opts Options) (*Store, error) {
 	// Refuse foreign files before SQLite touches them: switching to WAL or
 	// migrating would write into someone else's file.
 	if err := probeFile(ctx, abs); err != nil {
 		return nil, err
 	}
+	if opts.QuickCheck {
+		if err := quickCheck(ctx, abs, quickCheckMaxBytes); err != nil {
+			return nil, err
+		}
+	}
+	var err error
 	s := &Store{path: abs, d: dialectSQLite}
 	s.w, err = sql.Open(driverName, writerDSN(abs, opts))
 	if err != nil {

@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/errata/errata/internal/fetch"
+	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/newsroom"
 	"github.com/errata/errata/internal/notify"
@@ -98,9 +99,9 @@ func subscribe(t *testing.T, st *store.Store, hookURL, smtpAddr string) {
 	}
 }
 
-func newDeliverer(e *Engine) *Deliverer {
+func newDeliverer(e *jobs.Engine) *jobs.Deliverer {
 	fc := fetch.New(fetch.Config{AllowPrivate: true})
-	return &Deliverer{
+	return &jobs.Deliverer{
 		Store: e.Store, Send: &notify.Sender{Post: fc, Dial: fc.DialContext},
 		BaseURL: "https://errata.example", Now: time.Now, Log: e.Log,
 	}
@@ -169,7 +170,7 @@ func TestQueue_NotifiesEachChangeOncePerChannel(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	q := newQueue(t, e, QueueConfig{Deliver: newDeliverer(e)})
+	q := newQueue(t, e, Config{Deliver: newDeliverer(e)})
 	e.OnVersion = q.EnqueueDeliveries
 	if err := q.Start(ctx); err != nil {
 		t.Fatal(err)
@@ -286,7 +287,7 @@ func TestCrawl_DeliversChangesAfterThePass(t *testing.T) {
 	mb := mailtest.Start(t)
 	e := newQueueEngine(t)
 	subscribe(t, e.Store, srv.URL, mb.Addr)
-	c := NewCollector(newDeliverer(e))
+	c := jobs.NewCollector(newDeliverer(e))
 	e.OnVersion = c.Recorded
 	for _, o := range nr.Outlets() {
 		if _, err := e.AddURL(ctx, o.FeedURL, ""); err != nil {

@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"cmp"
@@ -11,6 +11,10 @@ import (
 	"github.com/errata/errata/internal/model"
 )
 
+// dueBatch bounds how many due articles one scheduler pass enqueues; the
+// next tick takes the rest.
+const dueBatch = 1000
+
 // Scheduled counts what one scheduler pass enqueued.
 type Scheduled struct {
 	Checks     int // check jobs inserted
@@ -21,16 +25,24 @@ type Scheduled struct {
 // Schedule enqueues one poll per due source and one check per due article
 // (at most dueBatch; the next tick takes the rest). Work already pending
 // is skipped by River's uniqueness, so a slow check is never doubled.
+//
+// Each job is inserted in a transaction of its own. A job already pending
+// is found by an insert that locks its row (River's ON CONFLICT DO
+// UPDATE); one insert of many rows held those locks, taken in this list's
+// order, while River's completer in another process updated a batch of
+// the same rows in its own order: on PostgreSQL the two deadlocked
+// (40P01). One row at a time, an insert never holds a lock while it waits
+// for another.
 func (q *Queue) Schedule(ctx context.Context) (Scheduled, error) {
 	var n Scheduled
-	now := q.eng.now()
+	now := q.eng.Now().UTC()
 	srcs, err := q.eng.Store.DueSources(ctx, now)
 	if err != nil {
-		return n, fmt.Errorf("jobs: schedule: %w", err)
+		return n, fmt.Errorf("queue: schedule: %w", err)
 	}
 	arts, err := q.eng.Store.DueArticles(ctx, now, dueBatch)
 	if err != nil {
-		return n, fmt.Errorf("jobs: schedule: %w", err)
+		return n, fmt.Errorf("queue: schedule: %w", err)
 	}
 	params := make([]river.InsertManyParams, 0, len(srcs)+len(arts))
 	for _, s := range srcs {
@@ -43,14 +55,11 @@ func (q *Queue) Schedule(ctx context.Context) (Scheduled, error) {
 	for _, a := range arts {
 		params = append(params, river.InsertManyParams{Args: CheckArgs{ArticleID: a.ID}, InsertOpts: checkOpts(a)})
 	}
-	if len(params) == 0 {
-		return n, nil
-	}
-	res, err := q.client.InsertMany(ctx, params)
-	if err != nil {
-		return n, fmt.Errorf("jobs: schedule: %w", err)
-	}
-	for _, r := range res {
+	for _, p := range params {
+		r, err := q.client.Insert(ctx, p.Args, p.InsertOpts)
+		if err != nil {
+			return n, fmt.Errorf("queue: schedule: %w", err)
+		}
 		switch {
 		case r.UniqueSkippedAsDuplicate:
 			n.Duplicates++
@@ -68,7 +77,7 @@ func (q *Queue) Schedule(ctx context.Context) (Scheduled, error) {
 func (q *Queue) EnqueueCheck(ctx context.Context, a model.Article) (bool, error) {
 	res, err := q.client.Insert(ctx, CheckArgs{ArticleID: a.ID}, checkOpts(a))
 	if err != nil {
-		return false, fmt.Errorf("jobs: enqueue check of %s: %w", a.URL, err)
+		return false, fmt.Errorf("queue: enqueue check of %s: %w", a.URL, err)
 	}
 	return !res.UniqueSkippedAsDuplicate, nil
 }
@@ -78,7 +87,7 @@ func (q *Queue) EnqueueCheck(ctx context.Context, a model.Article) (bool, error)
 func (q *Queue) EnqueuePoll(ctx context.Context, src model.Source) (bool, error) {
 	res, err := q.client.Insert(ctx, PollArgs{SourceID: src.ID}, pollOpts())
 	if err != nil {
-		return false, fmt.Errorf("jobs: enqueue poll of %s: %w", src.URL, err)
+		return false, fmt.Errorf("queue: enqueue poll of %s: %w", src.URL, err)
 	}
 	return !res.UniqueSkippedAsDuplicate, nil
 }
@@ -109,8 +118,8 @@ func (q *Queue) enqueueConfirm(ctx context.Context, a model.Article) error {
 	opts := ConfirmArgs{}.InsertOpts()
 	opts.ScheduledAt = a.NextCheck
 	if _, err := q.client.Insert(ctx, ConfirmArgs{ArticleID: a.ID}, &opts); err != nil {
-		q.eng.countError(stageQueue)
-		q.eng.Log.Warn("confirmation not queued", "url", a.URL, "err", err)
+		q.countError()
+		q.cfg.Logger.Warn("confirmation not queued", "url", a.URL, "err", err)
 	}
 	return nil
 }

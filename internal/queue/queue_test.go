@@ -1,15 +1,17 @@
-package jobs
+package queue
 
 import (
 	"context"
 	"math"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/riverqueue/river"
 
 	"github.com/errata/errata/internal/fetch"
+	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/newsroom"
 	"github.com/errata/errata/internal/schedule"
@@ -30,24 +32,38 @@ func everySecond() schedule.Policy {
 	return p
 }
 
+// databases remembers which database each test engine's store opened,
+// as a caller of New knows it.
+var databases sync.Map // *jobs.Engine -> string
+
+func databaseOf(e *jobs.Engine) string {
+	db, _ := databases.Load(e)
+	s, _ := db.(string)
+	return s
+}
+
 // newQueueEngine opens a store in a temporary directory and wires an
 // engine that may fetch from loopback, with no politeness wait.
-func newQueueEngine(t testing.TB) *Engine {
+func newQueueEngine(t testing.TB) *jobs.Engine {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "errata.db"))
+	db := filepath.Join(t.TempDir(), "errata.db")
+	st, err := store.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	e := NewEngine(st, fetch.New(fetch.Config{AllowPrivate: true}), nil)
+	e := jobs.NewEngine(st, fetch.New(fetch.Config{AllowPrivate: true}), nil)
 	e.Policy = everySecond()
+	databases.Store(e, db)
 	return e
 }
 
-func newQueue(t *testing.T, e *Engine, cfg QueueConfig) *Queue {
+// newQueue builds a queue on the engine's database that ticks every
+// second.
+func newQueue(t *testing.T, e *jobs.Engine, cfg Config) *Queue {
 	t.Helper()
-	cfg.Tick = MinTick
-	q, err := NewQueue(context.Background(), e, cfg)
+	cfg.Tick, cfg.Database = MinTick, databaseOf(e)
+	q, err := New(context.Background(), e, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,13 +100,13 @@ func checkedSince(t *testing.T, st *store.Store, since time.Time) bool {
 func TestQueue_SameArticleEnqueuedTwiceIsOneJob(t *testing.T) {
 	ctx := context.Background()
 	e := newQueueEngine(t)
-	q := newQueue(t, e, QueueConfig{})
+	q := newQueue(t, e, Config{})
 	defer q.Stop(ctx)
 	o, err := e.Store.EnsureOutlet(ctx, "test", "127.0.0.1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _, err := e.Store.AddArticle(ctx, model.Article{OutletID: o.ID, URL: "http://127.0.0.1:1/a", FirstSeen: e.now(), NextCheck: e.now(), State: model.StateActive})
+	a, _, err := e.Store.AddArticle(ctx, model.Article{OutletID: o.ID, URL: "http://127.0.0.1:1/a", FirstSeen: e.Now().UTC(), NextCheck: e.Now().UTC(), State: model.StateActive})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +151,7 @@ func TestQueue_RecordsNewsroomRevisionsOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	q := newQueue(t, e, QueueConfig{})
+	q := newQueue(t, e, Config{})
 	if err := q.Start(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"context"
@@ -21,7 +21,7 @@ func TestQueue_ChecksAndDepthReachTheMetrics(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	q := newQueue(t, e, QueueConfig{Metrics: m})
+	q := newQueue(t, e, Config{Metrics: m})
 	if err := q.Start(ctx); err != nil {
 		t.Fatal(err)
 	}

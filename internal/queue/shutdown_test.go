@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/model"
 )
 
@@ -41,7 +42,7 @@ func newGate(t *testing.T) *gate {
 
 // addHeld tracks the gate's article, then holds its pages and starts a
 // queue that will be caught checking it.
-func addHeld(t *testing.T, e *Engine, g *gate, grace time.Duration) (*Queue, model.Article) {
+func addHeld(t *testing.T, e *jobs.Engine, g *gate, grace time.Duration) (*Queue, model.Article) {
 	t.Helper()
 	ctx := context.Background()
 	added, err := e.AddURL(ctx, g.srv.URL+"/story", "")
@@ -53,7 +54,7 @@ func addHeld(t *testing.T, e *Engine, g *gate, grace time.Duration) (*Queue, mod
 		t.Fatal(err)
 	}
 	g.hold.Store(true)
-	q := newQueue(t, e, QueueConfig{Grace: grace})
+	q := newQueue(t, e, Config{Grace: grace})
 	if err := q.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +62,7 @@ func addHeld(t *testing.T, e *Engine, g *gate, grace time.Duration) (*Queue, mod
 	return q, a
 }
 
-func countChecks(t *testing.T, e *Engine, a model.Article) int {
+func countChecks(t *testing.T, e *jobs.Engine, a model.Article) int {
 	t.Helper()
 	n, err := e.Store.CountChecks(context.Background(), a.ID)
 	if err != nil {
@@ -88,7 +89,7 @@ func TestQueue_StopCancelsAHungCheckWhichRecordsNothingAndIsRetried(t *testing.T
 	// A restarted queue retries the cancelled job; the scheduler cannot
 	// add a second one while it waits.
 	g.hold.Store(false)
-	q2 := newQueue(t, e, QueueConfig{})
+	q2 := newQueue(t, e, Config{})
 	states := jobStates(t, q2, KindCheck)
 	if states["retryable"]+states["available"] != 1 || len(states) != 1 {
 		t.Errorf("cancelled check job states %v, want one waiting to be retried", states)

@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"context"
@@ -27,7 +27,7 @@ func (q *Queue) Depth(ctx context.Context) (map[string]int, error) {
 		res, err := q.client.JobList(ctx, river.NewJobListParams().
 			Kinds(kind).States(waitingStates...).First(maxDepthCount))
 		if err != nil {
-			return nil, fmt.Errorf("jobs: queue depth: %w", err)
+			return nil, fmt.Errorf("queue: depth: %w", err)
 		}
 		out[kind] = len(res.Jobs)
 	}
@@ -54,7 +54,7 @@ func (q *Queue) sampleDepthOnce(ctx context.Context) {
 	depth, err := q.Depth(ctx)
 	if err != nil {
 		if ctx.Err() == nil {
-			q.eng.countError(stageQueue)
+			q.countError()
 			q.cfg.Logger.Warn("queue depth not sampled", "err", err)
 		}
 		return

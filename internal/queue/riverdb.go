@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
@@ -28,18 +29,27 @@ const (
 	riverMigrationLockKey = 0x7269766572
 )
 
+// riverConn is a River client on connections of its own, the driver's
+// executor for what the client does not offer (reclaim.go), and how to
+// close those connections.
+type riverConn struct {
+	client riverClient
+	exec   riverdriver.Executor
+	close  func() error
+}
+
 // newSQLiteClient opens the store's file for River as River's SQLite
 // driver asks: WAL and a single connection, since SQLite runs one
 // operation at a time. Immediate transactions take the write lock up
 // front, so River and the store's writer queue on busy_timeout instead of
 // failing to upgrade a read.
-func newSQLiteClient(ctx context.Context, path string, cfg *river.Config, log *slog.Logger) (riverClient, func() error, error) {
+func newSQLiteClient(ctx context.Context, path string, cfg *river.Config, log *slog.Logger) (riverConn, error) {
 	u := "file:" + (&url.URL{Path: filepath.ToSlash(path)}).EscapedPath() +
 		"?_pragma=busy_timeout(" + strconv.FormatInt(riverBusyTimeout.Milliseconds(), 10) + ")" +
 		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 	db, err := sql.Open("sqlite", u)
 	if err != nil {
-		return nil, nil, fmt.Errorf("jobs: open queue database %s: %w", path, err)
+		return riverConn{}, fmt.Errorf("queue: open database %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1)
 	driver := riversqlite.New(db)
@@ -49,42 +59,42 @@ func newSQLiteClient(ctx context.Context, path string, cfg *river.Config, log *s
 	}
 	if err != nil {
 		_ = db.Close()
-		return nil, nil, fmt.Errorf("jobs: queue migrations: %w", err)
+		return riverConn{}, fmt.Errorf("queue: migrations: %w", err)
 	}
 	client, err := river.NewClient(driver, cfg)
 	if err != nil {
 		_ = db.Close()
-		return nil, nil, fmt.Errorf("jobs: river client: %w", err)
+		return riverConn{}, fmt.Errorf("queue: river client: %w", err)
 	}
-	return client, db.Close, nil
+	return riverConn{client: client, exec: driver.GetExecutor(), close: db.Close}, nil
 }
 
 // newPostgresClient opens a pgx pool on the store's PostgreSQL database
 // for River's pgx driver, which brings LISTEN/NOTIFY and River's reliable
 // unique jobs; every worker process sharing the database shares its jobs.
-func newPostgresClient(ctx context.Context, target string, cfg *river.Config, log *slog.Logger) (riverClient, func() error, error) {
+func newPostgresClient(ctx context.Context, target string, cfg *river.Config, log *slog.Logger) (riverConn, error) {
 	pcfg, err := pgxpool.ParseConfig(target)
 	if err != nil {
-		return nil, nil, fmt.Errorf("jobs: queue database: %w", err)
+		return riverConn{}, fmt.Errorf("queue: database: %w", err)
 	}
 	workers := cfg.Queues[river.QueueDefault].MaxWorkers
 	pcfg.MaxConns = int32(workers + riverSpareConns)
 	pool, err := pgxpool.NewWithConfig(ctx, pcfg)
 	if err != nil {
-		return nil, nil, fmt.Errorf("jobs: queue database: %w", err)
+		return riverConn{}, fmt.Errorf("queue: database: %w", err)
 	}
 	closePool := func() error { pool.Close(); return nil }
 	driver := riverpgxv5.New(pool)
 	if err := migratePostgres(ctx, pool, driver, log); err != nil {
 		pool.Close()
-		return nil, nil, err
+		return riverConn{}, err
 	}
 	client, err := river.NewClient(driver, cfg)
 	if err != nil {
 		pool.Close()
-		return nil, nil, fmt.Errorf("jobs: river client: %w", err)
+		return riverConn{}, fmt.Errorf("queue: river client: %w", err)
 	}
-	return client, closePool, nil
+	return riverConn{client: client, exec: driver.GetExecutor(), close: closePool}, nil
 }
 
 // migratePostgres applies River's migrations while holding a session
@@ -94,21 +104,21 @@ func newPostgresClient(ctx context.Context, target string, cfg *river.Config, lo
 func migratePostgres(ctx context.Context, pool *pgxpool.Pool, driver *riverpgxv5.Driver, log *slog.Logger) error {
 	m, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: log})
 	if err != nil {
-		return fmt.Errorf("jobs: queue migrations: %w", err)
+		return fmt.Errorf("queue: migrations: %w", err)
 	}
 	conn, err := pool.Acquire(ctx)
 	if err != nil {
-		return fmt.Errorf("jobs: queue migrations: %w", err)
+		return fmt.Errorf("queue: migrations: %w", err)
 	}
 	defer conn.Release()
 	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", int64(riverMigrationLockKey)); err != nil {
-		return fmt.Errorf("jobs: queue migrations: lock: %w", err)
+		return fmt.Errorf("queue: migrations: lock: %w", err)
 	}
 	defer func() {
 		_, _ = conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", int64(riverMigrationLockKey))
 	}()
 	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
-		return fmt.Errorf("jobs: queue migrations: %w", err)
+		return fmt.Errorf("queue: migrations: %w", err)
 	}
 	return nil
 }

@@ -1,15 +1,12 @@
-package jobs
+package queue
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
 
 	"github.com/errata/errata/internal/model"
-	"github.com/errata/errata/internal/store"
 )
 
 // Job kinds, as River stores them and the queue depth gauge names them.
@@ -44,9 +41,11 @@ type SchedulerArgs struct{}
 func (SchedulerArgs) Kind() string { return KindScheduler }
 
 // InsertOpts keeps one scheduler job pending at a time, so slow passes
-// never pile up.
+// never pile up. A failed pass is not retried: River would back it off
+// (1 s, 16 s, 81 s, ...) while, unique, it kept the next ticks from
+// inserting a pass; the next tick runs a fresh one instead.
 func (SchedulerArgs) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByState: pendingStates}}
+	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByState: pendingStates}, MaxAttempts: 1}
 }
 
 // CheckArgs asks for one check of an article.
@@ -99,7 +98,7 @@ type schedulerWorker struct {
 func (w *schedulerWorker) Work(ctx context.Context, _ *river.Job[SchedulerArgs]) error {
 	n, err := w.q.Schedule(ctx)
 	if err != nil {
-		w.q.eng.countError(stageQueue)
+		w.q.countError()
 		return err
 	}
 	if n.Checks+n.Polls > 0 {
@@ -113,10 +112,8 @@ type checkWorker struct {
 	q *Queue
 }
 
-// Work re-reads the article, since it may have been checked, stopped,
-// paused, removed or absorbed into another since the job was enqueued.
-// Only a check that could not be recorded fails the job; River then
-// retries it with back-off.
+// Work checks the article when it is still due. Only a check that could
+// not be recorded fails the job; River then retries it with back-off.
 func (w *checkWorker) Work(ctx context.Context, job *river.Job[CheckArgs]) error {
 	return w.q.check(ctx, job.Args.ArticleID)
 }
@@ -135,27 +132,8 @@ func (w *confirmWorker) Work(ctx context.Context, job *river.Job[ConfirmArgs]) e
 // check checks one article when it is still due, and queues the
 // confirmation its check asked for.
 func (q *Queue) check(ctx context.Context, id int64) error {
-	e := q.eng
-	a, err := e.Store.Article(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil
-	}
-	if err != nil {
-		e.countError(stageStore)
-		return fmt.Errorf("jobs: check article %d: %w", id, err)
-	}
-	if a.State != model.StateActive || a.Hold != model.HoldNone || a.NextCheck.After(e.now()) {
-		return nil
-	}
-	res, err := e.CheckArticle(ctx, a)
-	if errors.Is(err, store.ErrStale) {
-		// Another worker recorded this article's check first (a rescued
-		// job whose first run still finished): nothing to redo.
-		e.Log.Debug("check already recorded elsewhere", "url", a.URL)
-		return nil
-	}
-	e.logCheck(a, res, err)
-	if err == nil && res.Outcome == model.OutcomeConfirming {
+	res, checked, err := q.eng.CheckDue(ctx, id)
+	if checked && res.Outcome == model.OutcomeConfirming {
 		return q.enqueueConfirm(ctx, res.Article)
 	}
 	return err
@@ -166,39 +144,7 @@ type pollWorker struct {
 	q *Queue
 }
 
-// Work polls a source. A failed poll is not a job failure: PollSource has
-// already counted the error and pushed the next poll back, and the
-// scheduler enqueues the source again when it is due.
+// Work polls the source when it is still due (see Engine.PollDue).
 func (w *pollWorker) Work(ctx context.Context, job *river.Job[PollArgs]) error {
-	e := w.q.eng
-	src, err := w.q.source(ctx, job.Args.SourceID)
-	if err != nil || src == nil {
-		return err
-	}
-	if src.Paused || src.NextPoll.After(e.now()) {
-		return nil
-	}
-	res, err := e.PollSource(ctx, *src)
-	if ctx.Err() != nil {
-		return ctx.Err()
-	}
-	if err != nil {
-		e.Log.Warn("poll failed", "source", src.URL, "err", err)
-		return nil
-	}
-	e.Log.Info("polled", "source", src.URL, "links", res.Links, "new", res.New)
-	return nil
-}
-
-// source returns the source with an id, or nil when it no longer exists.
-func (q *Queue) source(ctx context.Context, id int64) (*model.Source, error) {
-	src, err := q.eng.Store.Source(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		q.eng.countError(stageStore)
-		return nil, fmt.Errorf("jobs: poll source %d: %w", id, err)
-	}
-	return &src, nil
+	return w.q.eng.PollDue(ctx, job.Args.SourceID)
 }

@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"context"
@@ -29,12 +29,12 @@ func BenchmarkQueue_Checks(b *testing.B) {
 	arts := make([]model.Article, b.N)
 	for i := range arts {
 		arts[i], _, err = e.Store.AddArticle(ctx, model.Article{OutletID: o.ID, URL: fmt.Sprintf("%s/a/%d", srv.URL, i),
-			FirstSeen: e.now(), NextCheck: e.now(), State: model.StateActive})
+			FirstSeen: e.Now().UTC(), NextCheck: e.Now().UTC(), State: model.StateActive})
 		if err != nil {
 			b.Fatal(err)
 		}
 	}
-	q, err := NewQueue(ctx, e, QueueConfig{Tick: MinTick})
+	q, err := New(ctx, e, Config{Database: databaseOf(e), Tick: MinTick})
 	if err != nil {
 		b.Fatal(err)
 	}

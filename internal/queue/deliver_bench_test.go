@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/store"
 )
@@ -28,7 +29,7 @@ func BenchmarkNotify_FanOut(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			q, err := NewQueue(ctx, e, QueueConfig{Deliver: &Deliverer{Store: e.Store, Now: time.Now, Log: e.Log}})
+			q, err := New(ctx, e, Config{Database: databaseOf(e), Deliver: &jobs.Deliverer{Store: e.Store, Now: time.Now, Log: e.Log}})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -42,7 +43,7 @@ func BenchmarkNotify_FanOut(b *testing.B) {
 				b.StartTimer()
 				q.EnqueueDeliveries(ctx, a, v)
 				for range n {
-					if _, err := q.cfg.Deliver.payload(ctx, v); err != nil {
+					if _, err := q.cfg.Deliver.Payload(ctx, v); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -1,4 +1,4 @@
-package jobs
+package queue
 
 import (
 	"context"
@@ -9,10 +9,16 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/rivertype"
 
+	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/metrics"
+	"github.com/errata/errata/internal/store"
 )
+
+// stageQueue labels the queue's own failures in the errors metric.
+const stageQueue = "queue"
 
 // Queue defaults and limits.
 const (
@@ -42,47 +48,60 @@ const (
 	fetchPollInterval = 200 * time.Millisecond
 	// maxAttempts bounds retries of a job whose check could not be recorded.
 	maxAttempts = 10
+	// DefaultRescueAfter is how long a job may run before River's rescuer
+	// takes it for a dead worker's: a minute past the longest any job may
+	// run (jobTimeout), so that a live worker's job is never taken. Worker
+	// leases (reclaim.go) find a stopped worker's jobs sooner; the rescuer
+	// is the fallback for what they cannot see.
+	DefaultRescueAfter = jobTimeout + time.Minute
 )
 
-// QueueConfig tunes a Queue; zero values take the defaults.
-type QueueConfig struct {
+// Config tunes a Queue; zero values take the defaults.
+type Config struct {
+	// Database is the store's database, as the caller opened it: a
+	// postgres:// URL (password included) or the SQLite file's path.
+	// River keeps its tables there, on connections of its own.
+	Database   string
 	Tick       time.Duration // scheduler period, at least MinTick
-	Workers    int           // jobs run at once (default DefaultWorkers)
+	Workers    int           // jobs run at once (default jobs.DefaultWorkers)
 	Grace      time.Duration // in-flight checks' time to finish on Stop
 	DepthEvery time.Duration // queue depth sampling period
 	Metrics    *metrics.Set  // nil: no metrics
 	Logger     *slog.Logger  // River's and the queue's log; nil: the engine's
 	// RescueAfter is how long a job may run before River takes it for the
 	// job of a dead worker and runs it again elsewhere; it also bounds a
-	// job's run time. 0: River's default (an hour).
+	// job's run time. 0: DefaultRescueAfter.
 	RescueAfter time.Duration
 	// Deliver sends notifications of new versions as jobs of their own;
 	// nil: no notifications.
-	Deliver *Deliverer
+	Deliver *jobs.Deliverer
 }
 
 // jobTimeout cuts a job off no later than it would be rescued, as River
 // requires, so a slow job is never run twice at once.
-func (c QueueConfig) jobTimeout() time.Duration {
+func (c Config) jobTimeout() time.Duration {
 	if c.RescueAfter > 0 {
 		return min(jobTimeout, c.RescueAfter)
 	}
 	return jobTimeout
 }
 
-func (c QueueConfig) withDefaults(e *Engine) QueueConfig {
+func (c Config) withDefaults(e *jobs.Engine) Config {
 	if c.Tick <= 0 {
 		c.Tick = DefaultTick
 	}
 	c.Tick = max(c.Tick, MinTick)
 	if c.Workers <= 0 {
-		c.Workers = DefaultWorkers
+		c.Workers = jobs.DefaultWorkers
 	}
 	if c.Grace <= 0 {
 		c.Grace = DefaultGrace
 	}
 	if c.DepthEvery <= 0 {
 		c.DepthEvery = DefaultDepthEvery
+	}
+	if c.RescueAfter <= 0 {
+		c.RescueAfter = DefaultRescueAfter
 	}
 	if c.Logger == nil {
 		c.Logger = e.Log
@@ -92,46 +111,55 @@ func (c QueueConfig) withDefaults(e *Engine) QueueConfig {
 
 // Queue runs errata's background work on River: a periodic scheduler job
 // enqueues one check per due article and one poll per due source, and
-// workers run them through the Engine. River keeps its tables in the
+// workers run them through the jobs.Engine. River keeps its tables in the
 // store's database, on connections of its own: the SQLite file through
 // River's SQLite driver, or PostgreSQL through its pgx driver, where any
 // number of worker processes share the jobs.
 type Queue struct {
-	eng    *Engine
-	cfg    QueueConfig
+	eng    *jobs.Engine
+	cfg    Config
 	client riverClient
-	close  func() error // closes River's connections
+	exec   riverdriver.Executor // River's tables, for reclaiming jobs
+	close  func() error         // closes River's connections
 
 	stopDepth context.CancelFunc
 	depthDone chan struct{}
+	stopTend  context.CancelFunc
+	tendDone  chan struct{}
 	stopOnce  sync.Once
 }
 
 // riverClient is what the queue uses of river.Client, whose type differs
 // by driver (*sql.Tx on SQLite, pgx.Tx on PostgreSQL).
 type riverClient interface {
+	ID() string
 	Start(ctx context.Context) error
 	Stop(ctx context.Context) error
 	StopAndCancel(ctx context.Context) error
 	Insert(ctx context.Context, args river.JobArgs, opts *river.InsertOpts) (*rivertype.JobInsertResult, error)
-	InsertMany(ctx context.Context, params []river.InsertManyParams) ([]*rivertype.JobInsertResult, error)
 	JobList(ctx context.Context, params *river.JobListParams) (*river.JobListResult, error)
 }
 
-// NewQueue opens River's connections on the engine's store, applies
-// River's migrations and builds the client. Nothing runs until Start.
-func NewQueue(ctx context.Context, eng *Engine, cfg QueueConfig) (*Queue, error) {
+// New opens River's connections on cfg.Database, the database of the
+// engine's store, applies River's migrations and builds the client.
+// Nothing runs until Start.
+func New(ctx context.Context, eng *jobs.Engine, cfg Config) (*Queue, error) {
 	cfg = cfg.withDefaults(eng)
+	if cfg.Database == "" || store.IsPostgresURL(cfg.Database) != eng.Store.IsPostgres() {
+		return nil, fmt.Errorf("queue: the queue's database is not the store's (%s)", eng.Store.Path())
+	}
 	q := &Queue{eng: eng, cfg: cfg}
+	var conn riverConn
 	var err error
 	if eng.Store.IsPostgres() {
-		q.client, q.close, err = newPostgresClient(ctx, eng.Store.URL(), q.riverConfig(), cfg.Logger)
+		conn, err = newPostgresClient(ctx, cfg.Database, q.riverConfig(), cfg.Logger)
 	} else {
-		q.client, q.close, err = newSQLiteClient(ctx, eng.Store.Path(), q.riverConfig(), cfg.Logger)
+		conn, err = newSQLiteClient(ctx, cfg.Database, q.riverConfig(), cfg.Logger)
 	}
 	if err != nil {
 		return nil, err
 	}
+	q.client, q.exec, q.close = conn.client, conn.exec, conn.close
 	return q, nil
 }
 
@@ -164,12 +192,21 @@ func (q *Queue) riverConfig() *river.Config {
 	}
 }
 
-// Start starts fetching and working jobs, and sampling the queue depth.
-// The context only bounds starting; Stop ends the work.
+// Start makes this worker known as alive, reclaims the jobs stopped
+// workers left running, and starts fetching and working jobs and sampling
+// the queue depth. The context only bounds starting; Stop ends the work.
 func (q *Queue) Start(ctx context.Context) error {
-	if err := q.client.Start(context.WithoutCancel(ctx)); err != nil {
-		return fmt.Errorf("jobs: start queue: %w", err)
+	if err := q.keepAlive(ctx); err != nil {
+		return err
 	}
+	q.reclaimAndLog(ctx)
+	if err := q.client.Start(context.WithoutCancel(ctx)); err != nil {
+		q.forget(ctx)
+		return fmt.Errorf("queue: start: %w", err)
+	}
+	tctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	q.stopTend, q.tendDone = cancel, make(chan struct{})
+	go q.tend(tctx)
 	if q.cfg.Metrics != nil {
 		// The first sample is taken now, so /metrics shows the gauge from
 		// the start.
@@ -205,12 +242,24 @@ func (q *Queue) stop(ctx context.Context) error {
 		err = q.client.StopAndCancel(cctx)
 		cancel()
 	}
+	if q.stopTend != nil {
+		q.stopTend()
+		<-q.tendDone
+	}
+	q.forget(ctx)
 	cerr := q.close()
 	if err != nil {
-		return fmt.Errorf("jobs: stop queue: %w", err)
+		return fmt.Errorf("queue: stop: %w", err)
 	}
 	if cerr != nil {
-		return fmt.Errorf("jobs: close queue database: %w", cerr)
+		return fmt.Errorf("queue: close database: %w", cerr)
 	}
 	return nil
+}
+
+// countError counts a failure of the queue itself.
+func (q *Queue) countError() {
+	if q.cfg.Metrics != nil {
+		q.cfg.Metrics.Errors.WithLabelValues(stageQueue).Inc()
+	}
 }

@@ -1,0 +1,67 @@
+package queue
+
+import (
+	"context"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/errata/errata/internal/fetch"
+	"github.com/errata/errata/internal/jobs"
+	"github.com/errata/errata/internal/pgtest"
+	"github.com/errata/errata/internal/store"
+)
+
+// pgOnce starts the PostgreSQL server the first time a test asks for one;
+// TestMain stops it.
+var pgOnce struct {
+	sync.Once
+	srv *pgtest.Server
+	err error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if pgOnce.srv != nil {
+		_ = pgOnce.srv.Stop()
+	}
+	os.Exit(code)
+}
+
+// newPostgresEngine is newQueueEngine on a fresh PostgreSQL database,
+// whose URL it returns too, or skips the test when no PostgreSQL is
+// installed (CI requires one).
+func newPostgresEngine(t *testing.T) (*jobs.Engine, string) {
+	t.Helper()
+	pgOnce.Do(func() { pgOnce.srv, pgOnce.err = pgtest.Start(context.Background()) })
+	if pgOnce.err != nil {
+		if pgtest.IsUnavailable(pgOnce.err) && !pgtest.Required() {
+			t.Skipf("PostgreSQL half skipped: %v", pgOnce.err)
+		}
+		t.Fatal(pgOnce.err)
+	}
+	url, drop, err := pgOnce.srv.NewDatabase(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { drop() })
+	st, err := store.OpenURL(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	e := jobs.NewEngine(st, fetch.New(fetch.Config{AllowPrivate: true}), nil)
+	e.Policy = everySecond()
+	databases.Store(e, url)
+	return e, url
+}
+
+// forEachEngine runs fn on an engine over SQLite and one over PostgreSQL.
+func forEachEngine(t *testing.T, fn func(t *testing.T, e *jobs.Engine)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, newQueueEngine(t)) })
+	t.Run("postgres", func(t *testing.T) {
+		e, _ := newPostgresEngine(t)
+		fn(t, e)
+	})
+}
