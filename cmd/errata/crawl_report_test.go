@@ -84,3 +84,11 @@ func TestBarView_ShowsChecksNewVersionsAndErrors(t *testing.T) {
 		t.Errorf("the finished bar is not cleared:\n%q", out.String())
 	}
 }
+
+func TestCrawlReport_SummaryCountsChecksSkipped(t *testing.T) {
+	var out bytes.Buffer
+	newCrawlReport(time.Now).summary(&out, jobs.CrawlStats{Outcomes: map[model.Outcome]int{}, Skipped: 1}, false)
+	if !strings.Contains(out.String(), "\n  1 check skipped, checked meanwhile by another errata process\n") {
+		t.Errorf("summary:\n%s", out.String())
+	}
+}
