@@ -1,14 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"io"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -26,45 +22,7 @@ const phoneWidth = 390
 // stays as it is until the browser changes it.
 func browserServe(t *testing.T, data, token string) string {
 	t.Helper()
-	cmd := exec.Command(binary, "serve", "--role", "web", "--addr", "127.0.0.1:0", "--data", data, "--admin-token", token)
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stdout = io.Discard
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Signal(syscall.SIGINT)
-		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(15 * time.Second):
-			cmd.Process.Kill()
-		}
-	})
-	urls := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		re := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`)
-		for sc.Scan() {
-			if u := re.FindString(sc.Text()); u != "" {
-				select {
-				case urls <- u:
-				default:
-				}
-			}
-		}
-	}()
-	select {
-	case u := <-urls:
-		return strings.TrimSuffix(u, "/")
-	case <-time.After(30 * time.Second):
-		t.Fatal("errata serve printed no URL within 30s")
-		return ""
-	}
+	return runUntilURL(t, exec.Command(binary, "serve", "--role", "web", "--addr", "127.0.0.1:0", "--data", data, "--admin-token", token), true)
 }
 
 func TestBrowser_AdminSourcesPageShowsErrorsAndPausesResumesRemoves(t *testing.T) {

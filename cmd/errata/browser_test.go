@@ -23,12 +23,26 @@ import (
 // browserDemo runs `errata demo` on a free loopback port and returns its URL.
 func browserDemo(t *testing.T) string {
 	t.Helper()
-	cmd := exec.Command(binary, "demo", "--addr", "127.0.0.1:0", "--data", t.TempDir())
-	stdout, err := cmd.StdoutPipe()
+	return runUntilURL(t, exec.Command(binary, "demo", "--addr", "127.0.0.1:0", "--data", t.TempDir()), false)
+}
+
+// runUntilURL starts a serving command, stops it with SIGINT when the test
+// ends, and returns the first loopback URL it prints on its stdout, or on
+// its stderr when fromStderr is set.
+func runUntilURL(t *testing.T, cmd *exec.Cmd, fromStderr bool) string {
+	t.Helper()
+	var out io.ReadCloser
+	var err error
+	if fromStderr {
+		out, err = cmd.StderrPipe()
+		cmd.Stdout = io.Discard
+	} else {
+		out, err = cmd.StdoutPipe()
+		cmd.Stderr = io.Discard
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd.Stderr = io.Discard
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +58,7 @@ func browserDemo(t *testing.T) string {
 	})
 	urls := make(chan string, 1)
 	go func() {
-		sc := bufio.NewScanner(stdout)
+		sc := bufio.NewScanner(out)
 		re := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`)
 		for sc.Scan() {
 			if u := re.FindString(sc.Text()); u != "" {
@@ -59,7 +73,7 @@ func browserDemo(t *testing.T) string {
 	case u := <-urls:
 		return strings.TrimSuffix(u, "/")
 	case <-time.After(30 * time.Second):
-		t.Fatal("errata demo printed no URL within 30s")
+		t.Fatalf("errata %s printed no URL within 30s", cmd.Args[1])
 		return ""
 	}
 }

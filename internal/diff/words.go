@@ -116,3 +116,24 @@ func HasChanges(segs []Segment) bool {
 	}
 	return false
 }
+
+// Paragraphs cuts a word diff of two texts into paragraphs at the "\n\n"
+// separators, whichever segments they fall in.
+func Paragraphs(segs []Segment) [][]Segment {
+	var paras [][]Segment
+	var cur []Segment
+	for _, s := range segs {
+		for i, part := range strings.Split(s.Text, "\n\n") {
+			if i > 0 && len(cur) > 0 {
+				paras, cur = append(paras, cur), nil
+			}
+			if part != "" {
+				cur = append(cur, Segment{Op: s.Op, Text: part})
+			}
+		}
+	}
+	if len(cur) > 0 {
+		paras = append(paras, cur)
+	}
+	return paras
+}

@@ -105,29 +105,8 @@ func diffOf(old, nv model.Version) changeDiff {
 	if old.Byline != nv.Byline {
 		d.byline = diff.Words(old.Byline, nv.Byline)
 	}
-	d.paras, d.cut = diff.LimitParagraphs(paragraphs(diff.Words(old.Text, nv.Text)))
+	d.paras, d.cut = diff.LimitParagraphs(diff.Paragraphs(diff.Words(old.Text, nv.Text)))
 	return d
-}
-
-// paragraphs splits a text diff at the paragraph breaks ("\n\n") its
-// segments carry.
-func paragraphs(segs []diff.Segment) [][]diff.Segment {
-	var paras [][]diff.Segment
-	var cur []diff.Segment
-	for _, s := range segs {
-		for i, part := range strings.Split(s.Text, "\n\n") {
-			if i > 0 && len(cur) > 0 {
-				paras, cur = append(paras, cur), nil
-			}
-			if part != "" {
-				cur = append(cur, diff.Segment{Op: s.Op, Text: part})
-			}
-		}
-	}
-	if len(cur) > 0 {
-		paras = append(paras, cur)
-	}
-	return paras
 }
 
 // plainText is the change for channels without markup: headline and

@@ -44,7 +44,7 @@ func computeDiff(old, nv model.Version, inline bool) diffBody {
 		b.Byline = diff.Words(old.Byline, nv.Byline)
 	}
 	if inline {
-		b.Inline, b.Cut = diff.LimitParagraphs(inlineParagraphs(diff.Words(old.Text, nv.Text)))
+		b.Inline, b.Cut = diff.LimitParagraphs(diff.Paragraphs(diff.Words(old.Text, nv.Text)))
 	} else {
 		b.Rows, b.Cut = diff.SideBySide(old.Text, nv.Text)
 	}

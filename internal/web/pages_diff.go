@@ -3,9 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
-	"strings"
 
-	"github.com/errata/errata/internal/diff"
 	"github.com/errata/errata/internal/model"
 )
 
@@ -80,27 +78,6 @@ func (d *diffView) navigation(versions int) {
 	if b+1 < versions {
 		d.Next = diffPath(d.ArticleID, b, b+1) + suffix
 	}
-}
-
-// inlineParagraphs cuts a word diff of two texts into paragraphs at the
-// "\n\n" separators, whichever segments they fall in.
-func inlineParagraphs(segs []diff.Segment) [][]diff.Segment {
-	var paras [][]diff.Segment
-	var cur []diff.Segment
-	for _, s := range segs {
-		for i, part := range strings.Split(s.Text, "\n\n") {
-			if i > 0 && len(cur) > 0 {
-				paras, cur = append(paras, cur), nil
-			}
-			if part != "" {
-				cur = append(cur, diff.Segment{Op: s.Op, Text: part})
-			}
-		}
-	}
-	if len(cur) > 0 {
-		paras = append(paras, cur)
-	}
-	return paras
 }
 
 func (s *Server) handleDiff(w http.ResponseWriter, r *http.Request) {

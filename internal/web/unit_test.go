@@ -26,7 +26,7 @@ func TestInlineParagraphs_SplitAtParagraphBreaks(t *testing.T) {
 			[][]diff.Segment{{sg(eq, "a")}, {sg(del, "gone")}, {sg(eq, "b")}}},
 	}
 	for _, tt := range tests {
-		if got := inlineParagraphs(tt.in); !reflect.DeepEqual(got, tt.want) {
+		if got := diff.Paragraphs(tt.in); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: got %v, want %v", tt.name, got, tt.want)
 		}
 	}
