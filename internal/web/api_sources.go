@@ -74,23 +74,32 @@ func (s *Server) apiSources(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, r, http.StatusOK, out)
 }
 
+// actionRequest reads what every pause, resume or remove call shares: the
+// admin token, the id in the path and ?purge=. It answers the request
+// itself and reports false when one of them is wrong.
+func (s *Server) actionRequest(w http.ResponseWriter, r *http.Request, act string) (id int64, purge, ok bool) {
+	if err := s.adminAPI(w, r); err != nil {
+		s.apiFail(w, r, err)
+		return 0, false, false
+	}
+	id, err := pathID(r, "id")
+	if err == nil {
+		purge, err = purgeParam(r, act)
+	}
+	if err != nil {
+		s.apiFail(w, r, err)
+		return 0, false, false
+	}
+	return id, purge, true
+}
+
 // apiSourceAction pauses, resumes or removes a source. It takes the admin
 // token as a bearer token, like PUT .../rules. remove?purge=true also
 // deletes every version of the articles the source found.
 func (s *Server) apiSourceAction(act string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if err := s.adminAPI(w, r); err != nil {
-			s.apiFail(w, r, err)
-			return
-		}
-		id, err := pathID(r, "id")
-		if err != nil {
-			s.apiFail(w, r, err)
-			return
-		}
-		purge, err := purgeParam(r, act)
-		if err != nil {
-			s.apiFail(w, r, err)
+		id, purge, ok := s.actionRequest(w, r, act)
+		if !ok {
 			return
 		}
 		ctx := r.Context()
@@ -165,18 +174,8 @@ func (s *Server) writeSource(w http.ResponseWriter, r *http.Request, id int64) {
 // removed, versions kept; with ?purge=true deleted with its versions).
 func (s *Server) apiArticleAction(act string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if err := s.adminAPI(w, r); err != nil {
-			s.apiFail(w, r, err)
-			return
-		}
-		id, err := pathID(r, "id")
-		if err != nil {
-			s.apiFail(w, r, err)
-			return
-		}
-		purge, err := purgeParam(r, act)
-		if err != nil {
-			s.apiFail(w, r, err)
+		id, purge, ok := s.actionRequest(w, r, act)
+		if !ok {
 			return
 		}
 		ctx := r.Context()
