@@ -95,16 +95,16 @@ func runNotify(ctx context.Context, e *env, args []string) error {
 }
 
 func addSubscription(ctx context.Context, e *env, st *store.Store, name, url string) error {
-	if _, err := notify.KindOf(url); err != nil {
-		return usageError{err.Error()}
+	sub := model.Subscription{Name: name, URL: url, Secret: e.notify.secret, Outlets: e.notify.outlets,
+		Classes: e.notify.classes, MinWords: e.notify.minWords, Minor: e.notify.minor}
+	if err := notify.Check(sub); err != nil {
+		return usageError{userMessage(err)}
 	}
 	for _, o := range e.notify.outlets {
 		if _, err := st.OutletNamed(ctx, o); err != nil {
 			return fmt.Errorf("--outlet %q: %w", o, err)
 		}
 	}
-	sub := model.Subscription{Name: name, URL: url, Secret: e.notify.secret, Outlets: e.notify.outlets,
-		Classes: e.notify.classes, MinWords: e.notify.minWords, Minor: e.notify.minor}
 	sub, err := st.AddSubscription(ctx, sub, time.Now())
 	if errors.Is(err, store.ErrExists) {
 		return fmt.Errorf("a subscription named %q exists; remove it first or pick another name", name)
@@ -128,25 +128,12 @@ func listSubscriptions(ctx context.Context, w io.Writer, st *store.Store) error 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tCHANNEL\tFILTERS\tDELIVERED\tFAILED\tLAST ERROR")
 	for _, s := range subs {
-		ds, err := st.Deliveries(ctx, s.ID, store.MaxPage)
+		stats, err := st.SubscriptionStats(ctx, s.ID)
 		if err != nil {
 			return err
 		}
-		var ok, failed int
-		lastErr := ""
-		for _, d := range ds {
-			switch d.Status {
-			case model.DeliveryDelivered:
-				ok++
-			case model.DeliveryFailed:
-				failed++
-				if lastErr == "" {
-					lastErr = d.LastError
-				}
-			}
-		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\n", termsafe.Line(s.Name), notify.KindOfOrEmpty(s.URL),
-			termsafe.Line(filters(s)), ok, failed, termsafe.Line(lastErr))
+			termsafe.Line(filters(s)), stats.Delivered, stats.Failed, termsafe.Line(stats.LastError))
 	}
 	return tw.Flush()
 }

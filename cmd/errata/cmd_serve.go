@@ -207,10 +207,14 @@ func (s services) shutdown(ctx context.Context, srv *http.Server, q *queue.Queue
 
 // listen serves the web UI on the listener bound at the start.
 func (s services) listen(eng *jobs.Engine, st *store.Store, m *metrics.Set) (*http.Server, <-chan error, error) {
-	ws, err := web.New(web.Config{
+	cfg := web.Config{
 		Store: st, Policy: eng.Policy, Metrics: m, AdminToken: s.adminToken, BaseURL: s.baseURL,
 		Add: addFunc(eng), Logger: s.log, Now: eng.Now,
-	})
+	}
+	if s.queue.Deliver != nil {
+		cfg.Notify = s.queue.Deliver.Send
+	}
+	ws, err := web.New(cfg)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -38,6 +38,10 @@ func TestNotify_AddListTestRemove(t *testing.T) {
 	if _, errOut, code := cliStatus(t, data, "notify", "add", "bad", "ftp://example.com/x"); code == 0 || !strings.Contains(errOut, "ftp") {
 		t.Errorf("ftp URL: exit %d, %q", code, errOut)
 	}
+	if _, errOut, code := cliStatus(t, data, "notify", "add", "typo", srv.URL, "--class", "headlines"); code != 2 ||
+		!strings.Contains(errOut, "text_rewritten") || strings.Contains(errOut, "notify:") {
+		t.Errorf("unknown class: exit %d, %q; want 2 naming the classes, without a package prefix", code, errOut)
+	}
 	if out := cli(t, data, "notify", "list"); !strings.Contains(out, "desk") || !strings.Contains(out, "class=headline min-words=3") {
 		t.Errorf("list said %q", out)
 	}

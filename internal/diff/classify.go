@@ -165,3 +165,12 @@ func isTypoFix(a, b string) bool {
 func hasDigit(s string) bool {
 	return strings.IndexFunc(s, unicode.IsDigit) >= 0
 }
+
+// ClassNames lists every class by name, in the order Classes reports them.
+func ClassNames() []string {
+	out := make([]string, len(classOrder))
+	for i, c := range classOrder {
+		out[i] = string(c)
+	}
+	return out
+}

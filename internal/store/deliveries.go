@@ -78,3 +78,51 @@ func (s *Store) VersionByID(ctx context.Context, id int64) (model.Version, error
 	v, err := scanVersion(s.queryRow(ctx, sqlVersionByID, id))
 	return v, s.wrap(fmt.Sprintf("version %d", id), err)
 }
+
+const (
+	sqlDeliveryCounts = `SELECT status, count(*) FROM deliveries WHERE subscription_id = ? GROUP BY status`
+	sqlLastFailure    = `SELECT last_error FROM deliveries WHERE subscription_id = ? AND status = ?
+		ORDER BY id DESC LIMIT 1`
+)
+
+// DeliveryStats sums up a subscription's delivery log: how many deliveries
+// are in each state and the newest failure's error ("" when none failed).
+type DeliveryStats struct {
+	Delivered, Failed, Pending int
+	LastError                  string
+}
+
+// SubscriptionStats returns the delivery stats of one subscription.
+func (s *Store) SubscriptionStats(ctx context.Context, subID int64) (DeliveryStats, error) {
+	var st DeliveryStats
+	op := fmt.Sprintf("deliveries of subscription %d", subID)
+	rows, err := s.query(ctx, sqlDeliveryCounts, subID)
+	if err != nil {
+		return st, s.wrap(op, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var status string
+		var n int
+		if err := rows.Scan(&status, &n); err != nil {
+			return st, s.wrap(op, err)
+		}
+		switch status {
+		case model.DeliveryDelivered:
+			st.Delivered = n
+		case model.DeliveryFailed:
+			st.Failed = n
+		case model.DeliveryPending:
+			st.Pending = n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return st, s.wrap(op, err)
+	}
+	if st.Failed > 0 {
+		if err := s.queryRow(ctx, sqlLastFailure, subID, model.DeliveryFailed).Scan(&st.LastError); err != nil {
+			return st, s.wrap(op, noRows(err))
+		}
+	}
+	return st, nil
+}

@@ -16,7 +16,7 @@ import (
 func form(vals ...string) *strings.Reader {
 	v := url.Values{}
 	for i := 0; i+1 < len(vals); i += 2 {
-		v.Set(vals[i], vals[i+1])
+		v.Add(vals[i], vals[i+1])
 	}
 	return strings.NewReader(v.Encode())
 }

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,7 +17,7 @@ import (
 
 // pageNames are the page templates; each is parsed with layout.html.
 var pageNames = []string{"changes", "outlets", "outlet", "article", "version", "diff", "search",
-	"stories", "admin", "admin_sources", "error"}
+	"stories", "admin", "admin_sources", "admin_notify", "error"}
 
 // pageData is what every page template receives.
 type pageData struct {
@@ -65,6 +66,7 @@ var templateFuncs = template.FuncMap{
 	"isIns":      func(s diff.Segment) bool { return s.Op == diff.Insert },
 	"isDel":      func(s diff.Segment) bool { return s.Op == diff.Delete },
 	"sameRow":    func(r diff.Row) bool { return !diff.HasChanges(r.Left) && !diff.HasChanges(r.Right) },
+	"has":        slices.Contains[[]string],
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return fmt.Sprintf("%d %s", n, one)

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/errata/errata/internal/metrics"
+	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/notify"
 	"github.com/errata/errata/internal/schedule"
 	"github.com/errata/errata/internal/store"
 )
@@ -33,8 +35,13 @@ type Config struct {
 	// summary, one line per thing done.
 	Add     func(ctx context.Context, url, outlet string) (string, error)
 	BaseURL string // absolute base for feed links; empty: taken from the request
-	Logger  *slog.Logger
-	Now     func() time.Time // nil: time.Now
+	// Notify sends the admin's test notifications (a *notify.Sender);
+	// nil: testing a subscription answers 503.
+	Notify interface {
+		Send(ctx context.Context, sub model.Subscription, p notify.Payload) error
+	}
+	Logger *slog.Logger
+	Now    func() time.Time // nil: time.Now
 }
 
 // Server serves errata's pages, feeds and API.
@@ -120,6 +127,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /admin", s.handleAdminAdd)
 	mux.HandleFunc("POST /admin/outlets/{outlet}/rules", s.handleAdminRules)
 	s.sourceRoutes(mux)
+	s.notifyRoutes(mux)
 	static, _ := fs.Sub(staticFS, "static") // cannot fail: the directory is embedded
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	// Browsers ask for /favicon.ico whatever the page links to.
