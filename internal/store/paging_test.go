@@ -157,3 +157,30 @@ func TestChanges_TooManyClassesRefused(t *testing.T) {
 		t.Error("Changes with more classes than slots did not fail")
 	}
 }
+
+// A health probe reads one index entry: the plan must not scan a table.
+func TestPing_AnswersWithoutScanning(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		if err := s.Ping(context.Background()); err != nil {
+			t.Fatalf("Ping on an empty store: %v", err)
+		}
+	})
+	s, _ := openTemp(t)
+	rows, err := s.r.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+sqlPing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if text := strings.Join(plan, "\n"); strings.Contains(text, "SCAN") || !strings.Contains(text, "SEARCH versions") {
+		t.Errorf("ping plan scans versions:\n%s", text)
+	}
+}

@@ -141,7 +141,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	if _, err := s.cfg.Store.Stats(r.Context()); err != nil {
+	if err := s.cfg.Store.Ping(r.Context()); err != nil {
 		s.log.Error("health check", slog.Any("err", err))
 		w.WriteHeader(http.StatusServiceUnavailable)
 		fmt.Fprintln(w, "store unavailable")
