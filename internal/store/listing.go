@@ -45,15 +45,14 @@ type VersionQuery struct {
 }
 
 const (
+	// An outlet's counts are kept in outlet_stats as rows are written
+	// (migration 0011): one row per outlet, whatever the store's size.
 	sqlOutletSumCols = `o.id, o.name, o.host, o.rules,
-		(SELECT count(*) FROM articles a WHERE a.outlet_id = o.id),
-		(SELECT count(*) FROM versions v JOIN articles a ON a.id = v.article_id
-			WHERE a.outlet_id = o.id AND v.seq > 0),
-		coalesce((SELECT max(v.fetched_at) FROM versions v JOIN articles a ON a.id = v.article_id
-			WHERE a.outlet_id = o.id AND v.seq > 0), 0)`
-	sqlOutletSummaries = `SELECT ` + sqlOutletSumCols + ` FROM outlets o ORDER BY o.name`
+		coalesce(st.articles, 0), coalesce(st.changes, 0), coalesce(st.last_changed, 0)`
+	sqlOutletSumFrom = ` FROM outlets o LEFT JOIN outlet_stats st ON st.outlet_id = o.id`
+	sqlOutletSummaries = `SELECT ` + sqlOutletSumCols + sqlOutletSumFrom + ` ORDER BY o.name`
 	// Outlet names are unique, so the name alone is a position.
-	sqlOutletSummaryPage = `SELECT ` + sqlOutletSumCols + ` FROM outlets o
+	sqlOutletSummaryPage = `SELECT ` + sqlOutletSumCols + sqlOutletSumFrom + `
 		WHERE o.name > ? ORDER BY o.name LIMIT ?`
 	sqlOutletNamed   = `SELECT ` + outletCols + ` FROM outlets WHERE name = ?`
 	sqlArticleSumCol = articleCols + `, o.name,
