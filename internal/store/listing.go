@@ -49,7 +49,7 @@ const (
 	// (migration 0011): one row per outlet, whatever the store's size.
 	sqlOutletSumCols = `o.id, o.name, o.host, o.rules,
 		coalesce(st.articles, 0), coalesce(st.changes, 0), coalesce(st.last_changed, 0)`
-	sqlOutletSumFrom = ` FROM outlets o LEFT JOIN outlet_stats st ON st.outlet_id = o.id`
+	sqlOutletSumFrom   = ` FROM outlets o LEFT JOIN outlet_stats st ON st.outlet_id = o.id`
 	sqlOutletSummaries = `SELECT ` + sqlOutletSumCols + sqlOutletSumFrom + ` ORDER BY o.name`
 	// Outlet names are unique, so the name alone is a position.
 	sqlOutletSummaryPage = `SELECT ` + sqlOutletSumCols + sqlOutletSumFrom + `
