@@ -74,9 +74,9 @@ func (c *Client) turn(ctx context.Context, key string) (func(), error) {
 }
 
 func (c *Client) setHeaders(req *http.Request, v Validators) {
-	req.Header.Set("User-Agent", c.cfg.UserAgent)
-	req.Header.Set("Accept", acceptHeader)
-	req.Header.Set("Accept-Encoding", acceptEncoding)
+	for k, vs := range RequestHeader(c.cfg.UserAgent) {
+		req.Header[k] = vs
+	}
 	if v.ETag != "" {
 		req.Header.Set("If-None-Match", v.ETag)
 	}
