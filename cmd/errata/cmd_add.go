@@ -125,19 +125,36 @@ func addedLine(a jobs.Added) string {
 
 var importCmd = &command{
 	name:    "import",
-	args:    "FILE.opml",
-	summary: "track every feed listed in an OPML file",
+	args:    "[--format opml|warc] FILE",
+	summary: "track every feed listed in an OPML file, or read a WARC archive's pages",
 	help: `Reads an OPML file (as exported by feed readers) and adds each feed it lists
 as a source, under the outlet already tracking its site, else the outlet named
 by its outline. Feeds are not fetched until the next crawl. Each outline whose
 URL cannot be followed (empty, javascript:, file:, relative) is reported on
-stderr with the reason.`,
+stderr with the reason.
+
+--format warc reads a WARC archive (errata's export or a crawler's; - is
+standard input): each HTML page's response becomes a capture; a version errata's
+metadata record describes is recreated as it was, and other pages are read with
+errata's extraction, each URL's distinct texts becoming versions in date order.
+Importing an archive again adds nothing; records with a wrong digest, too large
+or not HTTP are skipped and counted.`,
 	example: "errata import subscriptions.opml",
 	minArgs: 1, maxArgs: 1,
+	flags: func(fs *flag.FlagSet, e *env) {
+		fs.StringVar(&e.format, "format", "opml", "what FILE is: opml or warc")
+	},
 	run: runImport,
 }
 
 func runImport(ctx context.Context, e *env, args []string) error {
+	switch e.format {
+	case "opml":
+	case "warc":
+		return runImportWARC(ctx, e, args[0])
+	default:
+		return usageError{fmt.Sprintf("--format %q: want opml or warc", e.format)}
+	}
 	f, err := os.Open(args[0])
 	if err != nil {
 		return err

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -14,16 +13,26 @@ import (
 
 var exportCmd = &command{
 	name:    "export",
-	args:    "[--format jsonl] [--out FILE]",
-	summary: "write every article and its versions as JSON Lines",
+	args:    "[--format jsonl|warc] [--article URL] [--since T] [--out FILE]",
+	summary: "write every article and its versions as JSON Lines, or the captures as WARC",
 	help: `Writes one JSON object a line per tracked article:
 {"url","outlet","first_seen","checks","versions":[{"seq","fetched_at","title",
 "byline","published","text","hash"}]}, versions oldest first, seq from 0, times
-RFC 3339 in UTC. Without --out it writes to standard output.`,
+RFC 3339 in UTC. Without --out it writes to standard output.
+
+--format warc writes a WARC/1.1 archive (.warc.gz, each record gzipped on its
+own): a warcinfo record, then for each capture in the order fetched a response
+record (original status, headers and decoded body; Content-Encoding,
+Transfer-Encoding and Content-Length kept as X-Errata-Orig-*, Content-Length set
+to the body written), its request record, and one metadata record
+(application/json) per version read from it. --article keeps one article's
+captures, --since the captures fetched from a date or time on.`,
 	example: "errata export --format jsonl --out errata.jsonl",
 	maxArgs: 0,
 	flags: func(fs *flag.FlagSet, e *env) {
-		fs.StringVar(&e.format, "format", "jsonl", "export format: jsonl")
+		fs.StringVar(&e.format, "format", "jsonl", "export format: jsonl or warc")
+		fs.StringVar(&e.url, "article", "", "warc: only the captures of the article at URL")
+		fs.StringVar(&e.since, "since", "", "warc: only captures fetched at or after T (2026-01-31 or RFC 3339)")
 		fs.StringVar(&e.out, "out", "", "write to FILE (replaced once the export is complete) instead of standard output; - is standard output")
 	},
 	run: runExport,
@@ -33,9 +42,9 @@ func runExport(ctx context.Context, e *env, _ []string) error {
 	switch e.format {
 	case "jsonl":
 	case "warc":
-		return errors.New("export --format warc is not available yet; use --format jsonl")
+		return runExportWARC(ctx, e)
 	default:
-		return usageError{fmt.Sprintf("--format %q: want jsonl", e.format)}
+		return usageError{fmt.Sprintf("--format %q: want jsonl or warc", e.format)}
 	}
 	st, err := e.openExisting(ctx)
 	if err != nil {

@@ -31,6 +31,7 @@ type env struct {
 	format string
 	out    string
 	url    string
+	since  string
 	addr   string
 	color  string
 
