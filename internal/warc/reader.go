@@ -2,10 +2,13 @@ package warc
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httputil"
+	"net/textproto"
 	"strings"
 	"time"
 
@@ -48,6 +51,11 @@ type Record struct {
 	// Response records only.
 	Status int
 	Header http.Header // original headers, framing names restored
+	// Encoded is true when a response's Body is still in the codings its
+	// Content-Encoding names, as crawlers keep bodies; a Writer's
+	// archives hold decoded bodies. A chunked transfer coding is always
+	// removed.
+	Encoded bool
 	// Body is a response's payload, or any other record's block.
 	Body []byte
 }
@@ -127,10 +135,21 @@ func (r *Reader) fill(out *Record, rec gowarc.WarcRecord) error {
 			return &SkipError{ID: out.ID, Reason: ErrNotHTTP}
 		}
 		out.Status = resp.HttpStatusCode()
-		out.Header = restoreFraming(*resp.HttpHeader())
+		h, err := sentHeader(resp.ProtocolHeaderBytes())
+		if err != nil {
+			return &SkipError{ID: out.ID, Reason: fmt.Errorf("%w: %v", ErrNotHTTP, err)}
+		}
 		body, err := resp.PayloadBytes()
 		if err != nil {
 			return fmt.Errorf("warc: record %s: %w", out.ID, err)
+		}
+		if renamed(h) {
+			out.Header = restoreFraming(h)
+		} else {
+			out.Header, out.Encoded = h, h.Get("Content-Encoding") != ""
+			if chunked(h) {
+				body = httputil.NewChunkedReader(body)
+			}
 		}
 		out.Body, err = io.ReadAll(io.LimitReader(body, r.max))
 		return wrapRead(out.ID, err)
@@ -156,6 +175,40 @@ func refersTo(h *gowarc.WarcFields) string {
 		return ""
 	}
 	return "<" + strings.Trim(v, "<>") + ">"
+}
+
+// sentHeader parses the header block as it was sent: net/http's parser
+// (gowarc's HttpHeader) takes Transfer-Encoding out of it.
+func sentHeader(block []byte) (http.Header, error) {
+	tp := textproto.NewReader(bufio.NewReader(bytes.NewReader(block)))
+	if _, err := tp.ReadLine(); err != nil { // the status line
+		return nil, err
+	}
+	h, err := tp.ReadMIMEHeader()
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	return http.Header(h), nil
+}
+
+// renamed reports whether a Writer renamed the framing headers: the body
+// is then the decoded one.
+func renamed(h http.Header) bool {
+	for k := range h {
+		if strings.HasPrefix(k, OriginalPrefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func chunked(h http.Header) bool {
+	for _, v := range h.Values("Transfer-Encoding") {
+		if strings.Contains(strings.ToLower(v), "chunked") {
+			return true
+		}
+	}
+	return false
 }
 
 // restoreFraming gives back the headers a Writer renamed (OriginalPrefix),

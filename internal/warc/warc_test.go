@@ -112,6 +112,38 @@ func TestWriter_RecordsReadBackWithOriginalHeaders(t *testing.T) {
 	}
 }
 
+// TestReader_BodiesAsTheyTravelledAndAsWritten: a crawler's response,
+// chunked and gzipped, comes back dechunked and marked Encoded with its
+// headers as sent; a Writer's response without any framing header comes
+// back with exactly its headers and not Encoded.
+func TestReader_BodiesAsTheyTravelledAndAsWritten(t *testing.T) {
+	var zipped bytes.Buffer
+	zw := gzip.NewWriter(&zipped)
+	zw.Write([]byte("<p>ok</p>"))
+	zw.Close()
+	chunkedBody := fmt.Sprintf("%x\r\n%s\r\n0\r\n\r\n", zipped.Len(), zipped.Bytes())
+	crawler := rawRecord("response", "application/http;msgtype=response",
+		"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n"+chunkedBody)
+	recs, errs := readAll(t, NewReader(strings.NewReader(crawler), 0))
+	if len(errs) > 0 || len(recs) != 1 {
+		t.Fatalf("crawler record: %v, %v", recs, errs)
+	}
+	want := http.Header{"Content-Type": {"text/html"}, "Content-Encoding": {"gzip"}, "Transfer-Encoding": {"chunked"}}
+	if r := recs[0]; !r.Encoded || !bytes.Equal(r.Body, zipped.Bytes()) || !reflect.DeepEqual(r.Header, want) {
+		t.Errorf("crawler record: encoded %v, body %q, header %v", r.Encoded, r.Body, r.Header)
+	}
+
+	var buf bytes.Buffer
+	header := http.Header{"Content-Type": {"text/html"}, "Etag": {`"v1"`}}
+	if _, err := NewWriter(&buf).Response(Response{URL: "https://x.example/", Date: when, Status: 200, Header: header, Body: []byte("<p>ok</p>")}); err != nil {
+		t.Fatal(err)
+	}
+	recs, errs = readAll(t, NewReader(&buf, 0))
+	if len(errs) > 0 || len(recs) != 1 || recs[0].Encoded || !reflect.DeepEqual(recs[0].Header, header) {
+		t.Errorf("written record: %+v, %v; want header %v", recs, errs, header)
+	}
+}
+
 // rawRecord is a hand-made uncompressed record with a correct block digest.
 func rawRecord(typ, ctype, block string) string {
 	sum := sha1.Sum([]byte(block))

@@ -36,7 +36,9 @@ const (
 // name: the stored body is the decoded one, so the original framing
 // headers (Content-Encoding, Transfer-Encoding, Content-Length) no longer
 // describe it and are written as X-Errata-Orig-Content-Encoding and so on,
-// with a Content-Length that counts the body written.
+// with a Content-Length that counts the body written. A response that had
+// none of them is written with its headers as they were: the body then
+// ends where the record's block ends, as HTTP allows.
 const OriginalPrefix = "X-Errata-Orig-"
 
 // framing are the headers that describe how the body travelled, not what
@@ -181,13 +183,17 @@ func responseBlock(r Response) []byte {
 	if h == nil {
 		h = http.Header{}
 	}
+	renamed := false
 	for _, name := range framing {
 		if vs, ok := h[name]; ok {
 			delete(h, name)
 			h[OriginalPrefix+name] = vs
+			renamed = true
 		}
 	}
-	h.Set("Content-Length", strconv.Itoa(len(r.Body)))
+	if renamed {
+		h.Set("Content-Length", strconv.Itoa(len(r.Body)))
+	}
 	writeHeader(&b, h)
 	b.WriteString("\r\n")
 	b.Write(r.Body)
