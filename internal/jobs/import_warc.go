@@ -13,6 +13,7 @@ import (
 
 	"github.com/errata/errata/internal/archive"
 	"github.com/errata/errata/internal/export"
+	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/revise"
 	"github.com/errata/errata/internal/store"
@@ -26,6 +27,7 @@ const (
 	SkipNotHTTP     = "not an HTTP response"
 	SkipNotHTML     = "not an HTML page"
 	SkipNotOK       = "HTTP status not 2xx"
+	SkipUndecodable = "body cannot be decoded"
 	SkipNoText      = "no article text"
 	SkipBadMetadata = "unreadable metadata"
 	SkipHashDiffers = "text does not match its hash"
@@ -34,7 +36,7 @@ const (
 
 // SkipReasons lists every reason, in the order reports give them.
 var SkipReasons = []string{SkipBadDigest, SkipTooLarge, SkipNotHTTP, SkipNotHTML, SkipNotOK,
-	SkipNoText, SkipBadMetadata, SkipHashDiffers, SkipSeqTaken}
+	SkipUndecodable, SkipNoText, SkipBadMetadata, SkipHashDiffers, SkipSeqTaken}
 
 // WARCImported tells what ImportWARC did.
 type WARCImported struct {
@@ -130,14 +132,23 @@ func (e *Engine) importResponse(ctx context.Context, rec warc.Record, res *WARCI
 		res.skip(SkipNotOK)
 		return nil, nil
 	}
-	hash, blob, err := archive.Pack(rec.Body)
+	body := rec.Body
+	if rec.Encoded {
+		// Kept as it travelled: decoded as errata decodes what it fetches.
+		var err error
+		if body, err = fetch.Decode(http.Header(rec.Header).Get("Content-Encoding"), body, archive.MaxBlobSize); err != nil {
+			res.skip(SkipUndecodable)
+			return nil, nil
+		}
+	}
+	hash, blob, err := archive.Pack(body)
 	if err != nil {
 		res.skip(SkipTooLarge)
 		return nil, nil
 	}
 	added, err := e.Store.AddCapture(ctx, model.Capture{
 		Hash: hash, URL: rec.TargetURI, Status: rec.Status, Header: rec.Header,
-		FetchedAt: rec.Date.UTC(), Size: int64(len(rec.Body)), Body: blob,
+		FetchedAt: rec.Date.UTC(), Size: int64(len(body)), Body: blob,
 	})
 	if err != nil {
 		return nil, err

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/sha1"
+	"encoding/base32"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -68,10 +70,14 @@ func seedWARCStore(t *testing.T, st *store.Store) {
 				v.Classes = []string{"edit"}
 			}
 			a.LastChecked, a.LastChanged = at, at
+			header := map[string][]string{"Content-Type": {"text/html; charset=utf-8"}, "Etag": {fmt.Sprintf(`"v%d"`, seq)}}
+			if seq > 0 { // served compressed; the first ones plain, chunked
+				header["Content-Encoding"] = []string{"gzip"}
+			}
 			_, err = st.Record(ctx, store.CheckRecord{
 				Article: a, Check: model.Check{At: at, Status: 200, Outcome: model.OutcomeNewVersion},
 				Capture: &model.Capture{Hash: hash, URL: u, Status: 200, FetchedAt: at, Size: int64(len(body)), Body: blob,
-					Header: map[string][]string{"Content-Type": {"text/html; charset=utf-8"}, "Content-Encoding": {"gzip"}, "Etag": {fmt.Sprintf(`"v%d"`, seq)}}},
+					Header: header},
 				Version: v,
 			})
 			if err != nil {
@@ -212,9 +218,27 @@ func checkWithWarcio(t *testing.T, file string, types map[string]int) {
 	}
 }
 
-// crawlerArchive is a crawler's archive of one URL: three fetches written
+// crawlerRecord is a response record as crawlers write them: WARC/1.0,
+// the body gzipped and chunked as it travelled.
+func crawlerRecord(t *testing.T, u string, at time.Time, page []byte) string {
+	t.Helper()
+	var zipped bytes.Buffer
+	zw := gzip.NewWriter(&zipped)
+	zw.Write(page)
+	zw.Close()
+	block := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n%x\r\n%s\r\n0\r\n\r\n",
+		zipped.Len(), zipped.Bytes())
+	sum := sha1.Sum([]byte(block))
+	return fmt.Sprintf("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:6f1c2a4e-0000-4000-8000-000000000001>\r\n"+
+		"WARC-Date: %s\r\nWARC-Target-URI: %s\r\nContent-Type: application/http; msgtype=response\r\n"+
+		"WARC-Block-Digest: sha1:%s\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n",
+		at.Format(time.RFC3339), u, base32.StdEncoding.EncodeToString(sum[:]), len(block), block)
+}
+
+// crawlerArchive is a crawler's archive: three fetches of one URL written
 // out of date order (texts rev 1, rev 0, rev 0 again, then rev 1 at the
-// latest), an image, and a record whose body no longer matches its digest.
+// latest), a gzipped and chunked page of another, an image, and a record
+// whose body no longer matches its digest.
 func crawlerArchive(t *testing.T) []byte {
 	t.Helper()
 	var buf bytes.Buffer
@@ -235,6 +259,7 @@ func crawlerArchive(t *testing.T) []byte {
 		Header: http.Header{"Content-Type": {"image/png"}}, Body: []byte("\x89PNG")}); err != nil {
 		t.Fatal(err)
 	}
+	buf.WriteString(crawlerRecord(t, "https://gazette.example/2026/11/ferry", day.Add(time.Hour), storyPage("Ferry timetable", 0)))
 	var bad bytes.Buffer
 	if _, err := warc.NewWriter(&bad).Response(warc.Response{URL: u + "/other", Date: day, Status: 200,
 		Header: html, Body: storyPage("Other", 0)}); err != nil {
@@ -263,8 +288,15 @@ func TestImportWARC_CrawlerArchiveBecomesVersionsInDateOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantSkipped := map[string]int{SkipNotHTML: 1, SkipBadDigest: 1}
-	if res.Records != 5 || res.Captures != 2 || res.Versions != 2 || !reflect.DeepEqual(res.Skipped, wantSkipped) {
-		t.Errorf("import: %+v; want 5 records, 2 captures, 2 versions, skipped %v", res, wantSkipped)
+	if res.Records != 6 || res.Captures != 3 || res.Versions != 3 || !reflect.DeepEqual(res.Skipped, wantSkipped) {
+		t.Errorf("import: %+v; want 6 records, 3 captures, 3 versions, skipped %v", res, wantSkipped)
+	}
+	ferry, err := st.ArticleByURL(ctx, "https://gazette.example/2026/11/ferry")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vs, err := st.Versions(ctx, ferry.ID); err != nil || len(vs) != 1 || vs[0].Title != "Ferry timetable" {
+		t.Errorf("the gzipped, chunked page: versions %+v, %v", vs, err)
 	}
 	a, err := st.ArticleByURL(ctx, "https://gazette.example/2026/11/harbour")
 	if err != nil {
