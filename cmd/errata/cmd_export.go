@@ -23,9 +23,9 @@ RFC 3339 in UTC. Without --out it writes to standard output.
 --format warc writes a WARC/1.1 archive (.warc.gz, each record gzipped on its
 own): a warcinfo record, then for each capture in the order fetched a response
 record (original status, headers and decoded body; Content-Encoding,
-Transfer-Encoding and Content-Length kept as X-Errata-Orig-*, Content-Length set
-to the body written), its request record, and one metadata record
-(application/json) per version read from it. --article keeps one article's
+Transfer-Encoding and Content-Length kept as X-Errata-Orig-*, with a
+Content-Length counting the body written), its request record, and one metadata
+record (application/json) per version read from it. --article keeps one article's
 captures, --since the captures fetched from a date or time on.`,
 	example: "errata export --format jsonl --out errata.jsonl",
 	maxArgs: 0,
