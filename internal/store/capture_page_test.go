@@ -80,7 +80,7 @@ func TestImportVersion_SameTextAddsNothingAnotherIsRefused(t *testing.T) {
 		o := mustOutlet(t, s, "Ledger")
 		a := mustArticle(t, s, o.ID, "https://ledger.example/a")
 		at := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
-		v1 := model.Version{ArticleID: a.ID, Seq: 1, FetchedAt: at.Add(time.Hour), Title: "T", Text: "two", Hash: "h1"}
+		v1 := model.Version{ArticleID: a.ID, Seq: 1, FetchedAt: at.Add(time.Hour), Published: at, Title: "T", Text: "two", Hash: "h1"}
 		v0 := model.Version{ArticleID: a.ID, Seq: 0, FetchedAt: at, Title: "T", Text: "one", Hash: "h0"}
 		for _, v := range []model.Version{v1, v0} {
 			if added, err := s.ImportVersion(ctx, v); err != nil || !added {
@@ -96,8 +96,8 @@ func TestImportVersion_SameTextAddsNothingAnotherIsRefused(t *testing.T) {
 			t.Errorf("another text at seq 1: %v, want ErrDuplicateVersion", err)
 		}
 		got, err := s.Article(ctx, a.ID)
-		if err != nil || !got.LastChanged.Equal(v1.FetchedAt) {
-			t.Errorf("last changed %v (%v), want %v", got.LastChanged, err, v1.FetchedAt)
+		if err != nil || !got.LastChanged.Equal(v1.FetchedAt) || !got.Published.Equal(at) {
+			t.Errorf("last changed %v, published %v (%v); want %v, %v", got.LastChanged, got.Published, err, v1.FetchedAt, at)
 		}
 		if n, _ := s.CountVersions(ctx, a.ID); n != 2 {
 			t.Errorf("%d versions, want 2", n)

@@ -11,10 +11,12 @@ const (
 	sqlHasCapture       = `SELECT count(*) FROM captures WHERE hash = ?`
 	sqlVersionHashAtSeq = `SELECT hash FROM versions WHERE article_id = ? AND seq = ?`
 	// An imported version may be older than what the article holds: the
-	// article's latest change and publication date only move forward.
+	// article's latest change only moves forward; a known publication date
+	// replaces the one held. (The cast types the parameter on PostgreSQL,
+	// which would take it for an int4 beside the literal 0.)
 	sqlImportedVersion = `UPDATE articles SET
 		last_changed = CASE WHEN last_changed < ? THEN ? ELSE last_changed END,
-		published = CASE WHEN ? > 0 THEN ? ELSE published END
+		published = CASE WHEN CAST(? AS BIGINT) > 0 THEN ? ELSE published END
 		WHERE id = ?`
 )
 
