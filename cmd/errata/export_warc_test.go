@@ -49,22 +49,52 @@ func exportedVersions(t *testing.T, data string) map[string]any {
 	return out
 }
 
-// TestExportWARC_FileStdoutAndImportIntoAFreshDataDir: export --format
-// warc writes the archive to a file (saying what it wrote) or to standard
-// output; --article keeps one article's; import --format warc into an
-// empty data directory gives the same versions, a second import adds
-// nothing, and a truncated archive is one line of error.
-func TestExportWARC_FileStdoutAndImportIntoAFreshDataDir(t *testing.T) {
+// warcSite serves a different story at each path, so each is an article.
+func warcSite(t *testing.T) *httptest.Server {
+	t.Helper()
 	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/robots.txt" {
 			http.NotFound(w, r)
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		// Each path its own story, so the two are two articles.
 		w.Write([]byte(strings.Replace(contractPage, "on Tuesday", "on Tuesday ("+r.URL.Path+")", 1)))
 	}))
 	t.Cleanup(site.Close)
+	return site
+}
+
+// TestExportWARC_ThroughPostgreSQL: an archive imported into a PostgreSQL
+// store and exported from it again gives the same versions in a fresh
+// SQLite store.
+func TestExportWARC_ThroughPostgreSQL(t *testing.T) {
+	db := postgresDB(t)
+	site := warcSite(t)
+	data := t.TempDir()
+	cli(t, data, "add", site.URL+"/2026/11/20/budget", site.URL+"/2026/11/21/roads")
+	first := filepath.Join(t.TempDir(), "first.warc.gz")
+	cli(t, data, "export", "--format", "warc", "--out", first)
+
+	pgData := t.TempDir()
+	cli(t, pgData, "--db", db, "import", "--format", "warc", first)
+	second := filepath.Join(t.TempDir(), "second.warc.gz")
+	cli(t, pgData, "--db", db, "export", "--format", "warc", "--out", second)
+	fresh := t.TempDir()
+	if out := cli(t, fresh, "import", "--format", "warc", second); !strings.HasPrefix(out, "imported 2 new captures and 2 new versions") {
+		t.Errorf("import from PostgreSQL's archive said %q", out)
+	}
+	if got, want := exportedVersions(t, fresh), exportedVersions(t, data); !reflect.DeepEqual(got, want) {
+		t.Errorf("versions through PostgreSQL:\n%v\nwant\n%v", got, want)
+	}
+}
+
+// TestExportWARC_FileStdoutAndImportIntoAFreshDataDir: export --format
+// warc writes the archive to a file (saying what it wrote) or to standard
+// output; --article keeps one article's; import --format warc into an
+// empty data directory gives the same versions, a second import adds
+// nothing, and a truncated archive is one line of error.
+func TestExportWARC_FileStdoutAndImportIntoAFreshDataDir(t *testing.T) {
+	site := warcSite(t)
 	data := t.TempDir()
 	cli(t, data, "add", site.URL+"/2026/11/20/budget")
 	cli(t, data, "add", site.URL+"/2026/11/21/budget-again")
