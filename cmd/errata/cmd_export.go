@@ -24,9 +24,9 @@ RFC 3339 in UTC. Without --out it writes to standard output.
 own): a warcinfo record, then for each capture in the order fetched a response
 record (original status, headers and decoded body; Content-Encoding,
 Transfer-Encoding and Content-Length kept as X-Errata-Orig-*, with a
-Content-Length counting the body written), its request record, and one metadata
-record (application/json) per version read from it. --article keeps one article's
-captures, --since the captures fetched from a date or time on.`,
+Content-Length counting the body written), its request record, and one
+metadata record (application/json) per version read from it. --article keeps
+one article's captures, --since the captures fetched from a date or time on.`,
 	example: "errata export --format jsonl --out errata.jsonl",
 	maxArgs: 0,
 	flags: func(fs *flag.FlagSet, e *env) {
@@ -41,6 +41,9 @@ captures, --since the captures fetched from a date or time on.`,
 func runExport(ctx context.Context, e *env, _ []string) error {
 	switch e.format {
 	case "jsonl":
+		if e.url != "" || e.since != "" {
+			return usageError{"--article and --since select captures: use them with --format warc"}
+		}
 	case "warc":
 		return runExportWARC(ctx, e)
 	default:

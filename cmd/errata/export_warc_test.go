@@ -120,6 +120,10 @@ func TestExportWARC_FileStdoutAndImportIntoAFreshDataDir(t *testing.T) {
 		t.Errorf("--article: %v, want one capture", got)
 	}
 
+	if _, stderr, code := cliStatus(t, data, "export", "--since", "2026-01-01"); code != exitUsage || !strings.Contains(stderr, "--format warc") {
+		t.Errorf("--since with jsonl: exit %d, stderr %q; want a usage error", code, stderr)
+	}
+
 	fresh := t.TempDir()
 	out := cli(t, fresh, "import", "--format", "warc", file)
 	if out != "imported 2 new captures and 2 new versions from "+file+" (7 records read)\n" {
