@@ -151,8 +151,12 @@ func (r *Reader) fill(out *Record, rec gowarc.WarcRecord) error {
 				body = httputil.NewChunkedReader(body)
 			}
 		}
-		out.Body, err = io.ReadAll(io.LimitReader(body, r.max))
-		return wrapRead(out.ID, err)
+		if out.Body, err = io.ReadAll(io.LimitReader(body, r.max)); err != nil {
+			// The record was read whole; only its HTTP body is malformed
+			// (a broken chunked coding): the archive goes on.
+			return &SkipError{ID: out.ID, Reason: fmt.Errorf("%w: body: %v", ErrNotHTTP, err)}
+		}
+		return nil
 	}
 	block, err := rec.Block().RawBytes()
 	if err != nil {

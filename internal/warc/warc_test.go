@@ -161,6 +161,8 @@ func TestReader_BadRecordsAreSkippedOrStop(t *testing.T) {
 	good := rawRecord("response", "application/http;msgtype=response", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>ok</p>")
 	tampered := strings.Replace(good, "<p>ok</p>", "<p>OK</p>", 1)
 	notHTTP := rawRecord("response", "text/dns", "20261120080000\nx.example. 300 IN A 192.0.2.1\n")
+	badChunks := rawRecord("response", "application/http;msgtype=response",
+		"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nnot a chunk")
 	huge := rawRecord("response", "application/http;msgtype=response", "HTTP/1.1 200 OK\r\n\r\n"+strings.Repeat("x", 200))
 	tests := []struct {
 		name  string
@@ -170,6 +172,7 @@ func TestReader_BadRecordsAreSkippedOrStop(t *testing.T) {
 	}{
 		{"wrong digest", tampered, 0, ErrBadDigest},
 		{"not HTTP", notHTTP, 0, ErrNotHTTP},
+		{"broken chunked body", badChunks, 0, ErrNotHTTP},
 		{"too large", huge, 100, ErrTooLarge},
 	}
 	for _, tt := range tests {
