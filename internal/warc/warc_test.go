@@ -144,6 +144,27 @@ func TestReader_BodiesAsTheyTravelledAndAsWritten(t *testing.T) {
 	}
 }
 
+// TestWriter_RequestTargetOfAnyURL: the request line carries the path and
+// query as net/http sends them, with Host beside it; a URL Go cannot parse
+// is written in absolute form rather than stopping the export.
+func TestWriter_RequestTargetOfAnyURL(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{"https://ledger.example/a b?q=ü", "GET /a%20b?q=ü HTTP/1.1\r\nHost: ledger.example\r\n"},
+		{"https://ledger.example/100%zz", "GET https://ledger.example/100%zz HTTP/1.1\r\nUser-Agent: errata\r\n"},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		if _, err := NewWriter(&buf).Request(Request{URL: tt.url, Date: when, Method: "GET",
+			Header: http.Header{"User-Agent": {"errata"}}}, "<urn:uuid:00000000-0000-4000-8000-000000000000>"); err != nil {
+			t.Errorf("%s: %v", tt.url, err)
+			continue
+		}
+		if plain := gunzip(t, buf.Bytes()); !bytes.Contains(plain, []byte(tt.want)) {
+			t.Errorf("%s: record lacks %q:\n%s", tt.url, tt.want, plain)
+		}
+	}
+}
+
 // rawRecord is a hand-made uncompressed record with a correct block digest.
 func rawRecord(typ, ctype, block string) string {
 	sum := sha1.Sum([]byte(block))

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -109,16 +110,12 @@ func (w *Writer) Response(r Response) (string, error) {
 // Request writes a request record concurrent to the response record
 // responseID.
 func (w *Writer) Request(r Request, responseID string) (string, error) {
-	block, err := requestBlock(r)
-	if err != nil {
-		return "", err
-	}
 	return w.record(gowarc.Request, [][2]string{
 		{gowarc.WarcDate, warcDate(r.Date)},
 		{gowarc.WarcTargetURI, r.URL},
 		{gowarc.WarcConcurrentTo, responseID},
 		{gowarc.ContentType, typeRequest},
-	}, block)
+	}, requestBlock(r))
 }
 
 // Metadata writes a metadata record about the record refersTo.
@@ -200,22 +197,26 @@ func responseBlock(r Response) []byte {
 	return b.Bytes()
 }
 
-// requestBlock is the request line, Host and the headers.
-func requestBlock(r Request) ([]byte, error) {
-	req, err := http.NewRequest(r.Method, r.URL, nil)
-	if err != nil {
-		return nil, fmt.Errorf("warc: request record: %w", err)
+// requestBlock is the request line, Host and the headers. A URL Go cannot
+// parse (a stray "%") is written in absolute form, which HTTP also
+// allows, without Host: one odd URL must not stop an export.
+func requestBlock(r Request) []byte {
+	target, host := strings.ReplaceAll(oneLine(r.URL), " ", "%20"), ""
+	if u, err := url.Parse(r.URL); err == nil {
+		target, host = u.RequestURI(), u.Host
 	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s %s HTTP/1.1\r\n", r.Method, req.URL.RequestURI())
+	fmt.Fprintf(&b, "%s %s HTTP/1.1\r\n", r.Method, target)
 	h := r.Header.Clone()
 	if h == nil {
 		h = http.Header{}
 	}
-	h.Set("Host", req.URL.Host)
+	if host != "" {
+		h.Set("Host", host)
+	}
 	writeHeader(&b, h)
 	b.WriteString("\r\n")
-	return b.Bytes(), nil
+	return b.Bytes()
 }
 
 // writeHeader writes headers in name order, Host first, with values kept
