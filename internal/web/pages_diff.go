@@ -23,6 +23,8 @@ type diffView struct {
 	Permalink   string
 	SidePath    string
 	InlinePath  string
+	Edits       editList
+	Picker      *versionPicker
 }
 
 // inlineSuffix asks a diff page for the inline view.
@@ -60,7 +62,13 @@ func (s *Server) loadDiff(ctx context.Context, id int64, a, b int, inline bool) 
 		s.diffs.put(key, body)
 	}
 	d.diffBody = body
+	d.Edits = s.sentenceEdits(old, nv)
 	d.navigation(art.Versions)
+	heads, err := s.cfg.Store.VersionHeads(ctx, id)
+	if err != nil {
+		return diffView{}, err
+	}
+	d.Picker = newPicker(id, heads, a, b, inline)
 	return d, nil
 }
 
