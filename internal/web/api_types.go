@@ -294,10 +294,14 @@ func toAPIDiff(d diffView) apiDiff {
 }
 
 type apiHit struct {
-	ArticleID     int64  `json:"article_id"`
-	URL           string `json:"url"`
-	Outlet        string `json:"outlet"`
-	Seq           int    `json:"seq"` // the version that matched
+	ArticleID int64  `json:"article_id"`
+	URL       string `json:"url"`
+	Outlet    string `json:"outlet"`
+	Seq       int    `json:"seq"`        // the newest version that matched
+	LatestSeq int    `json:"latest_seq"` // the article's newest version
+	// RemovedLater is true when the article's newest version no longer
+	// holds the match.
+	RemovedLater  bool   `json:"removed_later"`
 	Title         string `json:"title"`
 	Snippet       string `json:"snippet"`
 	VersionURL    string `json:"version_url"`
