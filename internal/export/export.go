@@ -38,9 +38,9 @@ type Version struct {
 	Text      string `json:"text"`
 	Hash      string `json:"hash"`
 	// Edits are the sentence edits from the previous version's text to
-	// this one's: null for the first version, [] when the text did not
-	// change.
-	Edits []Edit `json:"edits"`
+	// this one's, [] when the text did not change; the first version has
+	// no previous one and no "edits" key.
+	Edits []Edit `json:"edits,omitzero"`
 }
 
 // Edit is one sentence edit (see diff.SentenceEdit); Old and New index the
