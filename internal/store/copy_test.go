@@ -128,7 +128,7 @@ func checkCopiedReads(t *testing.T, from, to *Store) {
 			t.Errorf("capture body = %v, %v", body, err)
 		}
 	}
-	if hs, err := to.Search(ctx, SearchQuery{Text: "para two", Limit: 10}); err != nil || len(hs) != len(as) {
+	if hs, err := searchAll(ctx, to, "para two"); err != nil || len(hs) != len(as) {
 		t.Errorf("Search on the copy = %d hits, %v; want %d", len(hs), err, len(as))
 	}
 }

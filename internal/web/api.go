@@ -270,7 +270,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	out := apiSearchResults{Query: p.Query, Results: make([]apiHit, len(p.Hits)), NextCursor: p.Cursor}
 	for i, h := range p.Hits {
 		out.Results[i] = apiHit{ArticleID: h.ArticleID, URL: h.ArticleURL, Outlet: h.OutletName,
-			Seq: h.Seq, Title: h.Title, Snippet: plainSnippet(h.Snippet), VersionURL: h.Path,
+			Seq: h.Seq, LatestSeq: h.LatestSeq, RemovedLater: h.Removed(), Title: h.Title, Snippet: plainSnippet(h.Snippet), VersionURL: h.Path,
 			APIVersionURL: apiVersionPath(h.ArticleID, h.Seq)}
 	}
 	s.writeJSON(w, r, http.StatusOK, out)

@@ -30,6 +30,7 @@ type historyPage struct {
 	Versions    []versionRow // newest first
 	FeedPath    string
 	Checks      checkSummary
+	Picker      *versionPicker // the latest change selected
 }
 
 // recentCheckRows is how many of an article's latest checks its page lists.
@@ -93,6 +94,7 @@ func (s *Server) history(ctx context.Context, id int64) (historyPage, error) {
 	if p.Checks, err = s.checkSummary(ctx, id); err != nil {
 		return historyPage{}, err
 	}
+	p.Picker = newPicker(id, vs, len(vs)-2, len(vs)-1, false)
 	for _, v := range slices.Backward(vs) {
 		row := versionRow{Version: v, Path: versionPath(id, v.Seq)}
 		if v.Seq > 0 {

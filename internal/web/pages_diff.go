@@ -23,6 +23,8 @@ type diffView struct {
 	Permalink   string
 	SidePath    string
 	InlinePath  string
+	Edits       editList
+	Picker      *versionPicker // on the page only
 }
 
 // inlineSuffix asks a diff page for the inline view.
@@ -60,6 +62,7 @@ func (s *Server) loadDiff(ctx context.Context, id int64, a, b int, inline bool) 
 		s.diffs.put(key, body)
 	}
 	d.diffBody = body
+	d.Edits = s.sentenceEdits(old, nv)
 	d.navigation(art.Versions)
 	return d, nil
 }
@@ -112,6 +115,12 @@ func (s *Server) handleDiff(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	heads, err := s.cfg.Store.VersionHeads(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Picker = newPicker(id, heads, a, b, inline)
 	title := "Changes to “" + d.New.Title + "”"
 	s.render(w, r, http.StatusOK, "diff", pageData{Title: title, Feed: articleFeedPath(id), Data: d})
 }
