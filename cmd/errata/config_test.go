@@ -1,10 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -117,6 +119,29 @@ func TestHistory_DescribesTheScheduleInForce(t *testing.T) {
 			}
 		})
 	}
+	t.Run("article page", func(t *testing.T) {
+		cmd, base := startServe(t, data, roleWeb, "--config", path)
+		defer interrupt(t, cmd)
+		_, body := get(t, base+"api/v1/articles?limit=50")
+		var list struct {
+			Articles []struct {
+				ID  int64
+				URL string
+			}
+		}
+		if err := json.Unmarshal([]byte(body), &list); err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range list.Articles {
+			if a.URL == article {
+				if code, page := get(t, base+"articles/"+strconv.FormatInt(a.ID, 10)); code != http.StatusOK || !strings.Contains(page, "checked every 7 minutes") {
+					t.Errorf("article page: %d, no \"checked every 7 minutes\"", code)
+				}
+				return
+			}
+		}
+		t.Fatalf("%s not listed: %s", article, body)
+	})
 }
 
 // TestAdd_UserAgentCarriesTheContact: --contact (or contact in the file)
