@@ -36,7 +36,7 @@ var settings = []Setting{
 	{Key: "admin_token", Flag: "admin-token", Help: "token for the admin pages and the API's writes; empty disables them", Secret: true, field: func(c *Config) any { return &c.AdminToken }},
 	{Key: "base_url", Flag: "base-url", Help: "public URL of the site, for the links in feeds", field: func(c *Config) any { return &c.BaseURL }},
 	{Key: "metrics_addr", Flag: "metrics-addr", Help: "address a worker serves /healthz and /metrics on; empty: none", field: func(c *Config) any { return &c.MetricsAddr }},
-	{Key: "workers", Flag: "workers", Help: "checks a worker process runs at once", field: func(c *Config) any { return &c.Workers }},
+	{Key: "workers", Flag: "workers", Help: "checks a worker process or a crawl runs at once", field: func(c *Config) any { return &c.Workers }},
 	{Key: "tick", Flag: "tick", Help: "how often the scheduler looks for due work", field: func(c *Config) any { return &c.Tick }},
 	{Key: "rescue_after", Flag: "rescue-after", Help: "run a job again once it has run this long", field: func(c *Config) any { return &c.RescueAfter }},
 	{Key: "host_lease", Flag: "host-lease", Help: "on PostgreSQL, how long one request may hold its host", field: func(c *Config) any { return &c.HostLease }},
