@@ -64,13 +64,23 @@ type Demo struct {
 
 // Schedule is the checking policy (schedule.Policy) in the file's terms.
 type Schedule struct {
-	Tiers     []Tier   `toml:"tiers"`
-	StopAfter Duration `toml:"stop_after"`
-	GoneAfter int      `toml:"gone_after"`
-	ErrorBase Duration `toml:"error_base"`
-	ErrorMax  Duration `toml:"error_max"`
-	PollEvery Duration `toml:"poll_every"`
-	Jitter    float64  `toml:"jitter"`
+	Tiers []Tier `toml:"tiers"`
+	// Tier is the table form of Tiers ([[schedule.tier]] with age and
+	// every), read from the file only and folded into Tiers.
+	Tier      []TierTable `toml:"tier"`
+	StopAfter Duration    `toml:"stop_after"`
+	GoneAfter int         `toml:"gone_after"`
+	ErrorBase Duration    `toml:"error_base"`
+	ErrorMax  Duration    `toml:"error_max"`
+	PollEvery Duration    `toml:"poll_every"`
+	Jitter    float64     `toml:"jitter"`
+}
+
+// TierTable is one tier written as a table: age = "3h", every = "15m";
+// age "*" is every age beyond the tiers before.
+type TierTable struct {
+	Age   string `toml:"age"`
+	Every string `toml:"every"`
 }
 
 // Limits bound each fetch.

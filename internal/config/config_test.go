@@ -168,3 +168,22 @@ func TestWrite_RedactsSecretsAndNamesOrigins(t *testing.T) {
 		t.Errorf("output leaks a secret:\n%s", out)
 	}
 }
+
+// TestLoad_TierTablesAreTheTiers: [[schedule.tier]] tables say what the
+// tiers list says; both at once are refused.
+func TestLoad_TierTablesAreTheTiers(t *testing.T) {
+	tables := "[[schedule.tier]]\nage = \"3h\"\nevery = \"15m\"\n\n[[schedule.tier]]\nage = \"*\"\nevery = \"2d\"\n"
+	c := Default()
+	if err := c.LoadFile(writeFile(t, tables)); err != nil {
+		t.Fatal(err)
+	}
+	want := []Tier{{MaxAge: 3 * time.Hour, Every: 15 * time.Minute}, {MaxAge: 1<<63 - 1, Every: 2 * day}}
+	if !reflect.DeepEqual(c.Schedule.Tiers, want) || c.Schedule.Tier != nil || c.Origin("schedule.tiers").Kind != "file" {
+		t.Errorf("tiers %v (tables left %v), origin %v", c.Schedule.Tiers, c.Schedule.Tier, c.Origin("schedule.tiers"))
+	}
+	c = Default()
+	err := c.LoadFile(writeFile(t, "[schedule]\ntiers = [\"*:1h\"]\n"+tables))
+	if err == nil || !strings.Contains(err.Error(), "not both") {
+		t.Errorf("both forms: got %v", err)
+	}
+}

@@ -28,12 +28,42 @@ func (c *Config) LoadFile(path string) error {
 	if err := toml.Unmarshal(b, &raw); err != nil {
 		return fileError(path, err)
 	}
+	keys := flatten("", raw)
+	if err := foldTierTables(&next.Schedule, keys); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	origin := c.origin
 	*c = next
 	c.origin = origin
-	for _, key := range flatten("", raw) {
+	for _, key := range keys {
+		if key == "schedule.tier" {
+			key = "schedule.tiers"
+		}
 		c.setOrigin(key, Origin{Kind: "file", Name: path})
 	}
+	return nil
+}
+
+// foldTierTables turns [[schedule.tier]] tables into Tiers; a file gives
+// the tiers in one form or the other.
+func foldTierTables(s *Schedule, keys []string) error {
+	if len(s.Tier) == 0 {
+		return nil
+	}
+	for _, k := range keys {
+		if k == "schedule.tiers" {
+			return errors.New("schedule: give tiers or [[schedule.tier]] tables, not both")
+		}
+	}
+	tiers := make([]Tier, len(s.Tier))
+	for i, t := range s.Tier {
+		v, err := ParseTier(t.Age + ":" + t.Every)
+		if err != nil {
+			return fmt.Errorf("[[schedule.tier]] %d: %w", i+1, err)
+		}
+		tiers[i] = v
+	}
+	s.Tiers, s.Tier = tiers, nil
 	return nil
 }
 
