@@ -110,7 +110,7 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 	if r := refused(outcomes); r != "" {
 		fmt.Fprintf(w, "  refused       %s\n", r)
 	}
-	status := schedule.DefaultPolicy().Describe(schedule.HistoryOf(a), time.Now())
+	status := e.policy().Describe(schedule.HistoryOf(a), time.Now())
 	if h := holdWords(a); h != "" {
 		status = h
 	}
