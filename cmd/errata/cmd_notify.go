@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/errata/errata/internal/card"
 	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/notify"
@@ -178,10 +179,11 @@ func testSubscription(ctx context.Context, e *env, st *store.Store, name string)
 }
 
 // sender sends notifications; webhooks and SMTP connections go through
-// the fetch client's private-address guard.
+// the fetch client's private-address guard. Emails carry the change's
+// card.
 func (e *env) sender(st *store.Store) *notify.Sender {
 	fc := e.fetcher(st)
-	return &notify.Sender{Post: fc, Dial: fc.DialContext}
+	return &notify.Sender{Post: fc, Dial: fc.DialContext, Cards: &card.Renderer{}}
 }
 
 // deliverer wires notifications of new versions for an engine.

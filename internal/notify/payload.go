@@ -32,7 +32,10 @@ type Payload struct {
 	Text       string    `json:"text"` // the change as plain text
 	HTML       string    `json:"html"` // the change as escaped HTML
 	DiffURL    string    `json:"diff_url,omitempty"`
-	Cut        string    `json:"cut,omitempty"` // why the diff stops short, when it does
+	CardURL    string    `json:"card_url,omitempty"` // the change as a PNG image
+	Cut        string    `json:"cut,omitempty"`      // why the diff stops short, when it does
+
+	change Change // what the payload was built from, for the email's card
 }
 
 // Para is one changed paragraph, before and after; one side is empty for
@@ -59,7 +62,7 @@ func Build(c Change) (Payload, error) {
 	p := Payload{
 		Event: EventChange, Outlet: c.Outlet, ArticleID: c.New.ArticleID, ArticleURL: c.ArticleURL,
 		Title: c.New.Title, VersionID: c.New.ID, Seq: c.New.Seq, At: c.New.FetchedAt,
-		Classes: c.New.Classes, Added: c.New.Added, Removed: c.New.Removed,
+		Classes: c.New.Classes, Added: c.New.Added, Removed: c.New.Removed, change: c,
 	}
 	if p.Classes == nil {
 		p.Classes = []string{}
@@ -72,6 +75,7 @@ func Build(c Change) (Payload, error) {
 	}
 	if c.BaseURL != "" {
 		p.DiffURL = fmt.Sprintf("%s/articles/%d/diff/%d/%d", strings.TrimRight(c.BaseURL, "/"), c.New.ArticleID, c.Old.Seq, c.New.Seq)
+		p.CardURL = p.DiffURL + ".png"
 	}
 	d := diffOf(c.Old, c.New)
 	p.Cut = d.cut.Note()

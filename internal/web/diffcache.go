@@ -1,9 +1,7 @@
 package web
 
 import (
-	"container/list"
 	"strconv"
-	"sync"
 
 	"github.com/errata/errata/internal/diff"
 	"github.com/errata/errata/internal/model"
@@ -138,59 +136,9 @@ func segmentsSize(segs []diff.Segment) int {
 	return n
 }
 
-// diffCache is a least-recently-used set of computed diffs. The bodies it
-// hands out are shared: callers only read them.
-type diffCache struct {
-	mu         sync.Mutex
-	order      *list.List // of *diffEntry, most recently used first
-	byKey      map[diffKey]*list.Element
-	bytes      int
-	maxBytes   int
-	maxEntries int
-}
-
-type diffEntry struct {
-	key  diffKey
-	body diffBody
-	size int
-}
+// diffCache is a least-recently-used set of computed diffs.
+type diffCache = lru[diffKey, diffBody]
 
 func newDiffCache(maxBytes, maxEntries int) *diffCache {
-	return &diffCache{order: list.New(), byKey: map[diffKey]*list.Element{}, maxBytes: maxBytes, maxEntries: maxEntries}
-}
-
-func (c *diffCache) get(k diffKey) (diffBody, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.byKey[k]
-	if !ok {
-		return diffBody{}, false
-	}
-	c.order.MoveToFront(e)
-	return e.Value.(*diffEntry).body, true
-}
-
-// put keeps b under k, dropping the least recently used diffs until both
-// bounds hold. A diff larger than the whole cache is not kept.
-func (c *diffCache) put(k diffKey, b diffBody) {
-	size := b.size()
-	if size > c.maxBytes {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if e, ok := c.byKey[k]; ok {
-		c.remove(e)
-	}
-	c.byKey[k] = c.order.PushFront(&diffEntry{key: k, body: b, size: size})
-	c.bytes += size
-	for c.bytes > c.maxBytes || c.order.Len() > c.maxEntries {
-		c.remove(c.order.Back())
-	}
-}
-
-func (c *diffCache) remove(e *list.Element) {
-	d := c.order.Remove(e).(*diffEntry)
-	delete(c.byKey, d.key)
-	c.bytes -= d.size
+	return newLRU[diffKey](maxBytes, maxEntries, diffBody.size)
 }

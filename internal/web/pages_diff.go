@@ -12,6 +12,7 @@ import (
 type diffView struct {
 	ArticleID   int64
 	ArticlePath string
+	Outlet      string
 	Link        string
 	Old, New    model.Version // texts not needed past building the view
 	diffBody                  // shared with the cache: read only
@@ -45,7 +46,7 @@ func (s *Server) loadDiff(ctx context.Context, id int64, a, b int, inline bool) 
 		return diffView{}, notFoundIf(err, "version")
 	}
 	d := diffView{
-		ArticleID: id, ArticlePath: articlePath(id), Link: safeLink(art.URL), Old: old, New: nv,
+		ArticleID: id, ArticlePath: articlePath(id), Outlet: art.OutletName, Link: safeLink(art.URL), Old: old, New: nv,
 		InlineMode: inline, Adjacent: b == a+1, SidePath: diffPath(id, a, b),
 	}
 	d.InlinePath = d.SidePath + inlineSuffix
@@ -89,6 +90,10 @@ func (s *Server) handleDiff(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if seqB, ok := cardSeq(r); ok {
+		s.handleCard(w, r, id, seqB)
+		return
+	}
 	a, errA := pathSeq(r, "a")
 	b, errB := pathSeq(r, "b")
 	if errA != nil || errB != nil || a == b {
@@ -122,5 +127,5 @@ func (s *Server) handleDiff(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Picker = newPicker(id, heads, a, b, inline)
 	title := "Changes to “" + d.New.Title + "”"
-	s.render(w, r, http.StatusOK, "diff", pageData{Title: title, Feed: articleFeedPath(id), Data: d})
+	s.render(w, r, http.StatusOK, "diff", pageData{Title: title, Feed: articleFeedPath(id), Data: d, Meta: s.diffMeta(r, d)})
 }

@@ -24,6 +24,7 @@ type pageData struct {
 	Title string
 	Feed  string // path of the page's Atom feed, for <link rel=alternate>
 	Data  any
+	Meta  *shareMeta // link-preview tags; nil: none
 }
 
 // classLabels names change classes for readers. Immutable table.
