@@ -31,7 +31,8 @@ type CheckRecord struct {
 	// Learn adds furniture learned by this check.
 	Learn []model.Furniture
 	// Events are lifecycle events the check found; each is appended with
-	// the check's id (ArticleID defaults to Article.ID).
+	// the check's id (ArticleID defaults to Article.ID). Record sets their
+	// ID, CheckID and ArticleID in place, so the caller can pass them on.
 	Events []model.Event
 }
 
@@ -92,12 +93,13 @@ func recordTx(ctx context.Context, tx *wtx, rec CheckRecord) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	for _, ev := range rec.Events {
+	for i := range rec.Events {
+		ev := &rec.Events[i]
 		if ev.ArticleID == 0 {
 			ev.ArticleID = rec.Article.ID
 		}
 		ev.CheckID = checkID
-		if _, err := insertEvent(ctx, tx, ev); err != nil {
+		if ev.ID, err = insertEvent(ctx, tx, *ev); err != nil {
 			return 0, err
 		}
 	}
