@@ -132,7 +132,7 @@ func (s *Server) filterScope(r *http.Request, sc *feedScope) error {
 	if err != nil {
 		return err
 	}
-	sc.Parts = feedPartsOf(q.Has("class"), kinds)
+	sc.Parts = feedPartsOf(len(cq.Classes) > 0, kinds)
 	if q.Has("class") || q.Has("minor") {
 		sc.Query.Classes, sc.Query.HideMinor = cq.Classes, cq.HideMinor
 	}
