@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -217,5 +220,55 @@ func TestSecurity_EventsNeverCarryMarkupRaw(t *testing.T) {
 	if len(feed.Items) != 1 || strings.Contains(feed.Items[0].Content, "<script>") ||
 		!strings.Contains(feed.Items[0].Content, "&lt;script&gt;") {
 		t.Errorf("moved entry content %q", feed.Items[0].Content)
+	}
+}
+
+// Python's feedparser reads event entries as errata means them: well
+// formed, with their tag id and link, the URL with markup as text.
+func TestFeeds_FeedparserReadsEventEntries(t *testing.T) {
+	python := "/usr/bin/python3"
+	if err := exec.Command(python, "-c", "import feedparser").Run(); err != nil {
+		if os.Getenv(requireFeedparser) != "" {
+			t.Fatalf("python3-feedparser missing: %v", err)
+		}
+		t.Skip("python3-feedparser not installed (apt-get install python3-feedparser)")
+	}
+	f := newFixture(t, Config{BaseURL: "https://errata.example/"})
+	seedEvents(t, f)
+	dir := t.TempDir()
+	for _, ext := range []string{"atom", "rss"} {
+		path := "/changes." + ext + "?event=moved,gone"
+		resp, body := f.do(t, http.MethodGet, path, nil, http.Header{"Accept-Encoding": {"identity"}})
+		if resp.StatusCode != 200 {
+			t.Fatalf("GET %s: %d", path, resp.StatusCode)
+		}
+		file := filepath.Join(dir, "feed."+ext)
+		if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(python, "-c", feedparserScript, file).Output()
+		if err != nil {
+			t.Fatalf("feedparser on %s: %v", ext, err)
+		}
+		var got struct {
+			Bozo    bool   `json:"bozo"`
+			Error   string `json:"error"`
+			Entries []struct{ ID, Title, Link, HTML string }
+		}
+		if err := json.Unmarshal(out, &got); err != nil {
+			t.Fatalf("feedparser output: %v\n%s", err, out)
+		}
+		if got.Bozo || len(got.Entries) != 3 {
+			t.Fatalf("%s: bozo %v (%s), %d entries, want 3 events", ext, got.Bozo, got.Error, len(got.Entries))
+		}
+		for _, e := range got.Entries {
+			if !strings.Contains(e.ID, ":event:") || !strings.HasPrefix(e.Link, "https://errata.example/articles/") {
+				t.Errorf("%s: entry id %q link %q", ext, e.ID, e.Link)
+			}
+		}
+		newest := got.Entries[0].HTML
+		if strings.Contains(newest, "<script>") || !strings.Contains(newest, "&lt;script&gt;") {
+			t.Errorf("%s: moved entry HTML as feedparser reads it: %q", ext, newest)
+		}
 	}
 }
