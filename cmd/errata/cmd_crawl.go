@@ -47,6 +47,7 @@ func runCrawl(ctx context.Context, e *env, _ []string) error {
 	eng := e.engineOn(st)
 	notes := jobs.NewCollector(e.deliverer(eng, st))
 	eng.OnVersion = notes.Recorded
+	eng.OnEvent = notes.Event
 	rep := newCrawlReport(time.Now)
 	eng.OnCrawl = rep.event
 	stop := rep.show(e.progressView())

@@ -169,6 +169,7 @@ func (s services) run(ctx context.Context, eng *jobs.Engine, st *store.Store) er
 			return err
 		}
 		eng.OnVersion = q.EnqueueDeliveries
+		eng.OnEvent = q.EnqueueEventDeliveries
 		if err := q.Start(ctx); err != nil {
 			_ = q.Stop(context.WithoutCancel(ctx))
 			return err

@@ -70,6 +70,8 @@ type Schedule struct {
 	Tier      []TierTable `toml:"tier"`
 	StopAfter Duration    `toml:"stop_after"`
 	GoneAfter int         `toml:"gone_after"`
+	GoneEvery Duration    `toml:"gone_every"`
+	GoneFor   Duration    `toml:"gone_for"`
 	ErrorBase Duration    `toml:"error_base"`
 	ErrorMax  Duration    `toml:"error_max"`
 	PollEvery Duration    `toml:"poll_every"`
@@ -113,6 +115,7 @@ func Default() Config {
 		Demo:         Demo{Step: Duration(DefaultDemoStep)},
 		Schedule: Schedule{
 			Tiers: tiers, StopAfter: Duration(p.StopAfter), GoneAfter: p.GoneAfter,
+			GoneEvery: Duration(p.GoneEvery), GoneFor: Duration(p.GoneFor),
 			ErrorBase: Duration(p.ErrorBase), ErrorMax: Duration(p.ErrorMax),
 			PollEvery: Duration(p.PollEvery), Jitter: p.Jitter,
 		},
@@ -135,6 +138,7 @@ func (c Config) Policy() schedule.Policy {
 	s := c.Schedule
 	p.StopAfter, p.GoneAfter, p.Jitter = time.Duration(s.StopAfter), s.GoneAfter, s.Jitter
 	p.ErrorBase, p.ErrorMax, p.PollEvery = time.Duration(s.ErrorBase), time.Duration(s.ErrorMax), time.Duration(s.PollEvery)
+	p.GoneEvery, p.GoneFor = time.Duration(s.GoneEvery), time.Duration(s.GoneFor)
 	return p
 }
 

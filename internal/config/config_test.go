@@ -141,11 +141,12 @@ func TestFormatDuration_Reads(t *testing.T) {
 
 func TestPolicy_FromTheFile(t *testing.T) {
 	c := Default()
-	if err := c.LoadFile(writeFile(t, "[schedule]\ntiers = [\"1h:5m\", \"*:2d\"]\nstop_after = \"3d\"\ngone_after = 5\n")); err != nil {
+	if err := c.LoadFile(writeFile(t, "[schedule]\ntiers = [\"1h:5m\", \"*:2d\"]\nstop_after = \"3d\"\ngone_after = 5\ngone_every = \"6h\"\ngone_for = \"2w\"\n")); err != nil {
 		t.Fatal(err)
 	}
 	p := c.Policy()
-	if len(p.Tiers) != 2 || p.Tiers[0].Every != 5*time.Minute || p.Tiers[1].Every != 2*day || p.StopAfter != 3*day || p.GoneAfter != 5 {
+	if len(p.Tiers) != 2 || p.Tiers[0].Every != 5*time.Minute || p.Tiers[1].Every != 2*day || p.StopAfter != 3*day || p.GoneAfter != 5 ||
+		p.GoneEvery != 6*time.Hour || p.GoneFor != 14*day {
 		t.Errorf("policy %+v", p)
 	}
 }

@@ -44,6 +44,8 @@ var settings = []Setting{
 	{Key: "schedule.tiers", Help: "AGE:EVERY steps, youngest first; *:EVERY for every older article", field: func(c *Config) any { return &c.Schedule.Tiers }},
 	{Key: "schedule.stop_after", Help: "stop checking an article unchanged this long", field: func(c *Config) any { return &c.Schedule.StopAfter }},
 	{Key: "schedule.gone_after", Help: "404/410 answers in a row before an article is gone", field: func(c *Config) any { return &c.Schedule.GoneAfter }},
+	{Key: "schedule.gone_every", Help: "how often a gone article is checked for its return", field: func(c *Config) any { return &c.Schedule.GoneEvery }},
+	{Key: "schedule.gone_for", Help: "how long after going a gone article is still checked", field: func(c *Config) any { return &c.Schedule.GoneFor }},
 	{Key: "schedule.error_base", Help: "first back-off after a failed check", field: func(c *Config) any { return &c.Schedule.ErrorBase }},
 	{Key: "schedule.error_max", Help: "longest back-off", field: func(c *Config) any { return &c.Schedule.ErrorMax }},
 	{Key: "schedule.poll_every", Help: "how often a feed or sitemap is polled", field: func(c *Config) any { return &c.Schedule.PollEvery }},

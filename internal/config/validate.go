@@ -36,6 +36,8 @@ func (c Config) Validate() error {
 		{"schedule.tiers", checkTiers(c.Schedule.Tiers)},
 		{"schedule.stop_after", notNegative(c.Schedule.StopAfter)},
 		{"schedule.gone_after", notNegativeInt(c.Schedule.GoneAfter)},
+		{"schedule.gone_every", positive(c.Schedule.GoneEvery)},
+		{"schedule.gone_for", notNegative(c.Schedule.GoneFor)},
 		{"schedule.error_base", positive(c.Schedule.ErrorBase)},
 		{"schedule.error_max", positive(c.Schedule.ErrorMax)},
 		{"schedule.poll_every", positive(c.Schedule.PollEvery)},

@@ -26,6 +26,19 @@ type Article struct {
 	FirstSeen string    `json:"first_seen"`
 	Checks    int       `json:"checks"`
 	Versions  []Version `json:"versions"`
+	Events    []Event   `json:"events"`
+}
+
+// Event is one lifecycle event in the JSONL export, oldest first: "gone",
+// "back", "moved" (old_url, new_url) or "flip_flop" (seq: the version
+// served again).
+type Event struct {
+	Event  string `json:"event"`
+	At     string `json:"at"`
+	Status int    `json:"status,omitempty"`
+	Seq    *int   `json:"seq,omitempty"`
+	OldURL string `json:"old_url,omitempty"`
+	NewURL string `json:"new_url,omitempty"`
 }
 
 // Version is one version in the JSONL export, oldest first, seq from 0.
@@ -106,7 +119,15 @@ func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets 
 	if err != nil {
 		return Article{}, err
 	}
-	line := Article{URL: a.URL, Outlet: name, FirstSeen: rfc3339(a.FirstSeen), Checks: checks, Versions: make([]Version, 0, len(vs))}
+	evs, err := st.ArticleEvents(ctx, a.ID)
+	if err != nil {
+		return Article{}, err
+	}
+	line := Article{URL: a.URL, Outlet: name, FirstSeen: rfc3339(a.FirstSeen), Checks: checks,
+		Versions: make([]Version, 0, len(vs)), Events: make([]Event, 0, len(evs))}
+	for _, e := range evs {
+		line.Events = append(line.Events, exportEvent(e))
+	}
 	for i, v := range vs {
 		ev := Version{
 			Seq: v.Seq, FetchedAt: rfc3339(v.FetchedAt), Title: v.Title, Byline: v.Byline,
@@ -131,6 +152,15 @@ func edits(old, new string) []Edit {
 	out := []Edit{}
 	for _, e := range diff.Edits(old, new) {
 		out = append(out, Edit{Action: string(e.Action), Old: index(e.Old), New: index(e.New), OldText: e.OldText, NewText: e.NewText})
+	}
+	return out
+}
+
+func exportEvent(e model.Event) Event {
+	out := Event{Event: string(e.Kind), At: rfc3339(e.At), Status: e.Status, OldURL: e.OldURL, NewURL: e.NewURL}
+	if e.Seq >= 0 {
+		seq := e.Seq
+		out.Seq = &seq
 	}
 	return out
 }

@@ -149,5 +149,8 @@ func tlsDial(dial mail.DialContextFunc, host string) mail.DialContextFunc {
 // subject is one line: the outlet and the headline as it now reads.
 func subject(p Payload) string {
 	s := fmt.Sprintf("[errata] %s changed: %s", p.Outlet, p.Title)
+	if p.Event != EventChange {
+		s = fmt.Sprintf("[errata] %s %s: %s", p.Outlet, strings.ReplaceAll(p.Event, "_", "-"), p.Title)
+	}
 	return strings.Join(strings.Fields(s), " ")
 }

@@ -9,9 +9,11 @@ import (
 	"github.com/errata/errata/internal/model"
 )
 
-// Payload is one change as every channel sends it; webhooks send it as
-// JSON. Texts are the outlet's, unescaped, except HTML, which is errata's
-// markup around escaped text.
+// Payload is one change, or one lifecycle event, as every channel sends
+// it; webhooks send it as JSON. Event says which ("change", or an event
+// kind: gone, back, moved, flip_flop). Texts are the outlet's, unescaped,
+// except HTML, which is errata's markup around escaped text. The diff
+// fields are a change's; EventID to VersionURL are an event's.
 type Payload struct {
 	Event      string    `json:"event"`
 	Outlet     string    `json:"outlet"`
@@ -34,6 +36,15 @@ type Payload struct {
 	DiffURL    string    `json:"diff_url,omitempty"`
 	CardURL    string    `json:"card_url,omitempty"` // the change as a PNG image
 	Cut        string    `json:"cut,omitempty"`      // why the diff stops short, when it does
+
+	EventID     int64  `json:"event_id,omitempty"`
+	Description string `json:"description,omitempty"` // what happened, in words
+	Status      int    `json:"status,omitempty"`      // the HTTP status behind the event
+	OldURL      string `json:"old_url,omitempty"`     // moved: the article's URL before
+	NewURL      string `json:"new_url,omitempty"`     // moved: its URL now
+	ServedSeq   *int   `json:"served_seq,omitempty"`  // flip_flop: the version served again
+	EventURL    string `json:"event_url,omitempty"`   // the event in the article's history
+	VersionURL  string `json:"version_url,omitempty"` // flip_flop: the version served again
 
 	change Change // what the payload was built from, for the email's card
 }

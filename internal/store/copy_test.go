@@ -59,6 +59,14 @@ func seed(t testing.TB, s *Store) {
 	if _, err := s.EnsureDelivery(ctx, sub.ID, v.ID, t0); err != nil {
 		t.Fatal(err)
 	}
+	ev, err := s.AppendEvent(ctx, model.Event{ArticleID: v.ArticleID, Kind: model.EventMoved, At: t0, Seq: model.NoSeq,
+		OldURL: "https://d.example/old", NewURL: "https://d.example/é"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.EnsureEventDelivery(ctx, sub.ID, ev, t0); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestCopy_SQLiteToSQLiteDigestsMatch(t *testing.T) {

@@ -69,6 +69,7 @@ func (s *Store) purgeTx(ctx context.Context, tx *wtx, id int64) (Purged, error) 
 	}{
 		{sqlPurgeMark, []any{id}},
 		{search, []any{id}},
+		{sqlPurgeEvents, []any{id}},
 		{sqlPurgeVersions, []any{id}},
 		{sqlDeleteChecks, []any{id}},
 		{sqlPurgeAliases, []any{id}},

@@ -139,6 +139,7 @@ type apiArticleDetail struct {
 	LastChanged string       `json:"last_changed"`
 	Status      string       `json:"status"`
 	VersionList []apiVersion `json:"version_list"`
+	Events      []apiEvent   `json:"events"` // lifecycle events, oldest first
 	Checks      apiChecks    `json:"checks"`
 }
 
