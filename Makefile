@@ -12,7 +12,7 @@ test:
 	go test -timeout 20m -race $(RACE_PKGS)
 
 bench:
-	go test -run '^$$' -bench . -benchmem ./internal/jobs/ ./internal/queue/ ./internal/extract/ ./internal/diff/
+	go test -run '^$$' -bench . -benchmem ./internal/jobs/ ./internal/queue/ ./internal/extract/ ./internal/diff/ ./internal/card/
 
 # Short fuzzing of every fuzz target in the module (each for FUZZTIME):
 # the packages are found, not listed, so a new target is never left out.

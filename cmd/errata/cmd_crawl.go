@@ -47,10 +47,11 @@ func runCrawl(ctx context.Context, e *env, _ []string) error {
 	eng := e.engineOn(st)
 	notes := jobs.NewCollector(e.deliverer(eng, st))
 	eng.OnVersion = notes.Recorded
+	eng.OnEvent = notes.Event
 	rep := newCrawlReport(time.Now)
 	eng.OnCrawl = rep.event
 	stop := rep.show(e.progressView())
-	stats, err := eng.Crawl(ctx, e.all, 0)
+	stats, err := eng.Crawl(ctx, e.all, e.cfg.Workers)
 	stop()
 	rep.summary(e.stdout, stats, ctx.Err() != nil)
 	if err != nil {

@@ -44,7 +44,7 @@ same addresses. Ctrl-C stops it.`,
 	maxArgs: 0,
 	flags: func(fs *flag.FlagSet, e *env) {
 		fs.StringVar(&e.addr, "addr", defaultAddr, "address to serve the UI on; port 0 picks a free port")
-		fs.DurationVar(&e.step, "step", defaultDemoStep, "time between two newsroom revisions")
+		durationVar(fs, &e.step, "step", defaultDemoStep, "time between two newsroom revisions")
 		// The demo's data is temporary unless --data is given: an empty
 		// default tells the two apart.
 		if f := fs.Lookup("data"); f != nil {
@@ -86,7 +86,7 @@ func runDemo(ctx context.Context, e *env, _ []string) error {
 		return err
 	}
 	defer st.Close()
-	eng := demoEngine(st, log)
+	eng := demoEngine(st, log, e.policy())
 	if err := trackNewsroom(ctx, eng, nr); err != nil {
 		return err
 	}
@@ -128,28 +128,27 @@ func demoDataDir(given string) (string, func(), error) {
 // demoLogger keeps the terminal for the one line that matters: warnings
 // only, or everything with -v.
 func (e *env) demoLogger() *slog.Logger {
-	level := slog.LevelWarn
+	level := max(e.logLevel(), slog.LevelWarn)
 	if e.verbose {
 		level = slog.LevelDebug
 	}
-	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+	return e.newLogger(level)
 }
 
 // demoEngine fetches from loopback, here only, at a short host interval,
-// on the demo's fast schedule.
-func demoEngine(st *store.Store, log *slog.Logger) *jobs.Engine {
+// on the demo's fast schedule made from the policy in force.
+func demoEngine(st *store.Store, log *slog.Logger, p schedule.Policy) *jobs.Engine {
 	fc := fetch.New(fetch.Config{HostInterval: demoHostInterval, AllowPrivate: true})
 	eng := jobs.NewEngine(st, fc, log)
-	eng.Policy = demoPolicy()
+	eng.Policy = demoPolicy(p)
 	return eng
 }
 
-// demoPolicy speeds the default schedule up so that young articles are
+// demoPolicy speeds the schedule p up so that young articles are
 // re-checked every demoCheckEvery. Only the intervals are scaled: the
 // newsroom's articles really are minutes to hours old, so the ages that
 // make an article young, and the stop rule, keep their true length.
-func demoPolicy() schedule.Policy {
-	p := schedule.DefaultPolicy()
+func demoPolicy(p schedule.Policy) schedule.Policy {
 	q := p.Scaled(float64(p.Tiers[0].Every) / float64(demoCheckEvery))
 	for i := range q.Tiers {
 		q.Tiers[i].MaxAge = p.Tiers[i].MaxAge

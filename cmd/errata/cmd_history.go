@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -95,6 +96,10 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	evs, err := st.ArticleEvents(ctx, a.ID)
+	if err != nil {
+		return err
+	}
 	checks := 0
 	for _, n := range outcomes {
 		checks += n
@@ -110,20 +115,43 @@ func runHistory(ctx context.Context, e *env, args []string) error {
 	if r := refused(outcomes); r != "" {
 		fmt.Fprintf(w, "  refused       %s\n", r)
 	}
-	status := schedule.DefaultPolicy().Describe(schedule.HistoryOf(a), time.Now())
+	h := schedule.HistoryOf(a)
+	for _, ev := range evs {
+		if ev.Kind == model.EventGone {
+			h.GoneSince = ev.At
+		}
+	}
+	status := e.policy().Describe(h, time.Now())
 	if h := holdWords(a); h != "" {
 		status = h
 	}
 	fmt.Fprintf(w, "  status        %s\n", status)
 	fmt.Fprintln(w)
 	for _, v := range vs {
+		for len(evs) > 0 && evs[0].At.Before(v.FetchedAt) {
+			printEvent(w, evs[0])
+			evs = evs[1:]
+		}
 		classes := "first version"
 		if v.Seq > 0 {
 			classes = strings.Join(v.Classes, ", ")
 		}
 		fmt.Fprintf(w, "  v%-3d %s  +%d −%d  %-28s %s\n", v.Seq, stamp(v.FetchedAt), v.Added, v.Removed, classes, termsafe.Line(v.Title))
 	}
+	for _, ev := range evs {
+		printEvent(w, ev)
+	}
 	return nil
+}
+
+// printEvent writes a lifecycle event as a line of the history, between
+// the versions it happened between.
+func printEvent(w io.Writer, ev model.Event) {
+	line := ev.Describe()
+	if ev.Kind == model.EventMoved {
+		line += ": " + ev.OldURL + " → " + ev.NewURL
+	}
+	fmt.Fprintf(w, "  ·    %s  %s\n", stamp(ev.At), termsafe.Line(line))
 }
 
 // refused says how many differences were not recorded as versions, and

@@ -6,10 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/errata/errata/internal/card"
 	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/notify"
@@ -22,6 +24,7 @@ const notifyUsage = "add NAME URL | list | remove NAME | test NAME"
 // notifyOpts are the filters and secret of `notify add`.
 type notifyOpts struct {
 	outlets, classes stringList
+	events           stringList
 	minWords         int
 	minor            bool
 	secret           string
@@ -42,6 +45,11 @@ var notifyCmd = &command{
 
 Filters: --outlet and --class (repeatable; any one matches), --min-words
 (words added plus removed), --minor (also changes classed only minor).
+--event gone,back,moved,flip_flop (repeatable or comma-separated) asks
+for an article's lifecycle events: gone (404/410), back again, moved to a
+new URL, an older version served again; add "change" to get changes too.
+Without --event a subscription gets changes only. --outlet applies to
+events as well; the other filters only to changes.
 Deliveries run as jobs of 'errata serve', retried with back-off; 'errata
 crawl' sends them after its pass. Each change reaches a subscription once.
 'list' shows subscriptions and their latest deliveries; 'test' sends a
@@ -52,6 +60,7 @@ sample change now.`,
 	flags: func(fs *flag.FlagSet, e *env) {
 		fs.Var(&e.notify.outlets, "outlet", "only changes of this outlet (repeatable)")
 		fs.Var(&e.notify.classes, "class", "only changes of this class: headline, byline, text_added, text_removed, text_rewritten, correction, minor (repeatable)")
+		fs.Var(&e.notify.events, "event", "lifecycle events to send: "+strings.Join(notify.EventNames, ", ")+" (repeatable or comma-separated; default: change only)")
 		fs.IntVar(&e.notify.minWords, "min-words", 0, "only changes of at least this many words added plus removed")
 		fs.BoolVar(&e.notify.minor, "minor", false, "also send changes classed only minor")
 		fs.StringVar(&e.notify.secret, "secret", "", "webhook signing secret")
@@ -95,8 +104,12 @@ func runNotify(ctx context.Context, e *env, args []string) error {
 }
 
 func addSubscription(ctx context.Context, e *env, st *store.Store, name, url string) error {
+	events, err := eventFilter(e.notify.events)
+	if err != nil {
+		return err
+	}
 	sub := model.Subscription{Name: name, URL: url, Secret: e.notify.secret, Outlets: e.notify.outlets,
-		Classes: e.notify.classes, MinWords: e.notify.minWords, Minor: e.notify.minor}
+		Classes: e.notify.classes, Events: events, MinWords: e.notify.minWords, Minor: e.notify.minor}
 	if err := notify.Check(sub); err != nil {
 		return usageError{userMessage(err)}
 	}
@@ -105,7 +118,7 @@ func addSubscription(ctx context.Context, e *env, st *store.Store, name, url str
 			return fmt.Errorf("--outlet %q: %w", o, err)
 		}
 	}
-	sub, err := st.AddSubscription(ctx, sub, time.Now())
+	sub, err = st.AddSubscription(ctx, sub, time.Now())
 	if errors.Is(err, store.ErrExists) {
 		return fmt.Errorf("a subscription named %q exists; remove it first or pick another name", name)
 	}
@@ -138,8 +151,30 @@ func listSubscriptions(ctx context.Context, w io.Writer, st *store.Store) error 
 	return tw.Flush()
 }
 
+// eventFilter reads --event values: names from notify.EventNames, given
+// one by one or comma-separated, without repeats.
+func eventFilter(vals []string) ([]string, error) {
+	var out []string
+	for _, v := range vals {
+		for name := range strings.SplitSeq(v, ",") {
+			name = strings.TrimSpace(name)
+			if name == "" || slices.Contains(out, name) {
+				continue
+			}
+			if !slices.Contains(notify.EventNames, name) {
+				return nil, usageError{fmt.Sprintf("--event %q is not one of %s", name, strings.Join(notify.EventNames, ", "))}
+			}
+			out = append(out, name)
+		}
+	}
+	return out, nil
+}
+
 func filters(s model.Subscription) string {
 	var f []string
+	for _, ev := range s.Events {
+		f = append(f, "event="+ev)
+	}
 	for _, o := range s.Outlets {
 		f = append(f, "outlet="+o)
 	}
@@ -178,10 +213,11 @@ func testSubscription(ctx context.Context, e *env, st *store.Store, name string)
 }
 
 // sender sends notifications; webhooks and SMTP connections go through
-// the fetch client's private-address guard.
+// the fetch client's private-address guard. Emails carry the change's
+// card.
 func (e *env) sender(st *store.Store) *notify.Sender {
 	fc := e.fetcher(st)
-	return &notify.Sender{Post: fc, Dial: fc.DialContext}
+	return &notify.Sender{Post: fc, Dial: fc.DialContext, Cards: &card.Renderer{}}
 }
 
 // deliverer wires notifications of new versions for an engine.

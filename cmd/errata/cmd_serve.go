@@ -42,7 +42,7 @@ const (
 
 var serveCmd = &command{
 	name:    "serve",
-	args:    "[--addr ADDR] [--role all|web|worker] [--admin-token T]",
+	args:    "[--addr ADDR] [--role all|web|worker] [--admin-token T] [--metrics-addr ADDR]",
 	summary: "serve the web UI and API and check articles in the background",
 	help: `Runs until interrupted (Ctrl-C, SIGTERM). Role "web" serves the pages, feeds,
 JSON API, /healthz and /metrics; role "worker" polls sources and checks articles
@@ -51,7 +51,10 @@ The admin pages (/admin: adding sources and outlet rules; /admin/sources:
 pausing, resuming and removing sources) and the API's write endpoints are
 enabled only with --admin-token.
 Behind a reverse proxy, --base-url gives the public address feeds link to.
-Flags win over ERRATA_ADDR, ERRATA_ROLE, ERRATA_ADMIN_TOKEN and ERRATA_BASE_URL.`,
+A worker given --metrics-addr serves /healthz and /metrics there.
+Every flag can also be set in the config file (--config) or the environment
+(ERRATA_ADDR, ERRATA_ROLE, ERRATA_ADMIN_TOKEN, ERRATA_BASE_URL,
+ERRATA_METRICS_ADDR...); flags win. 'errata config' shows what is in force.`,
 	example: "errata serve --addr 127.0.0.1:8080 --role all --admin-token s3cret",
 	maxArgs: 0,
 	flags: func(fs *flag.FlagSet, e *env) {
@@ -62,13 +65,12 @@ Flags win over ERRATA_ADDR, ERRATA_ROLE, ERRATA_ADMIN_TOKEN and ERRATA_BASE_URL.
 		fs.StringVar(&e.adminToken, "admin-token", "", "token for the admin page; empty disables it (env ERRATA_ADMIN_TOKEN)")
 		fs.StringVar(&e.baseURL, "base-url", "", "public URL of the site (e.g. https://errata.example/), for the links in feeds; empty: the address a request came in on (env ERRATA_BASE_URL)")
 		fs.IntVar(&e.workers, "workers", jobs.DefaultWorkers, "checks a worker process runs at once")
-		fs.DurationVar(&e.tick, "tick", queue.DefaultTick, "how often the scheduler looks for due work (at least 1s)")
-		fs.DurationVar(&e.rescue, "rescue-after", queue.DefaultRescueAfter, "run a job again once it has run this long, as a dead worker's (a stopped worker's jobs are reclaimed sooner, once its lease runs out); it also bounds a job's run time")
-		fs.DurationVar(&e.hostLease, "host-lease", store.DefaultHostLease, "on PostgreSQL, how long one request may hold its host against other processes; a killed worker's host waits this long")
-		fs.DurationVar(&e.checkEvery, "check-every", 0, "re-check every article and poll every source this often whatever its age (tests, benchmarks); 0: the normal schedule")
+		durationVar(fs, &e.tick, "tick", queue.DefaultTick, "how often the scheduler looks for due work (at least 1s)")
+		durationVar(fs, &e.rescue, "rescue-after", queue.DefaultRescueAfter, "run a job again once it has run this long, as a dead worker's (a stopped worker's jobs are reclaimed sooner, once its lease runs out); it also bounds a job's run time")
+		durationVar(fs, &e.hostLease, "host-lease", store.DefaultHostLease, "on PostgreSQL, how long one request may hold its host against other processes; a killed worker's host waits this long")
+		fs.StringVar(&e.metricsAddr, "metrics-addr", "", "address to serve /healthz and /metrics on besides --addr, e.g. for a worker, which serves no pages; empty: none (env ERRATA_METRICS_ADDR)")
+		durationVar(fs, &e.checkEvery, "check-every", 0, "re-check every article and poll every source this often whatever its age (tests, benchmarks); 0: the normal schedule")
 	},
-	env: []envBinding{{"addr", "ERRATA_ADDR"}, {"role", "ERRATA_ROLE"}, {"admin-token", "ERRATA_ADMIN_TOKEN"},
-		{"base-url", "ERRATA_BASE_URL"}},
 	run: runServe,
 }
 
@@ -76,6 +78,7 @@ Flags win over ERRATA_ADDR, ERRATA_ROLE, ERRATA_ADMIN_TOKEN and ERRATA_BASE_URL.
 type services struct {
 	web, worker bool
 	ln          net.Listener // bound before any other work; nil unless web
+	opsLn       net.Listener // /healthz and /metrics alone (--metrics-addr); may be nil
 	adminToken  string
 	baseURL     string
 	queue       queue.Config
@@ -111,6 +114,14 @@ func runServe(ctx context.Context, e *env, _ []string) error {
 		defer ln.Close()
 		svc.ln = ln
 	}
+	if e.metricsAddr != "" {
+		ln, err := e.listen("metrics-addr", e.metricsAddr)
+		if err != nil {
+			return err
+		}
+		defer ln.Close()
+		svc.opsLn = ln
+	}
 	svc.ready = func(addr string) { svc.log.Info("listening", "url", "http://"+addr+"/") }
 	eng, st, err := e.engine(ctx)
 	if err != nil {
@@ -138,14 +149,10 @@ func everyPolicy(p schedule.Policy, d time.Duration) schedule.Policy {
 	return q
 }
 
-// serveLogger logs one line per event to stderr: info and above, or
-// everything with -v.
+// serveLogger logs one line per event to stderr, as text or JSON
+// (--log-format), from --log-level up, or everything with -v.
 func (e *env) serveLogger() *slog.Logger {
-	level := slog.LevelInfo
-	if e.verbose {
-		level = slog.LevelDebug
-	}
-	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+	return e.newLogger(e.logLevel())
 }
 
 // run starts the worker and the web server, waits for ctx to end and then
@@ -162,23 +169,27 @@ func (s services) run(ctx context.Context, eng *jobs.Engine, st *store.Store) er
 			return err
 		}
 		eng.OnVersion = q.EnqueueDeliveries
+		eng.OnEvent = q.EnqueueEventDeliveries
 		if err := q.Start(ctx); err != nil {
 			_ = q.Stop(context.WithoutCancel(ctx))
 			return err
 		}
 		s.log.Info("worker started", "workers", s.queue.Workers, "tick", s.queue.Tick)
 	}
-	var errc <-chan error
-	var srv *http.Server
+	errc := make(chan error, 2)
+	var srvs []*http.Server
 	if s.web {
-		var err error
-		srv, errc, err = s.listen(eng, st, m)
+		srv, err := s.listen(eng, st, m, errc)
 		if err != nil {
 			if q != nil {
 				_ = q.Stop(context.WithoutCancel(ctx))
 			}
 			return err
 		}
+		srvs = append(srvs, srv)
+	}
+	if s.opsLn != nil {
+		srvs = append(srvs, s.serveOps(st, m, errc))
 	}
 	var serveErr error
 	select {
@@ -186,12 +197,12 @@ func (s services) run(ctx context.Context, eng *jobs.Engine, st *store.Store) er
 	case serveErr = <-errc:
 	}
 	s.log.Info("stopping")
-	return errors.Join(serveErr, s.shutdown(context.WithoutCancel(ctx), srv, q))
+	return errors.Join(serveErr, s.shutdown(context.WithoutCancel(ctx), srvs, q))
 }
 
-func (s services) shutdown(ctx context.Context, srv *http.Server, q *queue.Queue) error {
+func (s services) shutdown(ctx context.Context, srvs []*http.Server, q *queue.Queue) error {
 	var errs []error
-	if srv != nil {
+	for _, srv := range srvs {
 		sctx, cancel := context.WithTimeout(ctx, shutdownTimeout)
 		if err := srv.Shutdown(sctx); err != nil {
 			errs = append(errs, fmt.Errorf("web server shutdown: %w", err))
@@ -205,8 +216,9 @@ func (s services) shutdown(ctx context.Context, srv *http.Server, q *queue.Queue
 	return errors.Join(errs...)
 }
 
-// listen serves the web UI on the listener bound at the start.
-func (s services) listen(eng *jobs.Engine, st *store.Store, m *metrics.Set) (*http.Server, <-chan error, error) {
+// listen serves the web UI on the listener bound at the start; a failure
+// of the server goes to errc.
+func (s services) listen(eng *jobs.Engine, st *store.Store, m *metrics.Set, errc chan<- error) (*http.Server, error) {
 	cfg := web.Config{
 		Store: st, Policy: eng.Policy, Metrics: m, AdminToken: s.adminToken, BaseURL: s.baseURL,
 		Add: addFunc(eng), Logger: s.log, Now: eng.Now,
@@ -216,11 +228,27 @@ func (s services) listen(eng *jobs.Engine, st *store.Store, m *metrics.Set) (*ht
 	}
 	ws, err := web.New(cfg)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	ln := s.ln
+	srv := s.serve(s.ln, ws.Handler(), "web server", errc)
+	if s.ready != nil {
+		s.ready(s.ln.Addr().String())
+	}
+	return srv, nil
+}
+
+// serveOps serves /healthz and /metrics on the --metrics-addr listener.
+func (s services) serveOps(st *store.Store, m *metrics.Set, errc chan<- error) *http.Server {
+	srv := s.serve(s.opsLn, web.OpsHandler(st, m, s.log), "metrics server", errc)
+	s.log.Info("serving /healthz and /metrics", "url", "http://"+s.opsLn.Addr().String()+"/metrics")
+	return srv
+}
+
+// serve runs an HTTP server with errata's limits on ln; a failure goes to
+// errc, named what.
+func (s services) serve(ln net.Listener, h http.Handler, what string, errc chan<- error) *http.Server {
 	srv := &http.Server{
-		Handler:           ws.Handler(),
+		Handler:           h,
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,
@@ -228,16 +256,12 @@ func (s services) listen(eng *jobs.Engine, st *store.Store, m *metrics.Set) (*ht
 		MaxHeaderBytes:    maxHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
-	errc := make(chan error, 1)
 	go func() {
 		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
-			errc <- fmt.Errorf("web server: %w", err)
+			errc <- fmt.Errorf("%s: %w", what, err)
 		}
 	}()
-	if s.ready != nil {
-		s.ready(ln.Addr().String())
-	}
-	return srv, errc, nil
+	return srv
 }
 
 // addFunc lets the admin page add a source as `errata add` does.

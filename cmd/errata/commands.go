@@ -18,9 +18,7 @@ type command struct {
 	minArgs int
 	maxArgs int // -1: no limit
 	flags   func(fs *flag.FlagSet, e *env)
-	// env binds the command's flags to environment variables.
-	env []envBinding
-	run func(ctx context.Context, e *env, args []string) error
+	run     func(ctx context.Context, e *env, args []string) error
 }
 
 func (c *command) checkArgs(args []string) error {
@@ -36,7 +34,7 @@ func (c *command) checkArgs(args []string) error {
 // commands lists the subcommands in the order help shows them.
 func commands() []*command {
 	return []*command{demoCmd, serveCmd, addCmd, importCmd, crawlCmd, sourcesCmd, pauseCmd, resumeCmd, removeCmd,
-		extractCmd, outletCmd, outletsCmd, historyCmd, diffCmd, exportCmd, backupCmd, notifyCmd, verifyCmd, migrateCmd, versionCmd}
+		extractCmd, outletCmd, outletsCmd, historyCmd, diffCmd, exportCmd, backupCmd, notifyCmd, verifyCmd, migrateCmd, configCmd, versionCmd}
 }
 
 func lookup(name string) *command {
@@ -53,7 +51,12 @@ const globalHelp = `Global flags (before or after the command):
   --db URL             database URL; postgres://… selects PostgreSQL (env ERRATA_DB)
   --allow-private      let fetches reach loopback and private addresses (env ERRATA_ALLOW_PRIVATE=1)
   --host-interval D    least time between two requests to one host (default 1s, env ERRATA_HOST_INTERVAL)
+  --contact URL|EMAIL  contact sent in the User-Agent, for sites to reach you (env ERRATA_CONTACT)
+  --log-level L        debug, info, warn or error (default info, env ERRATA_LOG_LEVEL)
+  --log-format F       text or json (default text, env ERRATA_LOG_FORMAT)
+  --config FILE        TOML config file (env ERRATA_CONFIG); 'errata config' shows the settings in force
   -v, --verbose        log each step to stderr
+Precedence: defaults < config file < environment < flags.
 `
 
 const exitHelp = `Exit status: 0 done; 1 failed (one line on stderr says why); 2 bad usage (an

@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/errata/errata/internal/config"
 )
 
 var errHelp = flag.ErrHelp
@@ -24,6 +26,12 @@ type env struct {
 	allowPrivate bool
 	hostInterval time.Duration
 	verbose      bool
+	configFile   string
+
+	// cfg is every setting, settled from the defaults, the config file,
+	// the environment and the flags; the fields above and below that are
+	// settings hold the same values.
+	cfg config.Config
 
 	// Command options; each command registers the ones it takes.
 	outlet string
@@ -36,15 +44,16 @@ type env struct {
 	color  string
 
 	// serve and demo options.
-	role       string
-	adminToken string
-	baseURL    string
-	step       time.Duration
-	workers    int
-	tick       time.Duration
-	rescue     time.Duration
-	checkEvery time.Duration
-	hostLease  time.Duration
+	role        string
+	adminToken  string
+	baseURL     string
+	metricsAddr string
+	step        time.Duration
+	workers     int
+	tick        time.Duration
+	rescue      time.Duration
+	checkEvery  time.Duration
+	hostLease   time.Duration
 
 	// migrate options.
 	to string
@@ -56,9 +65,6 @@ type env struct {
 
 	// notify add options.
 	notify notifyOpts
-
-	// fromEnv maps the flags set from the environment to their variables.
-	fromEnv map[string]string
 
 	// Outlet rules: outlet edits them, extract tries them.
 	drop, keep, remove stringList
@@ -83,7 +89,8 @@ func (l *stringList) Set(v string) error {
 
 // globalValueFlags are the global flags that take a value, needed to find
 // the command name among arguments that may precede it.
-var globalValueFlags = map[string]bool{"data": true, "db": true, "host-interval": true}
+var globalValueFlags = map[string]bool{"data": true, "db": true, "host-interval": true,
+	"config": true, "contact": true, "log-level": true, "log-format": true}
 
 // splitCommand finds the command name, which may follow global flags, and
 // returns it with every other argument.
@@ -125,9 +132,13 @@ func newFlagSet(cmd *command, e *env) *flag.FlagSet {
 	fs.StringVar(&e.data, "data", "./errata-data", "data directory holding the errata.db database (env ERRATA_DATA)")
 	fs.StringVar(&e.db, "db", "", "database URL; postgres://… selects PostgreSQL (env ERRATA_DB)")
 	fs.BoolVar(&e.allowPrivate, "allow-private", false, "let fetches reach loopback and private addresses (env ERRATA_ALLOW_PRIVATE=1)")
-	fs.DurationVar(&e.hostInterval, "host-interval", time.Second, "least time between two requests to one host (env ERRATA_HOST_INTERVAL)")
+	durationVar(fs, &e.hostInterval, "host-interval", time.Second, "least time between two requests to one host (env ERRATA_HOST_INTERVAL)")
 	fs.BoolVar(&e.verbose, "v", false, "log each step to stderr")
 	fs.BoolVar(&e.verbose, "verbose", false, "log each step to stderr")
+	fs.StringVar(&e.configFile, "config", "", "TOML config file (env ERRATA_CONFIG)")
+	fs.StringVar(&e.cfg.Contact, "contact", "", "URL or email address sent in the User-Agent (env ERRATA_CONTACT)")
+	fs.StringVar(&e.cfg.LogLevel, "log-level", config.DefaultLogLevel, "debug, info, warn or error (env ERRATA_LOG_LEVEL)")
+	fs.StringVar(&e.cfg.LogFormat, "log-format", config.DefaultLogFormat, "text or json (env ERRATA_LOG_FORMAT)")
 	if cmd.flags != nil {
 		cmd.flags(fs, e)
 	}
@@ -161,48 +172,82 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	return append(pos, tail...), nil
 }
 
-// envBinding ties a flag to the environment variable that sets it when the
-// flag is not given.
-type envBinding struct{ flag, env string }
-
-// globalEnv binds the global flags.
-var globalEnv = []envBinding{
-	{"data", "ERRATA_DATA"},
-	{"db", "ERRATA_DB"},
-	{"allow-private", "ERRATA_ALLOW_PRIVATE"},
-	{"host-interval", "ERRATA_HOST_INTERVAL"},
-}
-
-// loadEnv sets the flags not given on the command line from their
-// environment variables, the global ones and the command's own. A value
-// that does not fit is reported under the variable's name, where the user
-// must fix it.
-func (e *env) loadEnv(fs *flag.FlagSet, cmd *command) error {
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	e.fromEnv = map[string]string{}
-	for _, b := range append(append([]envBinding{}, globalEnv...), cmd.env...) {
-		v := os.Getenv(b.env)
-		f := fs.Lookup(b.flag)
-		if v == "" || set[b.flag] || f == nil {
+// configure settles every setting: the defaults, then the config file
+// (--config or ERRATA_CONFIG), the environment (ERRATA_*) and last the
+// flags given on the command line. It validates them all before the
+// command does anything, and sets the command's flags that were not given
+// to the settled values.
+func (e *env) configure(fs *flag.FlagSet) error {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	cfg := config.Default()
+	path := e.configFile
+	if path == "" {
+		path = os.Getenv("ERRATA_CONFIG")
+	}
+	if path != "" {
+		if err := cfg.LoadFile(path); err != nil {
+			return usageError{err.Error()}
+		}
+	}
+	if err := cfg.LoadEnv(os.Getenv); err != nil {
+		return usageError{err.Error()}
+	}
+	for name := range given {
+		if key := config.KeyOfFlag(name); key != "" {
+			if err := cfg.Set(key, fs.Lookup(name).Value.String(), config.Origin{Kind: "flag", Name: dashes(name)}); err != nil {
+				return usageError{dashes(name) + ": " + err.Error()}
+			}
+		}
+	}
+	if err := cfg.Validate(); err != nil {
+		return usageError{err.Error()}
+	}
+	for _, s := range config.Settings() {
+		f := fs.Lookup(s.Flag)
+		if s.Flag == "" || f == nil || given[s.Flag] || cfg.Origin(s.Key).Kind == "default" {
 			continue
 		}
-		if err := fs.Set(b.flag, v); err != nil {
-			return usageError{b.env + ": " + valueProblem(f, v, err.Error())}
+		if err := fs.Set(s.Flag, cfg.Value(s.Key)); err != nil {
+			return usageError{cfg.Named(s.Key) + ": " + valueProblem(f, cfg.Value(s.Key), err.Error())}
 		}
-		e.fromEnv[b.flag] = b.env
 	}
-	if e.hostInterval < 0 {
-		return usageError{e.option("host-interval") + " must not be negative"}
-	}
+	e.cfg = cfg
 	return nil
 }
 
 // option names where an option's value came from, for an error about it:
-// the environment variable that set it, or the flag.
+// the environment variable or the config file that set it, or the flag.
 func (e *env) option(flag string) string {
-	if v, ok := e.fromEnv[flag]; ok {
-		return v
+	if key := config.KeyOfFlag(flag); key != "" {
+		return e.cfg.Named(key)
 	}
 	return dashes(flag)
 }
+
+// durationValue is a duration flag that also takes days and weeks ("40d"),
+// as the config file does.
+type durationValue time.Duration
+
+func durationVar(fs *flag.FlagSet, p *time.Duration, name string, value time.Duration, usage string) {
+	*p = value
+	fs.Var((*durationValue)(p), name, usage)
+}
+
+func (d *durationValue) Set(s string) error {
+	v, err := config.ParseDuration(s)
+	if err != nil {
+		return err
+	}
+	*d = durationValue(v)
+	return nil
+}
+
+func (d *durationValue) String() string {
+	if d == nil {
+		return "0s"
+	}
+	return config.FormatDuration(time.Duration(*d))
+}
+
+func (d *durationValue) Get() any { return time.Duration(*d) }

@@ -4,8 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"strconv"
 	"syscall"
+
+	"github.com/errata/errata/internal/config"
 )
 
 // listen checks a listen address and binds it before any other work, so
@@ -13,7 +14,7 @@ import (
 // before migrations, workers or a newsroom start. flag is the option that
 // gave the address, for the error.
 func (e *env) listen(flag, addr string) (net.Listener, error) {
-	if err := checkListenAddr(addr); err != nil {
+	if err := config.CheckListenAddr(addr); err != nil {
 		return nil, usageError{fmt.Sprintf("%s %q: %s", e.option(flag), addr, err)}
 	}
 	ln, err := net.Listen("tcp", addr)
@@ -21,20 +22,6 @@ func (e *env) listen(flag, addr string) (net.Listener, error) {
 		return nil, fmt.Errorf("%s %s: %s", e.option(flag), addr, listenProblem(err))
 	}
 	return ln, nil
-}
-
-// checkListenAddr accepts HOST:PORT with a numeric port; the host may be
-// empty (every interface). Whether the host exists here is for Listen to
-// find out.
-func checkListenAddr(addr string) error {
-	_, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		return errors.New("want HOST:PORT, e.g. 127.0.0.1:8080 (port 0 picks a free port)")
-	}
-	if _, err := strconv.ParseUint(port, 10, 16); err != nil {
-		return fmt.Errorf("port %q is not a number from 0 to 65535", port)
-	}
-	return nil
 }
 
 // listenProblem says why an address could not be bound, without the

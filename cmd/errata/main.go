@@ -70,7 +70,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "Run 'errata %s -h' for usage.\n", name)
 		return exitUsage
 	}
-	if err := env.loadEnv(fs, cmd); err != nil {
+	if err := env.configure(fs); err != nil {
 		return exitStatus(ctx, stderr, err)
 	}
 	return exitStatus(ctx, stderr, cmd.run(ctx, env, pos))

@@ -63,3 +63,15 @@ func TestNotify_AddListTestRemove(t *testing.T) {
 		t.Errorf("list after remove said %q", out)
 	}
 }
+
+func TestNotify_AddWithLifecycleEvents(t *testing.T) {
+	data := t.TempDir()
+	cli(t, data, "notify", "add", "watch", "https://hooks.example/x", "--event", "gone,back", "--event", "moved")
+	if out := cli(t, data, "notify", "list"); !strings.Contains(out, "event=gone event=back event=moved") {
+		t.Errorf("list said %q", out)
+	}
+	_, errOut, code := cliStatus(t, data, "notify", "add", "typo", "https://hooks.example/y", "--event", "deleted")
+	if code != 2 || !strings.Contains(errOut, `"deleted" is not one of change, gone, back, moved, flip_flop`) {
+		t.Errorf("unknown event: exit %d, %q; want 2 naming the allowed values", code, errOut)
+	}
+}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/jobs"
+	"github.com/errata/errata/internal/schedule"
 	"github.com/errata/errata/internal/store"
 )
 
@@ -109,18 +110,43 @@ func redact(u string) string {
 	return u
 }
 
+// logger is the log of the one-shot commands: nothing, or every step with
+// -v.
 func (e *env) logger() *slog.Logger {
 	if !e.verbose {
 		return slog.New(slog.DiscardHandler)
 	}
-	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	return e.newLogger(slog.LevelDebug)
+}
+
+// newLogger logs to stderr from level up, as text or as JSON lines
+// (--log-format).
+func (e *env) newLogger(level slog.Level) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: level}
+	if e.cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(e.stderr, opts))
+	}
+	return slog.New(slog.NewTextHandler(e.stderr, opts))
+}
+
+// logLevel is --log-level, or debug with -v.
+func (e *env) logLevel() slog.Level {
+	if e.verbose {
+		return slog.LevelDebug
+	}
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(e.cfg.LogLevel)); err != nil {
+		return slog.LevelInfo // refused by config.Validate before this
+	}
+	return l
 }
 
 // fetcher builds the HTTP client. On PostgreSQL, where several worker
 // processes may share the database, the per-host interval is kept across
 // all of them through the store's host leases. st may be nil (extract).
 func (e *env) fetcher(st *store.Store) *fetch.Client {
-	cfg := fetch.Config{HostInterval: e.hostInterval, AllowPrivate: e.allowPrivate}
+	cfg := e.cfg.Fetch()
+	cfg.HostInterval, cfg.AllowPrivate = e.hostInterval, e.allowPrivate
 	if st != nil && st.IsPostgres() {
 		cfg.Gate = st.HostGate(e.hostLease)
 	}
@@ -139,5 +165,15 @@ func (e *env) engine(ctx context.Context) (*jobs.Engine, *store.Store, error) {
 
 // engineOn wires an engine on a store already open.
 func (e *env) engineOn(st *store.Store) *jobs.Engine {
-	return jobs.NewEngine(st, e.fetcher(st), e.logger())
+	eng := jobs.NewEngine(st, e.fetcher(st), e.logger())
+	eng.Policy = e.policy()
+	return eng
+}
+
+// policy is the checking policy in force: the config's [schedule].
+func (e *env) policy() schedule.Policy {
+	if len(e.cfg.Schedule.Tiers) == 0 {
+		return schedule.DefaultPolicy() // a command run without settings (tests)
+	}
+	return e.cfg.Policy()
 }

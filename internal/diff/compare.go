@@ -40,6 +40,15 @@ func Compare(old, new Doc) Result {
 	return r
 }
 
+// Edits lists the sentence edits that turn one text into another, as
+// Compare does, without the word diff and classes.
+func Edits(old, new string) []SentenceEdit {
+	if old == new {
+		return nil
+	}
+	return sentenceEdits(Sentences(old), Sentences(new))
+}
+
 // wordStats counts the words inserted and deleted by a diff.
 func wordStats(segs []Segment) (inserted, deleted int) {
 	for _, s := range segs {

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -77,5 +78,17 @@ func TestLIS_FindsLongestIncreasingRun(t *testing.T) {
 				t.Errorf("lis(%v) = %v is not increasing", tt.seq, got)
 			}
 		}
+	}
+}
+
+func TestEdits_MatchCompareAndNoneForEqualTexts(t *testing.T) {
+	old := "The mayor resigned. The council met."
+	new := "The mayor resigned on Tuesday. The council met. A vote follows."
+	want := Compare(Doc{Text: old}, Doc{Text: new}).Edits
+	if got := Edits(old, new); !reflect.DeepEqual(got, want) || len(got) != 2 {
+		t.Errorf("Edits = %+v, want %+v", got, want)
+	}
+	if got := Edits(old, old); got != nil {
+		t.Errorf("Edits of equal texts = %+v", got)
 	}
 }

@@ -6,6 +6,24 @@ package diff
 // only added or only removed.
 type Row struct {
 	Left, Right []Segment
+	// Move is set when the paragraph stood elsewhere in the old text: the
+	// row shows it once, at its new place.
+	Move *Move
+}
+
+// Para is one paragraph of an inline view: the word diff of an old and a
+// new paragraph, only Delete or only Insert segments when it was removed
+// or added.
+type Para struct {
+	Segments []Segment
+	Move     *Move // as in Row
+}
+
+// Move is a paragraph moved from one place to another, perhaps lightly
+// edited. From and To are its indexes, from 0, among the paragraphs of the
+// old and of the new text.
+type Move struct {
+	From, To int
 }
 
 // pairThreshold is the least similarity for a removed and an added
@@ -20,86 +38,174 @@ const pairThreshold = 0.3
 // paragraphs rewritten from top to bottom took 45 s to align.
 const maxPairLookahead = 50
 
-// SideBySide aligns the paragraphs of two texts: a diff over whole
-// paragraphs finds the unchanged ones, then each run of removed paragraphs
-// is paired in order with the similar added paragraphs of the same run,
-// and paired paragraphs get a word diff. The rows stop at the caps
+// SideBySide aligns the paragraphs of two texts (see align) and word-diffs
+// the paired ones into rows. The rows stop at the caps
 // (MaxChangedParagraphs, MaxChangedWords); the Truncation counts the
 // changed rows left out.
 func SideBySide(old, new string) ([]Row, Truncation) {
-	var lim limiter
-	segs, ok := paragraphDiff(paragraphs(old), paragraphs(new))
-	if !ok {
-		return changedRun(paragraphs(old), paragraphs(new), &lim), lim.cut
-	}
-	var rows []Row
-	var dels, ins []string
-	flush := func() {
-		rows = append(rows, changedRun(dels, ins, &lim)...)
-		dels, ins = nil, nil
-	}
-	for _, s := range segs {
-		switch s.op {
-		case Equal:
-			flush()
-			if !lim.full() {
-				rows = append(rows, Row{Left: []Segment{{Equal, s.text}}, Right: []Segment{{Equal, s.text}}})
-			}
-		case Delete:
-			dels = append(dels, s.text)
-		case Insert:
-			ins = append(ins, s.text)
+	return build(align(old, new), func(p piece) Row {
+		switch {
+		case p.new == "":
+			return Row{Left: []Segment{{Delete, p.old}}}
+		case p.old == "":
+			return Row{Right: []Segment{{Insert, p.new}}}
+		case p.old == p.new && p.move == nil:
+			return Row{Left: []Segment{{Equal, p.old}}, Right: []Segment{{Equal, p.new}}}
 		}
-	}
-	flush()
-	return rows, lim.cut
+		row := pairRow(p.old, p.new)
+		row.Move = p.move
+		return row
+	}, func(r Row) int { return changedWords(r.Left) + changedWords(r.Right) })
 }
 
-// changedRun pairs removed with added paragraphs in order: each removed
-// paragraph takes the first still-unused added paragraph similar enough
-// to it among the next maxPairLookahead; added paragraphs skipped over get
-// rows of their own. Once lim is full, rows are counted, not built.
-func changedRun(dels, ins []string, lim *limiter) []Row {
-	var rows []Row
-	emit := func(r func() Row) {
+// Inline aligns the paragraphs of two texts as SideBySide does and gives
+// each aligned pair one paragraph holding its word diff, within the same
+// caps.
+func Inline(old, new string) ([]Para, Truncation) {
+	return build(align(old, new), func(p piece) Para {
+		switch {
+		case p.new == "":
+			return Para{Segments: []Segment{{Delete, p.old}}}
+		case p.old == "":
+			return Para{Segments: []Segment{{Insert, p.new}}}
+		}
+		return Para{Segments: Words(p.old, p.new), Move: p.move}
+	}, func(p Para) int { return changedWords(p.Segments) })
+}
+
+// build renders aligned paragraphs until the caps are reached; past them
+// changed paragraphs are counted, not diffed, and unchanged ones dropped.
+func build[T any](pieces []piece, render func(piece) T, words func(T) int) ([]T, Truncation) {
+	var lim limiter
+	var out []T
+	for _, p := range pieces {
+		if p.unchanged() {
+			if !lim.full() {
+				out = append(out, render(p))
+			}
+			continue
+		}
 		if lim.full() {
 			lim.admit(0)
-			return
+			continue
 		}
-		row := r()
-		if lim.admit(changedWords(row.Left) + changedWords(row.Right)) {
-			rows = append(rows, row)
+		v := render(p)
+		if lim.admit(words(v)) {
+			out = append(out, v)
 		}
 	}
-	added := func(a string) func() Row { return func() Row { return Row{Right: []Segment{{Insert, a}}} } }
+	return out, lim.cut
+}
+
+// piece is one line of an alignment: a paragraph of the old text, of the
+// new text, or of both ("" for the side it is absent from; paragraphs are
+// never empty).
+type piece struct {
+	old, new string
+	move     *Move
+}
+
+func (p piece) unchanged() bool { return p.move == nil && p.old == p.new }
+
+// align lines up the paragraphs of two texts: a diff over whole paragraphs
+// finds the unchanged ones; a paragraph removed in one place and found,
+// identical or nearly, in another is one moved paragraph, shown at its new
+// place (see findMoves); then each run of removed paragraphs is paired in
+// order with the similar added paragraphs of the same run.
+func align(old, new string) []piece {
+	a, b := paragraphs(old), paragraphs(new)
+	ops, ok := paragraphDiff(a, b)
+	if !ok {
+		return pairRun(a, addedPieces(b))
+	}
+	moves := findMoves(ops)
+	movedAway := make(map[int]bool, len(moves))
+	for _, from := range moves {
+		movedAway[from] = true
+	}
+	oldIndex := oldIndexes(ops)
+	var out, ins []piece
+	var dels []string
+	newIndex := 0
+	for k, o := range ops {
+		switch o.op {
+		case Equal:
+			out = append(out, pairRun(dels, ins)...)
+			dels, ins = nil, nil
+			out = append(out, piece{old: o.text, new: o.text})
+			newIndex++
+		case Delete:
+			if !movedAway[k] {
+				dels = append(dels, o.text)
+			}
+		case Insert:
+			p := piece{new: o.text}
+			if from, ok := moves[k]; ok {
+				p.old = ops[from].text
+				p.move = &Move{From: oldIndex[from], To: newIndex}
+			}
+			ins = append(ins, p)
+			newIndex++
+		}
+	}
+	return append(out, pairRun(dels, ins)...)
+}
+
+// oldIndexes gives each op of a paragraph diff the index of its paragraph
+// in the old text (for an added paragraph, that of the next old one).
+func oldIndexes(ops []paraOp) []int {
+	idx := make([]int, len(ops))
+	i := 0
+	for k, o := range ops {
+		idx[k] = i
+		if o.op != Insert {
+			i++
+		}
+	}
+	return idx
+}
+
+// addedPieces makes one added piece of each paragraph.
+func addedPieces(ps []string) []piece {
+	out := make([]piece, len(ps))
+	for i, p := range ps {
+		out[i] = piece{new: p}
+	}
+	return out
+}
+
+// pairRun pairs a run's removed paragraphs with its added ones in order:
+// each removed paragraph takes the first still-unused added paragraph
+// similar enough to it among the next maxPairLookahead; added paragraphs
+// skipped over, and moved ones, stand alone.
+func pairRun(dels []string, ins []piece) []piece {
+	var out []piece
 	bags := make([]map[string]int, len(ins))
 	next := 0
 	for _, d := range dels {
 		j := firstSimilar(d, ins, bags, next)
 		if j < 0 {
-			emit(func() Row { return Row{Left: []Segment{{Delete, d}}} })
+			out = append(out, piece{old: d})
 			continue
 		}
-		for _, a := range ins[next:j] {
-			emit(added(a))
-		}
-		emit(func() Row { return pairRow(d, ins[j]) })
+		out = append(out, ins[next:j]...)
+		out = append(out, piece{old: d, new: ins[j].new})
 		next = j + 1
 	}
-	for _, a := range ins[next:] {
-		emit(added(a))
-	}
-	return rows
+	return append(out, ins[next:]...)
 }
 
-// firstSimilar returns the index of the first of candidates[from:], within
-// maxPairLookahead, similar enough to p, or -1. bags holds the candidates'
-// word bags, filled in as they are needed.
-func firstSimilar(p string, candidates []string, bags []map[string]int, from int) int {
+// firstSimilar returns the index of the first added, not moved, piece of
+// candidates[from:], within maxPairLookahead, similar enough to p, or -1.
+// bags holds the candidates' word bags, filled in as they are needed.
+func firstSimilar(p string, candidates []piece, bags []map[string]int, from int) int {
 	bag := wordBag(p)
 	for j := from; j < min(len(candidates), from+maxPairLookahead); j++ {
+		if candidates[j].move != nil {
+			continue
+		}
 		if bags[j] == nil {
-			bags[j] = wordBag(candidates[j])
+			bags[j] = wordBag(candidates[j].new)
 		}
 		if dice(bag, bags[j]) >= pairThreshold {
 			return j

@@ -70,23 +70,64 @@ func FuzzSideBySide(f *testing.F) {
 	f.Add("A one.\n\nB two.", "A one.\n\nB two!\n\nC.")
 	f.Add("", "x")
 	f.Add("Cats purr.\n\n\xff", "Markets fell.")
+	f.Add("A one.\n\nB two.\n\nC three.\n\nD four.", "D four.\n\nA one.\n\nB two.\n\nC three.")
 	f.Fuzz(func(t *testing.T, old, new string) {
 		var left, right []string
 		rows, cut := SideBySide(old, new)
 		if cut.MoreParagraphs > 0 {
 			return // a truncated view holds a prefix only
 		}
+		olds := paragraphs(old)
 		for _, r := range rows {
-			if len(r.Left) > 0 {
+			if m := r.Move; m != nil {
+				// A moved paragraph shows at its new place only.
+				if m.From >= len(olds) || Side(r.Left, Delete) != olds[m.From] || m.To != len(right) {
+					t.Fatalf("moved row %+v does not show old paragraph %d at new place %d", r, m.From, len(right))
+				}
+				olds[m.From] = ""
+			} else if len(r.Left) > 0 {
 				left = append(left, Side(r.Left, Delete))
 			}
 			if len(r.Right) > 0 {
 				right = append(right, Side(r.Right, Insert))
 			}
 		}
-		if !slices.Equal(left, paragraphs(old)) || !slices.Equal(right, paragraphs(new)) {
+		olds = slices.DeleteFunc(olds, func(s string) bool { return s == "" })
+		if !slices.Equal(left, olds) || !slices.Equal(right, paragraphs(new)) {
 			t.Fatalf("rows do not rebuild the paragraphs:\n%q\n%q", left, right)
 		}
 		Compare(Doc{Text: old}, Doc{Text: new}) // must not panic
+	})
+}
+
+func FuzzInline(f *testing.F) {
+	f.Add("A one.\n\nB two.", "A one.\n\nB two!\n\nC.")
+	f.Add("", "x")
+	f.Add("A one.\n\nB two.\n\nC three.\n\nD four.", "D four!\n\nA one.\n\nB two.\n\nC three.")
+	f.Fuzz(func(t *testing.T, old, new string) {
+		paras, cut := Inline(old, new)
+		if cut.MoreParagraphs > 0 {
+			return // a truncated view holds a prefix only
+		}
+		olds := paragraphs(old)
+		var left, right []string
+		for _, p := range paras {
+			o, n := Side(p.Segments, Delete), Side(p.Segments, Insert)
+			if m := p.Move; m != nil {
+				if m.From >= len(olds) || o != olds[m.From] || m.To != len(right) {
+					t.Fatalf("moved paragraph %+v does not show old paragraph %d at new place %d", p, m.From, len(right))
+				}
+				olds[m.From] = ""
+			} else if o != "" {
+				left = append(left, o)
+			}
+			if n != "" {
+				right = append(right, n)
+			}
+		}
+		olds = slices.DeleteFunc(olds, func(s string) bool { return s == "" })
+		if !slices.Equal(left, olds) || !slices.Equal(right, paragraphs(new)) {
+			t.Fatalf("paragraphs do not rebuild the texts:\n%q\n%q", left, right)
+		}
 	})
 }

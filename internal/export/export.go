@@ -10,6 +10,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/errata/errata/internal/diff"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/store"
 )
@@ -25,6 +26,19 @@ type Article struct {
 	FirstSeen string    `json:"first_seen"`
 	Checks    int       `json:"checks"`
 	Versions  []Version `json:"versions"`
+	Events    []Event   `json:"events"`
+}
+
+// Event is one lifecycle event in the JSONL export, oldest first: "gone",
+// "back", "moved" (old_url, new_url) or "flip_flop" (seq: the version
+// served again).
+type Event struct {
+	Event  string `json:"event"`
+	At     string `json:"at"`
+	Status int    `json:"status,omitempty"`
+	Seq    *int   `json:"seq,omitempty"`
+	OldURL string `json:"old_url,omitempty"`
+	NewURL string `json:"new_url,omitempty"`
 }
 
 // Version is one version in the JSONL export, oldest first, seq from 0.
@@ -36,6 +50,21 @@ type Version struct {
 	Published string `json:"published"`
 	Text      string `json:"text"`
 	Hash      string `json:"hash"`
+	// Edits are the sentence edits from the previous version's text to
+	// this one's, [] when the text did not change; the first version has
+	// no previous one and no "edits" key.
+	Edits []Edit `json:"edits,omitzero"`
+}
+
+// Edit is one sentence edit (see diff.SentenceEdit); Old and New index the
+// sentences of the previous and of this version's text, null when the
+// sentence is absent there.
+type Edit struct {
+	Action  string `json:"action"` // added, deleted, edited or moved
+	Old     *int   `json:"old"`
+	New     *int   `json:"new"`
+	OldText string `json:"old_text"`
+	NewText string `json:"new_text"`
 }
 
 // JSONL writes one article a line, in the order articles were first seen.
@@ -90,14 +119,50 @@ func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets 
 	if err != nil {
 		return Article{}, err
 	}
-	line := Article{URL: a.URL, Outlet: name, FirstSeen: rfc3339(a.FirstSeen), Checks: checks, Versions: make([]Version, 0, len(vs))}
-	for _, v := range vs {
-		line.Versions = append(line.Versions, Version{
+	evs, err := st.ArticleEvents(ctx, a.ID)
+	if err != nil {
+		return Article{}, err
+	}
+	line := Article{URL: a.URL, Outlet: name, FirstSeen: rfc3339(a.FirstSeen), Checks: checks,
+		Versions: make([]Version, 0, len(vs)), Events: make([]Event, 0, len(evs))}
+	for _, e := range evs {
+		line.Events = append(line.Events, exportEvent(e))
+	}
+	for i, v := range vs {
+		ev := Version{
 			Seq: v.Seq, FetchedAt: rfc3339(v.FetchedAt), Title: v.Title, Byline: v.Byline,
 			Published: rfc3339(v.Published), Text: v.Text, Hash: v.Hash,
-		})
+		}
+		if i > 0 {
+			ev.Edits = edits(vs[i-1].Text, v.Text)
+		}
+		line.Versions = append(line.Versions, ev)
 	}
 	return line, nil
+}
+
+// edits lists the sentence edits between two texts, never nil.
+func edits(old, new string) []Edit {
+	index := func(i int) *int {
+		if i < 0 {
+			return nil
+		}
+		return &i
+	}
+	out := []Edit{}
+	for _, e := range diff.Edits(old, new) {
+		out = append(out, Edit{Action: string(e.Action), Old: index(e.Old), New: index(e.New), OldText: e.OldText, NewText: e.NewText})
+	}
+	return out
+}
+
+func exportEvent(e model.Event) Event {
+	out := Event{Event: string(e.Kind), At: rfc3339(e.At), Status: e.Status, OldURL: e.OldURL, NewURL: e.NewURL}
+	if e.Seq >= 0 {
+		seq := e.Seq
+		out.Seq = &seq
+	}
+	return out
 }
 
 // rfc3339 formats a time in UTC, or "" for an unknown time.

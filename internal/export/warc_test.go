@@ -19,12 +19,12 @@ import (
 	"github.com/errata/errata/internal/warc"
 )
 
-var base = time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
+var warcBase = time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
 
-// seed records n articles of one outlet with versions versions each, one
+// seedWARC records n articles of one outlet with versions versions each, one
 // capture per version, the page being body with the article and version
 // numbers in it.
-func seed(tb testing.TB, n, versions int, body []byte) *store.Store {
+func seedWARC(tb testing.TB, n, versions int, body []byte) *store.Store {
 	tb.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(tb.TempDir(), "errata.db"))
@@ -37,12 +37,12 @@ func seed(tb testing.TB, n, versions int, body []byte) *store.Store {
 		tb.Fatal(err)
 	}
 	for i := range n {
-		a, _, err := st.AddArticle(ctx, model.Article{OutletID: o.ID, URL: fmt.Sprintf("https://ledger.example/%d", i), FirstSeen: base, State: model.StateActive})
+		a, _, err := st.AddArticle(ctx, model.Article{OutletID: o.ID, URL: fmt.Sprintf("https://ledger.example/%d", i), FirstSeen: warcBase, State: model.StateActive})
 		if err != nil {
 			tb.Fatal(err)
 		}
 		for seq := range versions {
-			at := base.Add(time.Duration(seq*n+i) * time.Minute)
+			at := warcBase.Add(time.Duration(seq*n+i) * time.Minute)
 			page := append(fmt.Appendf(nil, "<!-- %d/%d -->", i, seq), body...)
 			hash, blob, err := archive.Pack(page)
 			if err != nil {
@@ -64,8 +64,8 @@ func seed(tb testing.TB, n, versions int, body []byte) *store.Store {
 	return st
 }
 
-// read returns the records of an archive by type, and the metadata blocks.
-func read(t *testing.T, b []byte) (map[string]int, []Metadata) {
+// readWARC returns the records of an archive by type, and the metadata blocks.
+func readWARC(t *testing.T, b []byte) (map[string]int, []Metadata) {
 	t.Helper()
 	types := map[string]int{}
 	var metas []Metadata
@@ -94,7 +94,7 @@ func read(t *testing.T, b []byte) (map[string]int, []Metadata) {
 // --since the captures fetched from then on, in fetch order.
 func TestWARC_ArticleAndSinceNarrowTheArchive(t *testing.T) {
 	ctx := context.Background()
-	st := seed(t, 3, 2, []byte("<p>page</p>"))
+	st := seedWARC(t, 3, 2, []byte("<p>page</p>"))
 	second, err := st.ArticleByURL(ctx, "https://ledger.example/1")
 	if err != nil {
 		t.Fatal(err)
@@ -107,7 +107,7 @@ func TestWARC_ArticleAndSinceNarrowTheArchive(t *testing.T) {
 	}{
 		{"all", WARCOptions{}, 6, Metadata{ArticleURL: "https://ledger.example/0", Seq: 0}},
 		{"article", WARCOptions{ArticleID: second.ID}, 2, Metadata{ArticleURL: "https://ledger.example/1", Seq: 0}},
-		{"since", WARCOptions{Since: base.Add(4 * time.Minute)}, 2, Metadata{ArticleURL: "https://ledger.example/1", Seq: 1}},
+		{"since", WARCOptions{Since: warcBase.Add(4 * time.Minute)}, 2, Metadata{ArticleURL: "https://ledger.example/1", Seq: 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,7 +116,7 @@ func TestWARC_ArticleAndSinceNarrowTheArchive(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			types, metas := read(t, buf.Bytes())
+			types, metas := readWARC(t, buf.Bytes())
 			want := map[string]int{"warcinfo": 1, "response": tt.captures, "request": tt.captures, "metadata": tt.captures}
 			if !reflect.DeepEqual(types, want) || stats.Captures != tt.captures || stats.Versions != tt.captures {
 				t.Errorf("records %v, stats %+v; want %v", types, stats, want)
@@ -135,7 +135,7 @@ func TestWARC_ArticleAndSinceNarrowTheArchive(t *testing.T) {
 // and gzipped into records): 200 captures of a 100 KB page, the first
 // versions of 100 articles and a second version of each.
 func BenchmarkExport_WARC(b *testing.B) {
-	st := seed(b, 100, 2, benchPage(100<<10))
+	st := seedWARC(b, 100, 2, benchPage(100<<10))
 	ctx := context.Background()
 	stats, err := WARC(ctx, st, io.Discard, WARCOptions{})
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"strings"
 	"time"
 )
 
@@ -64,6 +65,17 @@ type Config struct {
 // process: each process fetches and obeys it itself.
 type Gate interface {
 	Wait(ctx context.Context, host string, interval time.Duration) (release func(), err error)
+}
+
+// UserAgent is the User-Agent errata sends: DefaultUserAgent, with the
+// contact of whoever runs this errata (a URL or an email address) when one
+// is given, so a site can reach them rather than the project.
+func UserAgent(contact string) string {
+	contact = strings.TrimSpace(contact)
+	if contact == "" {
+		return DefaultUserAgent
+	}
+	return strings.TrimSuffix(DefaultUserAgent, ")") + "; " + contact + ")"
 }
 
 // DefaultConfig returns the polite defaults, HostInterval included.

@@ -159,3 +159,16 @@ func TestResponse_UTF8UsesContentType(t *testing.T) {
 		t.Fatalf("UTF8() = %q, %v", got, err)
 	}
 }
+
+func TestUserAgent_CarriesTheContact(t *testing.T) {
+	tests := map[string]string{
+		"":                             DefaultUserAgent,
+		"ops@example.org":              "errata/0.1 (+https://github.com/errata/errata; ops@example.org)",
+		"https://desk.example/contact": "errata/0.1 (+https://github.com/errata/errata; https://desk.example/contact)",
+	}
+	for contact, want := range tests {
+		if got := UserAgent(contact); got != want {
+			t.Errorf("UserAgent(%q) = %q, want %q", contact, got, want)
+		}
+	}
+}

@@ -82,7 +82,9 @@ func (e *Engine) checkResponse(ctx context.Context, a model.Article, resp *fetch
 	c.Hash = res.Hash
 	c.ArticleID = rec.Article.ID // another article when this one was absorbed
 	rec.Check = c
-	e.reschedule(&rec.Article, res, now)
+	if err := e.lifecycle(ctx, a, &rec, res, now); err != nil {
+		return CheckResult{}, err
+	}
 	id, err := e.Store.Record(ctx, rec)
 	if err != nil {
 		if !errors.Is(err, store.ErrStale) {
@@ -98,8 +100,31 @@ func (e *Engine) checkResponse(ctx context.Context, a model.Article, resp *fetch
 			e.OnVersion(ctx, rec.Article, *res.Version)
 		}
 	}
+	e.announce(ctx, rec.Article, rec.Events)
 	res.Article = rec.Article
 	return res, nil
+}
+
+// lifecycle reschedules the article and adds the lifecycle events of the
+// check to rec: back, gone and the opening of a flip-flop episode (a move
+// was added when the redirect was followed).
+func (e *Engine) lifecycle(ctx context.Context, before model.Article, rec *store.CheckRecord, res CheckResult, now time.Time) error {
+	comeBack(before, rec, res, rec.Check.Status)
+	since, err := e.goneSince(ctx, rec.Article)
+	if err != nil {
+		return err
+	}
+	e.reschedule(&rec.Article, res, now, since)
+	wentGone(before, rec, rec.Check.Status)
+	ff, err := e.flipFlop(ctx, rec.Article, res)
+	if err != nil {
+		return err
+	}
+	if ff != nil {
+		rec.Events = append(rec.Events, *ff)
+	}
+	stampEvents(rec.Events, rec.Check)
+	return nil
 }
 
 // compare handles a 200 response: the same bytes as last time skip
@@ -252,6 +277,7 @@ func (e *Engine) movedHere(ctx context.Context, rec *store.CheckRecord, hash str
 		return CheckResult{}, false, fmt.Errorf("jobs: articles of the same text as %s: %w", a.URL, err)
 	}
 	e.Log.Info("new URL serves a tracked article; merged", "url", a.URL, "article", other.URL)
+	rec.Events = append(rec.Events, movedEvent(other.URL, a.URL))
 	other.URL, other.State = a.URL, model.StateActive
 	other.BodyHash, other.ETag, other.LastModified = a.BodyHash, a.ETag, a.LastModified
 	read := other.LastChecked // the guard now watches the article recorded into
@@ -288,8 +314,10 @@ func (e *Engine) follow(ctx context.Context, rec *store.CheckRecord, resp *fetch
 	}
 	switch d.Action {
 	case identity.Rekey:
+		rec.Events = append(rec.Events, movedEvent(a.URL, d.URL))
 		a.URL = d.URL
 	case identity.Absorb:
+		rec.Events = append(rec.Events, movedEvent(a.URL, d.URL))
 		a.URL, rec.Absorb = d.URL, d.Absorb
 	}
 	return d, nil
@@ -321,7 +349,8 @@ func unsettled(o model.Outcome) bool {
 }
 
 // reschedule sets the article's counters, state and next check.
-func (e *Engine) reschedule(a *model.Article, res CheckResult, now time.Time) {
+// goneSince is when a gone article went (zero when not gone or unknown).
+func (e *Engine) reschedule(a *model.Article, res CheckResult, now, goneSince time.Time) {
 	a.LastChecked = now
 	if res.Outcome == model.OutcomeConfirming {
 		a.NextCheck = now.Add(e.confirmDelay())
@@ -336,6 +365,8 @@ func (e *Engine) reschedule(a *model.Article, res CheckResult, now time.Time) {
 	default:
 		a.Errors, a.Gone = 0, 0
 	}
-	plan := e.Policy.Next(schedule.HistoryOf(*a), now)
+	h := schedule.HistoryOf(*a)
+	h.GoneSince = goneSince
+	plan := e.Policy.Next(h, now)
 	a.NextCheck, a.State = plan.Next, plan.State
 }

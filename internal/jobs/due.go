@@ -25,7 +25,7 @@ func (e *Engine) CheckDue(ctx context.Context, id int64) (CheckResult, bool, err
 		e.countError(stageStore)
 		return CheckResult{}, false, fmt.Errorf("jobs: check article %d: %w", id, err)
 	}
-	if a.State != model.StateActive || a.Hold != model.HoldNone || a.NextCheck.After(e.now()) {
+	if !watched(a) || a.Hold != model.HoldNone || a.NextCheck.After(e.now()) {
 		return CheckResult{}, false, nil
 	}
 	res, err := e.CheckArticle(ctx, a)
@@ -72,4 +72,10 @@ func (e *Engine) sourceByID(ctx context.Context, id int64) (*model.Source, error
 		return nil, fmt.Errorf("jobs: poll source %d: %w", id, err)
 	}
 	return &src, nil
+}
+
+// watched reports whether an article's state has it checked: active, or
+// gone and still watched for its return (it has a next check).
+func watched(a model.Article) bool {
+	return a.State == model.StateActive || (a.State == model.StateGone && !a.NextCheck.IsZero())
 }

@@ -34,6 +34,10 @@ type Engine struct {
 	// queues work (Queue.EnqueueDeliveries) or keeps it for after the pass
 	// (Collector.Recorded).
 	OnVersion func(ctx context.Context, a model.Article, v model.Version)
+	// OnEvent, when set, is told of each lifecycle event a check recorded
+	// (gone, back, moved, flip-flop), once its transaction has committed;
+	// like OnVersion, it must not block the check.
+	OnEvent func(ctx context.Context, a model.Article, ev model.Event)
 
 	rereads rereadCache
 }

@@ -11,7 +11,7 @@ type Subscription struct {
 	Secret   string // signs webhook bodies; unused by other channels
 	Outlets  []string
 	Classes  []string
-	Events   []string // reserved for lifecycle events; empty means changes
+	Events   []string // lifecycle event kinds (see EventKinds); empty means changes only
 	MinWords int      // least words added plus removed
 	Minor    bool     // also changes classed only "minor"
 	Created  time.Time
@@ -29,7 +29,8 @@ const (
 type Delivery struct {
 	ID             int64
 	SubscriptionID int64
-	VersionID      int64
+	VersionID      int64 // the change delivered; 0 for an event
+	EventID        int64 // the lifecycle event delivered; 0 for a change
 	Status         string
 	Attempts       int
 	LastError      string

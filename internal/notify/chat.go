@@ -42,5 +42,8 @@ func chatText(p Payload) string {
 	if p.DiffURL != "" {
 		t += "\nDiff: " + p.DiffURL
 	}
+	if p.EventURL != "" {
+		t += "\nHistory: " + p.EventURL
+	}
 	return t
 }

@@ -35,6 +35,11 @@ func Check(s Subscription) error {
 			return fmt.Errorf("%w: class %q is not one of %s", ErrBadSubscription, c, strings.Join(known, ", "))
 		}
 	}
+	for _, e := range s.Events {
+		if !slices.Contains(EventNames, e) {
+			return fmt.Errorf("%w: event %q is not one of %s", ErrBadSubscription, e, strings.Join(EventNames, ", "))
+		}
+	}
 	if s.MinWords < 0 {
 		return fmt.Errorf("%w: minimum words must be 0 or more", ErrBadSubscription)
 	}

@@ -7,7 +7,8 @@ import (
 )
 
 func TestCheck(t *testing.T) {
-	ok := Subscription{Name: "desk", URL: "https://hooks.test/x", Classes: []string{"headline", "correction"}}
+	ok := Subscription{Name: "desk", URL: "https://hooks.test/x", Classes: []string{"headline", "correction"},
+		Events: []string{"change", "gone", "back"}}
 	if err := Check(ok); err != nil {
 		t.Fatalf("Check(%+v) = %v, want nil", ok, err)
 	}
@@ -17,6 +18,7 @@ func TestCheck(t *testing.T) {
 		"long name":     {Name: strings.Repeat("n", maxName+1), URL: "https://hooks.test/x"},
 		"unknown class": {Name: "desk", URL: "https://hooks.test/x", Classes: []string{"headlines"}},
 		"negative":      {Name: "desk", URL: "https://hooks.test/x", MinWords: -1},
+		"unknown event": {Name: "desk", URL: "https://hooks.test/x", Events: []string{"vanished"}},
 		"bad scheme":    {Name: "desk", URL: "ftp://hooks.test/x"},
 	}
 	for what, s := range bad {

@@ -1,6 +1,7 @@
 package notify
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/errata/errata/internal/card"
 	mail "github.com/wneessen/go-mail"
 )
 
@@ -80,6 +82,9 @@ func (s *Sender) sendMail(ctx context.Context, sub Subscription, p Payload, time
 	msg.Subject(subject(p))
 	msg.SetBodyString(mail.TypeTextPlain, p.Text)
 	msg.AddAlternativeString(mail.TypeTextHTML, p.HTML)
+	if err := s.attachCard(msg, p); err != nil {
+		return fmt.Errorf("notify: email %s: %w", sub.Name, err)
+	}
 	opts := []mail.Option{mail.WithPort(mb.port), mail.WithTimeout(timeout), mail.WithTLSPolicy(mail.TLSOpportunistic)}
 	auth := mail.SMTPAuthAutoDiscover
 	if mb.ssl {
@@ -108,6 +113,23 @@ func (s *Sender) sendMail(ctx context.Context, sub Subscription, p Payload, time
 	return nil
 }
 
+// cardName is the file name of the card attached to emails.
+const cardName = "errata-change.png"
+
+// attachCard attaches the change's wide card when the sender draws cards
+// and the payload was built from versions.
+func (s *Sender) attachCard(msg *mail.Msg, p Payload) error {
+	if s.Cards == nil || p.change.New.Seq == 0 {
+		return nil
+	}
+	c := p.change
+	png, err := s.Cards.PNG(card.ForVersions(c.Outlet, c.Old, c.New, nil), card.Wide)
+	if err != nil {
+		return err
+	}
+	return msg.AttachReader(cardName, bytes.NewReader(png))
+}
+
 // tlsDial wraps a dialer in TLS to host, for smtps://.
 func tlsDial(dial mail.DialContextFunc, host string) mail.DialContextFunc {
 	return func(ctx context.Context, network, address string) (net.Conn, error) {
@@ -127,5 +149,8 @@ func tlsDial(dial mail.DialContextFunc, host string) mail.DialContextFunc {
 // subject is one line: the outlet and the headline as it now reads.
 func subject(p Payload) string {
 	s := fmt.Sprintf("[errata] %s changed: %s", p.Outlet, p.Title)
+	if p.Event != EventChange {
+		s = fmt.Sprintf("[errata] %s %s: %s", p.Outlet, strings.ReplaceAll(p.Event, "_", "-"), p.Title)
+	}
 	return strings.Join(strings.Fields(s), " ")
 }

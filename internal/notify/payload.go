@@ -9,9 +9,11 @@ import (
 	"github.com/errata/errata/internal/model"
 )
 
-// Payload is one change as every channel sends it; webhooks send it as
-// JSON. Texts are the outlet's, unescaped, except HTML, which is errata's
-// markup around escaped text.
+// Payload is one change, or one lifecycle event, as every channel sends
+// it; webhooks send it as JSON. Event says which ("change", or an event
+// kind: gone, back, moved, flip_flop). Texts are the outlet's, unescaped,
+// except HTML, which is errata's markup around escaped text. The diff
+// fields are a change's; EventID to VersionURL are an event's.
 type Payload struct {
 	Event      string    `json:"event"`
 	Outlet     string    `json:"outlet"`
@@ -32,7 +34,19 @@ type Payload struct {
 	Text       string    `json:"text"` // the change as plain text
 	HTML       string    `json:"html"` // the change as escaped HTML
 	DiffURL    string    `json:"diff_url,omitempty"`
-	Cut        string    `json:"cut,omitempty"` // why the diff stops short, when it does
+	CardURL    string    `json:"card_url,omitempty"` // the change as a PNG image
+	Cut        string    `json:"cut,omitempty"`      // why the diff stops short, when it does
+
+	EventID     int64  `json:"event_id,omitempty"`
+	Description string `json:"description,omitempty"` // what happened, in words
+	Status      int    `json:"status,omitempty"`      // the HTTP status behind the event
+	OldURL      string `json:"old_url,omitempty"`     // moved: the article's URL before
+	NewURL      string `json:"new_url,omitempty"`     // moved: its URL now
+	ServedSeq   *int   `json:"served_seq,omitempty"`  // flip_flop: the version served again
+	EventURL    string `json:"event_url,omitempty"`   // the event in the article's history
+	VersionURL  string `json:"version_url,omitempty"` // flip_flop: the version served again
+
+	change Change // what the payload was built from, for the email's card
 }
 
 // Para is one changed paragraph, before and after; one side is empty for
@@ -59,7 +73,7 @@ func Build(c Change) (Payload, error) {
 	p := Payload{
 		Event: EventChange, Outlet: c.Outlet, ArticleID: c.New.ArticleID, ArticleURL: c.ArticleURL,
 		Title: c.New.Title, VersionID: c.New.ID, Seq: c.New.Seq, At: c.New.FetchedAt,
-		Classes: c.New.Classes, Added: c.New.Added, Removed: c.New.Removed,
+		Classes: c.New.Classes, Added: c.New.Added, Removed: c.New.Removed, change: c,
 	}
 	if p.Classes == nil {
 		p.Classes = []string{}
@@ -72,6 +86,7 @@ func Build(c Change) (Payload, error) {
 	}
 	if c.BaseURL != "" {
 		p.DiffURL = fmt.Sprintf("%s/articles/%d/diff/%d/%d", strings.TrimRight(c.BaseURL, "/"), c.New.ArticleID, c.Old.Seq, c.New.Seq)
+		p.CardURL = p.DiffURL + ".png"
 	}
 	d := diffOf(c.Old, c.New)
 	p.Cut = d.cut.Note()

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/errata/errata/internal/card"
 	"github.com/errata/errata/internal/model"
 )
 
@@ -31,6 +32,9 @@ type Sender struct {
 	// them to the addresses a fetch may reach. nil: a plain dialer.
 	Dial    func(ctx context.Context, network, address string) (net.Conn, error)
 	Timeout time.Duration // per attempt; 0: DefaultTimeout
+	// Cards draws the change's card, attached to emails; nil: emails
+	// carry no image.
+	Cards *card.Renderer
 }
 
 // Send delivers one payload to one subscription. A returned error means

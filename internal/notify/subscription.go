@@ -30,8 +30,9 @@ var chatSchemes = []string{
 	"googlechat", "signal", "bark", "join", "opsgenie",
 }
 
-// Event names a subscription may ask for. Only changes are delivered for
-// now; lifecycle events (gone, back, moved, flip-flop) will join them.
+// EventChange names a change (a new version) among the events a
+// subscription may ask for; the others are the lifecycle event kinds
+// (see EventNames). A subscription that names none gets changes only.
 const EventChange = "change"
 
 // Subscription is the model's; this package gives it its meaning.
@@ -57,13 +58,18 @@ func KindOf(raw string) (Kind, error) {
 	return "", fmt.Errorf("%w %q: scheme %q is not a webhook, smtp or chat service URL", ErrBadURL, raw, u.Scheme)
 }
 
-// Matches reports whether a change passes the subscription's filters.
+// Matches reports whether a change or a lifecycle event passes the
+// subscription's filters. Outlets apply to both; classes, size and minor
+// only to changes, which have them.
 func Matches(s Subscription, p Payload) bool {
-	if len(s.Events) > 0 && !slices.Contains(s.Events, p.Event) {
+	if !wants(s, p.Event) {
 		return false
 	}
 	if len(s.Outlets) > 0 && !slices.ContainsFunc(s.Outlets, func(o string) bool { return strings.EqualFold(o, p.Outlet) }) {
 		return false
+	}
+	if p.Event != EventChange {
+		return true
 	}
 	if len(s.Classes) > 0 && !slices.ContainsFunc(p.Classes, func(c string) bool { return slices.Contains(s.Classes, c) }) {
 		return false
@@ -72,6 +78,15 @@ func Matches(s Subscription, p Payload) bool {
 		return false
 	}
 	return p.Added+p.Removed >= s.MinWords
+}
+
+// wants reports whether a subscription asks for an event: the ones it
+// names, or changes alone when it names none.
+func wants(s Subscription, event string) bool {
+	if len(s.Events) == 0 {
+		return event == EventChange
+	}
+	return slices.Contains(s.Events, event)
 }
 
 func onlyMinor(classes []string) bool {

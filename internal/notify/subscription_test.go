@@ -36,6 +36,7 @@ func TestKindOf(t *testing.T) {
 func TestSubscription_Matches(t *testing.T) {
 	change := Payload{Event: EventChange, Outlet: "Daily Planet", Classes: []string{"headline", "text_rewritten"}, Added: 4, Removed: 3}
 	minor := Payload{Event: EventChange, Outlet: "Daily Planet", Classes: []string{"minor"}, Added: 1, Removed: 1}
+	gone := Payload{Event: "gone", Outlet: "Daily Planet"}
 	for _, tc := range []struct {
 		name string
 		sub  Subscription
@@ -52,6 +53,11 @@ func TestSubscription_Matches(t *testing.T) {
 		{"big enough", Subscription{MinWords: 7}, change, true},
 		{"too small", Subscription{MinWords: 8}, change, false},
 		{"other event only", Subscription{Events: []string{"gone"}}, change, false},
+		{"changes named with events", Subscription{Events: []string{"gone", "change"}}, change, true},
+		{"no event filter: no lifecycle events", Subscription{}, gone, false},
+		{"event asked for", Subscription{Events: []string{"back", "gone"}}, gone, true},
+		{"event of another outlet", Subscription{Events: []string{"gone"}, Outlets: []string{"Bugle"}}, gone, false},
+		{"change filters leave events alone", Subscription{Events: []string{"gone"}, Classes: []string{"correction"}, MinWords: 50}, gone, true},
 	} {
 		if got := Matches(tc.sub, tc.p); got != tc.want {
 			t.Errorf("%s: Matches = %v, want %v", tc.name, got, tc.want)

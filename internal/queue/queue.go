@@ -152,9 +152,9 @@ func New(ctx context.Context, eng *jobs.Engine, cfg Config) (*Queue, error) {
 	var conn riverConn
 	var err error
 	if eng.Store.IsPostgres() {
-		conn, err = newPostgresClient(ctx, cfg.Database, q.riverConfig(), cfg.Logger)
+		conn, err = newPostgresClient(ctx, cfg.Database, q.riverConfig(), riverLogger(cfg.Logger))
 	} else {
-		conn, err = newSQLiteClient(ctx, cfg.Database, q.riverConfig(), cfg.Logger)
+		conn, err = newSQLiteClient(ctx, cfg.Database, q.riverConfig(), riverLogger(cfg.Logger))
 	}
 	if err != nil {
 		return nil, err
@@ -178,7 +178,7 @@ func (q *Queue) riverConfig() *river.Config {
 		// most 80 jobs a second whatever the machine.
 		FetchCooldown:        fetchCooldown,
 		FetchPollInterval:    fetchPollInterval,
-		Logger:               q.cfg.Logger,
+		Logger:               riverLogger(q.cfg.Logger),
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: q.cfg.Workers}},
 		Workers:              workers,
 		JobTimeout:           q.cfg.jobTimeout(),

@@ -29,7 +29,11 @@ func FuzzNext(f *testing.F) {
 			if !plan.Next.After(t0) || plan.Next.Sub(t0) > MaxDelay*2 {
 				t.Errorf("active plan at %v, now %v", plan.Next, t0)
 			}
-		case model.StateStopped, model.StateGone:
+		case model.StateGone:
+			if !plan.Next.IsZero() && (!plan.Next.After(t0) || plan.Next.Sub(t0) > 2*p.GoneEvery) {
+				t.Errorf("gone plan at %v, now %v", plan.Next, t0)
+			}
+		case model.StateStopped:
 			if !plan.Next.IsZero() {
 				t.Errorf("%s plan has a next check %v", plan.State, plan.Next)
 			}

@@ -23,6 +23,7 @@ type History struct {
 	LastChanged time.Time // time of the latest version (zero → FirstSeen)
 	Errors      int       // consecutive errored checks, including the one just made
 	Gone        int       // consecutive 404/410 checks, including the one just made
+	GoneSince   time.Time // when a gone article went; zero when unknown
 	State       model.ArticleState
 }
 
@@ -42,16 +43,18 @@ type Plan struct {
 	Reason string // words for users, e.g. "checked every hour"
 }
 
-// Next plans the check after the one made at now. Stopped and gone are
-// sticky: once there, an article stays there.
+// Next plans the check after the one made at now. Stopped is sticky. A
+// gone article stays gone while it answers 404/410 (or fails), checked
+// every GoneEvery until GoneFor has passed since it went, then no more; one
+// that answers again (Gone back to 0) is planned as an active one.
 func (p Policy) Next(h History, now time.Time) Plan {
 	switch {
 	case h.State == model.StateStopped:
 		return p.stopped()
-	case h.State == model.StateGone:
-		return p.gone()
-	case p.GoneAfter > 0 && h.Gone >= p.GoneAfter:
-		return p.gone()
+	case h.State == model.StateGone && h.Gone > 0:
+		return p.gone(h, h.GoneSince, now)
+	case h.State != model.StateGone && p.GoneAfter > 0 && h.Gone >= p.GoneAfter:
+		return p.gone(h, now, now)
 	case p.StopAfter > 0 && h.unchangedFor(now) >= p.StopAfter:
 		return p.stopped()
 	}
@@ -95,8 +98,18 @@ func (p Policy) stopped() Plan {
 	return Plan{State: model.StateStopped, Reason: "stopped: unchanged for " + words(p.StopAfter)}
 }
 
-func (p Policy) gone() Plan {
-	return Plan{State: model.StateGone, Reason: fmt.Sprintf("gone: not found (404/410) %s in a row", times(p.GoneAfter))}
+// gone plans the next look at an article gone since since: every
+// GoneEvery while GoneFor has not passed, else none. An unknown since
+// (an article gone before gone articles were re-checked) means none.
+func (p Policy) gone(h History, since, now time.Time) Plan {
+	plan := Plan{State: model.StateGone, Reason: fmt.Sprintf("gone: not found (404/410) %s in a row", times(p.GoneAfter))}
+	if p.GoneEvery <= 0 || p.GoneFor <= 0 || since.IsZero() || now.Sub(since) >= p.GoneFor {
+		return plan
+	}
+	every := atLeast(p.GoneEvery)
+	plan.Next = now.Add(jitter(min(every, MaxDelay), p.Jitter, h.ID, now))
+	plan.Reason += fmt.Sprintf("; checked %s for its return until %s after it went", everyWords(every), words(p.GoneFor))
+	return plan
 }
 
 // age counts from the earlier of Published and FirstSeen, because an article

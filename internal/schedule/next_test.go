@@ -81,7 +81,7 @@ func TestNext_StopsOnceUnchangedFor40Days(t *testing.T) {
 	}
 }
 
-func TestNext_StoppedAndGoneAreSticky(t *testing.T) {
+func TestNext_StoppedAndLongGoneAreSticky(t *testing.T) {
 	tests := []struct {
 		state  model.ArticleState
 		reason string
@@ -92,7 +92,8 @@ func TestNext_StoppedAndGoneAreSticky(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(string(tt.state), func(t *testing.T) {
 			h := young(time.Hour) // would be checked every 15 minutes if active
-			h.State = tt.state
+			h.State, h.Gone = tt.state, 4
+			h.GoneSince = t0.Add(-28 * 24 * time.Hour)
 			got := exact().Next(h, t0)
 			want := Plan{State: tt.state, Reason: tt.reason}
 			if got != want {
@@ -109,8 +110,8 @@ func TestNext_GoneAfterThreeNotFound(t *testing.T) {
 	}{
 		{1, Plan{Next: t0.Add(15 * time.Minute), State: model.StateActive, Reason: "not found (404/410) once; retrying in 15 minutes"}},
 		{2, Plan{Next: t0.Add(30 * time.Minute), State: model.StateActive, Reason: "not found (404/410) 2 times; retrying in 30 minutes"}},
-		{3, Plan{State: model.StateGone, Reason: "gone: not found (404/410) 3 times in a row"}},
-		{4, Plan{State: model.StateGone, Reason: "gone: not found (404/410) 3 times in a row"}},
+		{3, Plan{Next: t0.Add(24 * time.Hour), State: model.StateGone,
+			Reason: "gone: not found (404/410) 3 times in a row; checked every day for its return until 4 weeks after it went"}},
 	}
 	for _, tt := range tests {
 		h := young(time.Hour)
@@ -183,5 +184,39 @@ func TestNext_ZeroPolicyIsSafe(t *testing.T) {
 	got := p.Next(h, t0)
 	if got.State != model.StateActive || !got.Next.After(t0) {
 		t.Errorf("Next() = %+v, want active with a future check", got)
+	}
+}
+
+func TestNext_GoneCheckedDailyForItsReturnThenNoMore(t *testing.T) {
+	day := 24 * time.Hour
+	tests := []struct {
+		name      string
+		gone      int
+		goneSince time.Time
+		wantState model.ArticleState
+		wantNext  time.Time
+	}{
+		{"still gone a day after", 4, t0.Add(-day), model.StateGone, t0.Add(day)},
+		{"still gone 27 days after", 30, t0.Add(-27 * day), model.StateGone, t0.Add(day)},
+		{"still gone 28 days after", 31, t0.Add(-28 * day), model.StateGone, time.Time{}},
+		{"gone since unknown", 4, time.Time{}, model.StateGone, time.Time{}},
+		{"answered again", 0, t0.Add(-3 * day), model.StateActive, t0.Add(15 * time.Minute)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := young(time.Hour)
+			h.State, h.Gone, h.GoneSince = model.StateGone, tt.gone, tt.goneSince
+			got := exact().Next(h, t0)
+			if got.State != tt.wantState || !got.Next.Equal(tt.wantNext) {
+				t.Errorf("Next() = %+v, want state %s next %v", got, tt.wantState, tt.wantNext)
+			}
+		})
+	}
+}
+
+func TestScaled_ScalesGoneChecks(t *testing.T) {
+	p := DefaultPolicy().Scaled(24)
+	if p.GoneEvery != time.Hour || p.GoneFor != 28*time.Hour {
+		t.Errorf("Scaled(24): GoneEvery %v GoneFor %v, want 1h and 28h", p.GoneEvery, p.GoneFor)
 	}
 }

@@ -26,6 +26,8 @@ type Policy struct {
 	StopAfter time.Duration // unchanged this long → stopped
 	Jitter    float64       // fraction of each delay, e.g. 0.10 for ±10%
 	GoneAfter int           // consecutive 404/410 checks before gone
+	GoneEvery time.Duration // how often a gone article is checked for its return
+	GoneFor   time.Duration // how long after going a gone article is still checked
 	ErrorBase time.Duration // first back-off after an error
 	ErrorMax  time.Duration // back-off cap
 	PollEvery time.Duration // how often a source is polled
@@ -33,7 +35,9 @@ type Policy struct {
 
 // DefaultPolicy returns the policy from the design: every 15 minutes under
 // 3 hours of age, hourly under a day, every 6 hours under a week, daily under
-// 30 days, then weekly; stop after 40 days unchanged.
+// 30 days, then weekly; stop after 40 days unchanged; an article gone
+// (404/410 three times in a row) is checked daily for 28 days in case it
+// comes back.
 func DefaultPolicy() Policy {
 	return Policy{
 		Tiers: []Tier{
@@ -46,6 +50,8 @@ func DefaultPolicy() Policy {
 		StopAfter: 40 * day,
 		Jitter:    0.10,
 		GoneAfter: 3,
+		GoneEvery: day,
+		GoneFor:   28 * day,
 		ErrorBase: 15 * time.Minute,
 		ErrorMax:  24 * time.Hour,
 		PollEvery: 15 * time.Minute,
@@ -71,6 +77,8 @@ func (p Policy) Scaled(factor float64) Policy {
 		q.Tiers[i] = Tier{MaxAge: scale(t.MaxAge, factor), Every: atLeast(scale(t.Every, factor))}
 	}
 	q.StopAfter = scale(p.StopAfter, factor)
+	q.GoneEvery = atLeast(scale(p.GoneEvery, factor))
+	q.GoneFor = scale(p.GoneFor, factor)
 	q.ErrorBase = atLeast(scale(p.ErrorBase, factor))
 	q.ErrorMax = atLeast(scale(p.ErrorMax, factor))
 	q.PollEvery = atLeast(scale(p.PollEvery, factor))

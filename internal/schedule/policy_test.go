@@ -20,6 +20,8 @@ func TestScaled_DividesEveryDurationKeepingShape(t *testing.T) {
 		StopAfter: 16 * time.Hour,
 		Jitter:    0.10,
 		GoneAfter: 3,
+		GoneEvery: 24 * time.Minute,
+		GoneFor:   28 * day / 60,
 		ErrorBase: 15 * time.Second,
 		ErrorMax:  24 * time.Minute,
 		PollEvery: 15 * time.Second,

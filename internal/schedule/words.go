@@ -16,6 +16,9 @@ func (p Policy) Describe(h History, now time.Time) string {
 	case model.StateStopped:
 		return "last changed over " + words(p.StopAfter) + " ago and won't be checked again"
 	case model.StateGone:
+		if !plan.Next.IsZero() {
+			return "gone (404/410) — versions kept; checked " + everyWords(atLeast(p.GoneEvery)) + " in case it comes back"
+		}
 		return "gone (404/410) — versions kept"
 	}
 	return plan.Reason

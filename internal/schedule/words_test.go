@@ -18,7 +18,8 @@ func TestDescribe_SaysCheckingStatusInWords(t *testing.T) {
 		{"settled article", young(10 * day), "checked every day"},
 		{"unchanged 40 days", History{FirstSeen: t0.Add(-90 * day), LastChanged: t0.Add(-40 * day)}, "last changed over 40 days ago and won't be checked again"},
 		{"already stopped", History{State: model.StateStopped}, "last changed over 40 days ago and won't be checked again"},
-		{"gone", History{FirstSeen: t0, Gone: 3}, "gone (404/410) — versions kept"},
+		{"gone", History{FirstSeen: t0, Gone: 3}, "gone (404/410) — versions kept; checked every day in case it comes back"},
+		{"gone for weeks", History{FirstSeen: t0, Gone: 30, State: model.StateGone, GoneSince: t0.Add(-30 * day)}, "gone (404/410) — versions kept"},
 		{"failing", History{FirstSeen: t0, LastChanged: t0, Errors: 4}, "retrying after 4 errors in 2 hours"},
 	}
 	for _, tt := range tests {

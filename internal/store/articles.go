@@ -18,11 +18,16 @@ const (
 		UNION ALL
 		SELECT ` + articleCols + ` FROM articles a JOIN article_aliases al ON al.article_id = a.id WHERE al.url = ?
 		LIMIT 1`
+	// A gone article is checked for its return while it has a next check;
+	// one gone for good has none (0).
 	sqlDueArticles = `SELECT ` + articleCols + ` FROM articles a
-		WHERE a.state = 'active' AND a.hold = '' AND a.next_check <= ? ORDER BY a.next_check, a.id LIMIT ?`
-	sqlActiveArticles = `SELECT ` + articleCols + ` FROM articles a WHERE a.state = 'active' AND a.hold = '' ORDER BY a.id`
-	sqlArticlesAfter  = `SELECT ` + articleCols + ` FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ?`
-	sqlInsertArticle  = `INSERT INTO articles (outlet_id, url, first_seen, published, last_checked, last_changed,
+		WHERE a.state IN ('active', 'gone') AND a.hold = '' AND a.next_check <= ?
+		  AND (a.state = 'active' OR a.next_check > 0)
+		ORDER BY a.next_check, a.id LIMIT ?`
+	sqlActiveArticles = `SELECT ` + articleCols + ` FROM articles a
+		WHERE (a.state = 'active' OR (a.state = 'gone' AND a.next_check > 0)) AND a.hold = '' ORDER BY a.id`
+	sqlArticlesAfter = `SELECT ` + articleCols + ` FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ?`
+	sqlInsertArticle = `INSERT INTO articles (outlet_id, url, first_seen, published, last_checked, last_changed,
 		next_check, state, errors, gone, etag, last_modified, body_hash, hold, source_id)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 	// Hold and SourceID are left out: a check never changes them.
@@ -166,7 +171,8 @@ func updateArticle(ctx context.Context, tx *wtx, a model.Article) error {
 	return err
 }
 
-// DueArticles returns active articles, not held, whose next check is at
+// DueArticles returns active articles, and gone ones still watched for
+// their return, not held, whose next check is at
 // or before now, soonest first; limit <= 0 means all.
 func (s *Store) DueArticles(ctx context.Context, now time.Time, limit int) ([]model.Article, error) {
 	if limit <= 0 {
@@ -175,8 +181,8 @@ func (s *Store) DueArticles(ctx context.Context, now time.Time, limit int) ([]mo
 	return s.queryArticles(ctx, "due articles", sqlDueArticles, nanos(now), limit)
 }
 
-// ActiveArticles returns every active article not held (paused or
-// removed), by id.
+// ActiveArticles returns every active article, and gone one still watched
+// for its return, not held (paused or removed), by id.
 func (s *Store) ActiveArticles(ctx context.Context) ([]model.Article, error) {
 	return s.queryArticles(ctx, "active articles", sqlActiveArticles)
 }

@@ -169,16 +169,17 @@ func TestDueArticles_OrderingAndFiltering(t *testing.T) {
 		late := add("https://d.example/late", t0.Add(-time.Minute), model.StateActive)
 		add("https://d.example/future", t0.Add(time.Nanosecond), model.StateActive)
 		add("https://d.example/stopped", t0.Add(-2*time.Hour), model.StateStopped)
-		add("https://d.example/gone", t0.Add(-2*time.Hour), model.StateGone)
+		add("https://d.example/gone-for-good", time.Time{}, model.StateGone)
+		goneWatched := add("https://d.example/gone-watched", t0.Add(-30*time.Minute), model.StateGone)
 		early := add("https://d.example/early", t0.Add(-time.Hour), model.StateActive)
 		exact := add("https://d.example/exact", t0, model.StateActive)
 		tests := []struct {
 			limit int
 			want  []int64
 		}{
-			{0, []int64{early, late, exact}},
-			{2, []int64{early, late}},
-			{10, []int64{early, late, exact}},
+			{0, []int64{early, goneWatched, late, exact}},
+			{2, []int64{early, goneWatched}},
+			{10, []int64{early, goneWatched, late, exact}},
 		}
 		for _, tt := range tests {
 			due, err := s.DueArticles(ctx, t0, tt.limit)
@@ -187,8 +188,8 @@ func TestDueArticles_OrderingAndFiltering(t *testing.T) {
 			}
 		}
 		active, err := s.ActiveArticles(ctx)
-		if err != nil || len(active) != 4 {
-			t.Errorf("ActiveArticles = %d articles, %v; want 4", len(active), err)
+		if err != nil || len(active) != 5 {
+			t.Errorf("ActiveArticles = %d articles, %v; want 5 (a gone one still watched)", len(active), err)
 		}
 	})
 }

@@ -146,39 +146,42 @@ func TestListing_SummariesAndVersionBySeq(t *testing.T) {
 	})
 }
 
-func TestSearch_LatestVersionOnly(t *testing.T) {
+func TestSearch_EveryVersionOneHitPerArticle(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		o := mustOutlet(t, s, "one")
 		recordVersions(t, s, o, "https://one.example/a", "", "headline")
 		tests := []struct {
-			q    string
-			want int
+			q       string
+			want    int
+			seq     int
+			removed bool
 		}{
-			{"edition 1", 1},
-			{"edition", 1},
-			{"EDITION", 1},
-			{"edition 0", 0}, // superseded text is not indexed
-			{"", 0},
-			{`" OR * NEAR( -:`, 0}, // FTS5 syntax is taken as words
-			{"nothing-like-this", 0},
+			{"edition 1", 1, 1, false},
+			{"edition", 1, 1, false}, // both versions match: the newest is the hit
+			{"EDITION", 1, 1, false},
+			{"edition 0", 1, 0, true}, // text a later version took out
+			{"", 0, 0, false},
+			{`" OR * NEAR( -:`, 0, 0, false}, // FTS5 syntax is taken as words
+			{"nothing-like-this", 0, 0, false},
 		}
 		for _, tt := range tests {
 			t.Run(tt.q, func(t *testing.T) {
-				hs, err := s.Search(ctx, SearchQuery{Text: tt.q, Limit: 10})
+				res, err := s.Search(ctx, SearchQuery{Text: tt.q, Limit: 10})
 				if err != nil {
 					t.Fatal(err)
 				}
-				if len(hs) != tt.want {
-					t.Fatalf("Search(%q) = %d hits, want %d", tt.q, len(hs), tt.want)
+				hs := res.Hits
+				if len(hs) != tt.want || res.Next != 0 {
+					t.Fatalf("Search(%q) = %d hits, next %d; want %d, no next page", tt.q, len(hs), res.Next, tt.want)
 				}
-				if len(hs) > 0 && (hs[0].Seq != 1 || hs[0].OutletName != "one") {
-					t.Errorf("hit = %+v", hs[0])
+				if len(hs) > 0 && (hs[0].Seq != tt.seq || hs[0].LatestSeq != 1 || hs[0].Removed() != tt.removed || hs[0].OutletName != "one") {
+					t.Errorf("hit = %+v, want version %d (removed %v)", hs[0], tt.seq, tt.removed)
 				}
 			})
 		}
-		hs, _ := s.Search(ctx, SearchQuery{Text: "body", Limit: 10})
-		if len(hs) != 1 || hs[0].Snippet != MarkStart+"Body"+MarkEnd+" of https://one.example/a, edition 1." {
+		res, _ := s.Search(ctx, SearchQuery{Text: "body", Limit: 10})
+		if hs := res.Hits; len(hs) != 1 || hs[0].Snippet != MarkStart+"Body"+MarkEnd+" of https://one.example/a, edition 1." {
 			t.Errorf("hits = %+v", hs)
 		}
 	})

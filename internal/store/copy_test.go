@@ -59,6 +59,14 @@ func seed(t testing.TB, s *Store) {
 	if _, err := s.EnsureDelivery(ctx, sub.ID, v.ID, t0); err != nil {
 		t.Fatal(err)
 	}
+	ev, err := s.AppendEvent(ctx, model.Event{ArticleID: v.ArticleID, Kind: model.EventMoved, At: t0, Seq: model.NoSeq,
+		OldURL: "https://d.example/old", NewURL: "https://d.example/é"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.EnsureEventDelivery(ctx, sub.ID, ev, t0); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestCopy_SQLiteToSQLiteDigestsMatch(t *testing.T) {
@@ -128,7 +136,7 @@ func checkCopiedReads(t *testing.T, from, to *Store) {
 			t.Errorf("capture body = %v, %v", body, err)
 		}
 	}
-	if hs, err := to.Search(ctx, SearchQuery{Text: "para two", Limit: 10}); err != nil || len(hs) != len(as) {
+	if hs, err := searchAll(ctx, to, "para two"); err != nil || len(hs) != len(as) {
 		t.Errorf("Search on the copy = %d hits, %v; want %d", len(hs), err, len(as))
 	}
 }

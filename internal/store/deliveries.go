@@ -9,12 +9,15 @@ import (
 )
 
 const (
-	deliveryCols = `id, subscription_id, version_id, status, attempts, last_error, created_at, delivered_at`
-	// sqlInsertDelivery leaves an existing (subscription, version) row as
-	// it is: queueing a change twice never makes two deliveries.
-	sqlInsertDelivery = `INSERT INTO deliveries (subscription_id, version_id, status, created_at) VALUES (?, ?, ?, ?)
-		ON CONFLICT (subscription_id, version_id) DO NOTHING`
-	sqlDelivery        = `SELECT ` + deliveryCols + ` FROM deliveries WHERE subscription_id = ? AND version_id = ?`
+	deliveryCols = `id, subscription_id, version_id, event_id, status, attempts, last_error, created_at, delivered_at`
+	// sqlInsertDelivery leaves an existing (subscription, version, event)
+	// row as it is: queueing a change or an event twice never makes two
+	// deliveries. A delivery carries a version or an event; the other is 0.
+	sqlInsertDelivery = `INSERT INTO deliveries (subscription_id, version_id, event_id, status, created_at)
+		VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (subscription_id, version_id, event_id) DO NOTHING`
+	sqlDelivery = `SELECT ` + deliveryCols + ` FROM deliveries
+		WHERE subscription_id = ? AND version_id = ? AND event_id = ?`
 	sqlDeliveryAttempt = `UPDATE deliveries SET attempts = attempts + 1, status = ?, last_error = ?, delivered_at = ?
 		WHERE id = ? AND status <> ?`
 	sqlDeliveries = `SELECT ` + deliveryCols + ` FROM deliveries WHERE (?1 = 0 OR subscription_id = ?1)
@@ -24,7 +27,7 @@ const (
 func scanDelivery(sc scanner) (model.Delivery, error) {
 	var d model.Delivery
 	var created, delivered int64
-	err := sc.Scan(&d.ID, &d.SubscriptionID, &d.VersionID, &d.Status, &d.Attempts, &d.LastError, &created, &delivered)
+	err := sc.Scan(&d.ID, &d.SubscriptionID, &d.VersionID, &d.EventID, &d.Status, &d.Attempts, &d.LastError, &created, &delivered)
 	d.Created, d.DeliveredAt = fromNanos(created), fromNanos(delivered)
 	return d, noRows(err)
 }
@@ -32,14 +35,24 @@ func scanDelivery(sc scanner) (model.Delivery, error) {
 // EnsureDelivery returns the delivery of a version to a subscription,
 // creating it pending when there is none.
 func (s *Store) EnsureDelivery(ctx context.Context, subID, versionID int64, now time.Time) (model.Delivery, error) {
+	return s.ensureDelivery(ctx, subID, versionID, 0, now)
+}
+
+// EnsureEventDelivery returns the delivery of a lifecycle event to a
+// subscription, creating it pending when there is none.
+func (s *Store) EnsureEventDelivery(ctx context.Context, subID, eventID int64, now time.Time) (model.Delivery, error) {
+	return s.ensureDelivery(ctx, subID, 0, eventID, now)
+}
+
+func (s *Store) ensureDelivery(ctx context.Context, subID, versionID, eventID int64, now time.Time) (model.Delivery, error) {
 	var d model.Delivery
-	op := fmt.Sprintf("delivery of version %d to subscription %d", versionID, subID)
+	op := fmt.Sprintf("delivery of version %d event %d to subscription %d", versionID, eventID, subID)
 	err := s.write(ctx, op, func(tx *wtx) error {
-		if _, err := tx.ExecContext(ctx, sqlInsertDelivery, subID, versionID, model.DeliveryPending, nanos(now)); err != nil {
+		_, err := tx.ExecContext(ctx, sqlInsertDelivery, subID, versionID, eventID, model.DeliveryPending, nanos(now))
+		if err != nil {
 			return err
 		}
-		var err error
-		d, err = scanDelivery(tx.QueryRowContext(ctx, sqlDelivery, subID, versionID))
+		d, err = scanDelivery(tx.QueryRowContext(ctx, sqlDelivery, subID, versionID, eventID))
 		return err
 	})
 	return d, err

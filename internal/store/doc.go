@@ -6,8 +6,9 @@
 // picks what cannot be shared: migrations, error codes, the search query.
 //
 // store owns the schema (numbered, embedded migrations applied at Open), the
-// append-only guarantee for versions and captures (enforced by triggers, not
-// just by convention) and the atomicity of recording one check (Record).
+// append-only guarantee for versions, captures and lifecycle events
+// (enforced by triggers, not just by convention) and the atomicity of
+// recording one check with its version and events (Record).
 //
 // It must not decide anything: scheduling, extraction, change detection and
 // the clock policy belong to other packages. It never logs; it returns errors

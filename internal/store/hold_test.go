@@ -188,9 +188,9 @@ func TestPurgeArticle_DeletesItsRecordsAndUnsharedCaptures(t *testing.T) {
 		if f, _ := s.FurnitureFor(ctx, o.ID, a.ID); len(f) != 0 {
 			t.Errorf("purged article's furniture left: %+v", f)
 		}
-		hits, err := s.Search(ctx, SearchQuery{Text: "zebra", Limit: 10})
-		if err != nil || len(hits) != 1 || hits[0].ArticleID != b.ID {
-			t.Errorf("Search = %+v, %v; want only the other article", hits, err)
+		res, err := s.Search(ctx, SearchQuery{Text: "zebra", Limit: 10})
+		if hits := res.Hits; err != nil || len(hits) != 1 || hits[0].ArticleID != b.ID {
+			t.Errorf("Search = %+v, %v; want only the other article", res.Hits, err)
 		}
 		// Outside a purge, versions and captures stay append-only.
 		for _, stmt := range []string{`DELETE FROM versions`, `DELETE FROM captures`} {

@@ -16,7 +16,8 @@ const (
 )
 
 // absorb folds article drop, which must have no versions, into article
-// keep: drop's URL and aliases become keep's aliases and its checks go.
+// keep: drop's URL and aliases become keep's aliases and its checks and
+// events go.
 // This is how an article that moved to a new URL stays one article when
 // the new URL was discovered (from a feed, say) before the old one was
 // seen redirecting to it. An article with versions is never absorbed:
@@ -44,6 +45,9 @@ func absorb(ctx context.Context, tx *wtx, keep, drop int64) error {
 		args []any
 	}{
 		{sqlMoveAliases, []any{keep, drop}},
+		{sqlPurgeMark, []any{drop}},
+		{sqlPurgeEvents, []any{drop}},
+		{sqlPurgeUnmark, []any{drop}},
 		{sqlDeleteChecks, []any{drop}},
 		{sqlDeleteArticle, []any{drop}},
 		{sqlInsertAlias, []any{url, keep}},

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -77,11 +78,15 @@ const (
 
 // migrate applies pending migrations in one transaction, immediate on
 // SQLite and under an advisory lock on PostgreSQL, so two processes
-// starting at once cannot both apply the same file.
-func (s *Store) migrate(ctx context.Context) error {
+// starting at once cannot both apply the same file. A schema above 0
+// stops after that version.
+func (s *Store) migrate(ctx context.Context, schema int) error {
 	ms, err := loadMigrations(s.d)
 	if err != nil {
 		return err
+	}
+	if schema > 0 {
+		ms = slices.DeleteFunc(ms, func(m migration) bool { return m.version > schema })
 	}
 	latest := ms[len(ms)-1].version
 	// Fast path without the write lock, so opening a current database never

@@ -15,40 +15,51 @@ func TestSearch_PagesWalkEveryHitOnceNewestFirst(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		o := mustOutlet(t, s, "one")
+		// Articles of one to four versions, every version matching: each
+		// article is one hit, its newest version, whatever the page size.
+		latest := map[int64]int{}
 		for i := range 7 {
-			recordVersions(t, s, o, fmt.Sprintf("https://one.example/%d", i), "", "headline")
+			classes := make([]string, 1+i%4)
+			a := recordVersions(t, s, o, fmt.Sprintf("https://one.example/%d", i), classes...)
+			latest[a.ID] = len(classes) - 1
 		}
 		for _, limit := range []int{1, 3, 7, 50} {
 			t.Run(fmt.Sprint("limit ", limit), func(t *testing.T) {
 				seen := map[int64]bool{}
 				var before int64
 				for pages := 0; ; pages++ {
-					if pages > 10 {
+					if pages > 30 {
 						t.Fatal("pagination does not end")
 					}
-					hs, err := s.Search(ctx, SearchQuery{Text: "edition", Before: before, Limit: limit})
+					res, err := s.Search(ctx, SearchQuery{Text: "edition", Before: before, Limit: limit})
 					if err != nil {
 						t.Fatal(err)
 					}
+					hs := res.Hits
 					if len(hs) > limit {
 						t.Fatalf("%d hits on a page of %d", len(hs), limit)
-					}
-					if len(hs) == 0 {
-						break
 					}
 					for i, h := range hs {
 						if seen[h.ArticleID] {
 							t.Fatalf("article %d on two pages", h.ArticleID)
 						}
 						seen[h.ArticleID] = true
-						if h.Seq != 1 || !strings.HasSuffix(h.Title, "title 1") || !strings.Contains(h.Snippet, MarkEnd+" 1.") {
+						want := latest[h.ArticleID]
+						if h.Seq != want || h.LatestSeq != want || h.Removed() ||
+							!strings.HasSuffix(h.Title, fmt.Sprint("title ", want)) || !strings.Contains(h.Snippet, fmt.Sprint(MarkEnd, " ", want, ".")) {
 							t.Errorf("hit %+v is not the latest version", h)
 						}
 						if (i > 0 && h.VersionID >= hs[i-1].VersionID) || (before != 0 && h.VersionID >= before) {
 							t.Errorf("hit of version %d out of order", h.VersionID)
 						}
 					}
-					before = hs[len(hs)-1].VersionID
+					if res.Next == 0 {
+						break
+					}
+					if before != 0 && res.Next >= before {
+						t.Fatalf("next page starts at %d, not below %d", res.Next, before)
+					}
+					before = res.Next
 				}
 				if len(seen) != 7 {
 					t.Errorf("walked %d articles, want 7", len(seen))
@@ -58,6 +69,24 @@ func TestSearch_PagesWalkEveryHitOnceNewestFirst(t *testing.T) {
 	})
 }
 
+// searchAll walks every page of a search.
+func searchAll(ctx context.Context, s *Store, text string) ([]Hit, error) {
+	var all []Hit
+	var before int64
+	for range 1000 {
+		res, err := s.Search(ctx, SearchQuery{Text: text, Before: before, Limit: 10})
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, res.Hits...)
+		if res.Next == 0 {
+			return all, nil
+		}
+		before = res.Next
+	}
+	return nil, fmt.Errorf("search %q does not end", text)
+}
+
 // A page of hits must come from reading the full-text index in rowid order
 // up to the limit, starting below the cursor: ordering by rank (which FTS5
 // does itself, without a TEMP B-TREE) or any sort would read every match
@@ -65,7 +94,7 @@ func TestSearch_PagesWalkEveryHitOnceNewestFirst(t *testing.T) {
 // descending" flags (0x40|0x80) and "<" the rowid bound taken by the index.
 func TestSearch_SQLitePageReadsTheIndexInOrder(t *testing.T) {
 	s, _ := openTemp(t)
-	rows, err := s.r.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+sqlSearch, `"x"`, int64(math.MaxInt64), 10)
+	rows, err := s.r.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+sqlSearchCandidates, `"x"`, int64(math.MaxInt64), 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,6 +112,38 @@ func TestSearch_SQLitePageReadsTheIndexInOrder(t *testing.T) {
 	if strings.Contains(text, "TEMP B-TREE") || !strings.Contains(text, "version_search VIRTUAL TABLE INDEX 192:M") ||
 		!strings.Contains(text, "<") {
 		t.Errorf("search plan sorts or does not start from the index:\n%s", text)
+	}
+}
+
+// The checks for newer matches and the hits' details each look one
+// version up in the index by id (FTS5's "=" plan), never walking every
+// match.
+func TestSearch_SQLiteLooksVersionsUpByID(t *testing.T) {
+	s, _ := openTemp(t)
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{sqlSearchNewer, []any{int64(1), int64(2), `"x"`}},
+		{sqlSearchHit, []any{`"x"`, int64(2)}},
+	} {
+		rows, err := s.r.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+q.sql, q.args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, notused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		if text := strings.Join(plan, "\n"); !strings.Contains(text, "version_search") || !strings.Contains(text, ":=M") {
+			t.Errorf("plan does not look the version up by id:\n%s", text)
+		}
 	}
 }
 

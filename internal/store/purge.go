@@ -17,11 +17,10 @@ const (
 	sqlPurgeOutlet        = `SELECT outlet_id FROM articles WHERE id = ?`
 	sqlPurgeMark          = `INSERT INTO purges (article_id) VALUES (?)`
 	sqlPurgeUnmark        = `DELETE FROM purges WHERE article_id = ?`
-	// Only an article's newest version is in the search index (0002).
+	// Every version is in the search index (0010).
 	sqlPurgeSearch = `INSERT INTO version_search (version_search, rowid, title, byline, text)
-		SELECT 'delete', id, title, byline, text FROM versions
-		WHERE article_id = ?1 AND seq = (SELECT max(seq) FROM versions WHERE article_id = ?1)`
-	pgPurgeSearch        = `DELETE FROM article_search WHERE article_id = ?`
+		SELECT 'delete', id, title, byline, text FROM versions WHERE article_id = ?1`
+	pgPurgeSearch        = `DELETE FROM version_search WHERE article_id = ?`
 	sqlPurgeVersions     = `DELETE FROM versions WHERE article_id = ?`
 	sqlPurgeAliases      = `DELETE FROM article_aliases WHERE article_id = ?`
 	sqlPurgePending      = `DELETE FROM pending_checks WHERE article_id = ?`
@@ -70,6 +69,7 @@ func (s *Store) purgeTx(ctx context.Context, tx *wtx, id int64) (Purged, error) 
 	}{
 		{sqlPurgeMark, []any{id}},
 		{search, []any{id}},
+		{sqlPurgeEvents, []any{id}},
 		{sqlPurgeVersions, []any{id}},
 		{sqlDeleteChecks, []any{id}},
 		{sqlPurgeAliases, []any{id}},

@@ -30,6 +30,10 @@ type CheckRecord struct {
 	ClearPending bool
 	// Learn adds furniture learned by this check.
 	Learn []model.Furniture
+	// Events are lifecycle events the check found; each is appended with
+	// the check's id (ArticleID defaults to Article.ID). Record sets their
+	// ID, CheckID and ArticleID in place, so the caller can pass them on.
+	Events []model.Event
 }
 
 // Record persists one check atomically: capture, version, check row and
@@ -85,8 +89,19 @@ func recordTx(ctx context.Context, tx *wtx, rec CheckRecord) (int64, error) {
 	if check.ArticleID == 0 {
 		check.ArticleID = rec.Article.ID
 	}
-	if _, err := insertCheck(ctx, tx, &check); err != nil {
+	checkID, err := insertCheck(ctx, tx, &check)
+	if err != nil {
 		return 0, err
+	}
+	for i := range rec.Events {
+		ev := &rec.Events[i]
+		if ev.ArticleID == 0 {
+			ev.ArticleID = rec.Article.ID
+		}
+		ev.CheckID = checkID
+		if ev.ID, err = insertEvent(ctx, tx, *ev); err != nil {
+			return 0, err
+		}
 	}
 	if err := updateArticle(ctx, tx, rec.Article); err != nil {
 		return 0, fmt.Errorf("update article: %w", err)

@@ -18,66 +18,162 @@ const (
 	// split on them and escape every piece, instead of trusting markup.
 	MarkStart = "\x01"
 	MarkEnd   = "\x02"
+	// searchScanFactor bounds the matching versions one page reads: at
+	// most this many times its limit. Every version is indexed, so an
+	// article edited often matches many times; those matches are read and
+	// skipped, and a page that reaches the bound ends early with a cursor.
+	searchScanFactor = 10
 )
 
-// Hit is one article found by Search.
+// Hit is one article found by Search: its newest version that matched.
 type Hit struct {
-	VersionID  int64 // the version that matched; pages continue below it
+	VersionID  int64 // the version that matched
 	ArticleID  int64
 	ArticleURL string
 	OutletName string
-	Seq        int // the latest version, the one that matched
+	Seq        int // the version that matched
+	LatestSeq  int // the article's newest version
 	Title      string
 	Snippet    string // text excerpt, matches between MarkStart and MarkEnd
 }
 
+// Removed reports whether the article's newest version no longer holds
+// what matched: a later version took it out.
+func (h Hit) Removed() bool { return h.Seq < h.LatestSeq }
+
 // SearchQuery asks for one page of hits.
 type SearchQuery struct {
 	Text   string // plain words, all required
-	Before int64  // a Hit.VersionID: the page starts after it; 0 starts at the newest
+	Before int64  // a SearchResult.Next: the page starts below it; 0 starts at the newest
 	Limit  int    // capped at MaxPage; <= 0 means MaxPage
 }
 
-// Hits come newest version first, the order the full-text index keeps its
-// rows in: a page reads the index up to its limit and stops, and the next
-// one starts below the last version id, so no page ranks or sorts every
-// match. Column 2 of version_search is the text.
-const sqlSearch = `SELECT v.id, v.article_id, a.url, o.name, v.seq, v.title,
-		snippet(version_search, 2, char(1), char(2), '…', ` + snippetTokens + `)
+// SearchResult is one page of hits.
+type SearchResult struct {
+	Hits []Hit
+	// Next is where the next page starts (its SearchQuery.Before); 0 when
+	// every match has been read.
+	Next int64
+}
+
+// Matching versions come newest first, the order the full-text index
+// keeps its rows in: a page reads the index below its start up to a
+// bounded window and stops, so no page ranks or sorts every match.
+const sqlSearchCandidates = `SELECT version_search.rowid, v.article_id
+	FROM version_search
+	JOIN versions v ON v.id = version_search.rowid
+	WHERE version_search MATCH ?1 AND version_search.rowid < ?2
+	ORDER BY version_search.rowid DESC LIMIT ?3`
+
+// sqlSearchNewer asks whether an article has a version from ?2 up that
+// matches: one id lookup in the index per such version.
+const sqlSearchNewer = `SELECT EXISTS (SELECT 1 FROM versions v
+	WHERE v.article_id = ?1 AND v.id >= ?2 AND EXISTS (
+		SELECT 1 FROM version_search WHERE version_search MATCH ?3 AND version_search.rowid = v.id))`
+
+// sqlSearchHit reads one hit. Column 2 of version_search is the text.
+const sqlSearchHit = `SELECT a.url, o.name, v.seq, v.title,
+		snippet(version_search, 2, char(1), char(2), '…', ` + snippetTokens + `),
+		(SELECT max(seq) FROM versions WHERE article_id = v.article_id)
 	FROM version_search
 	JOIN versions v ON v.id = version_search.rowid
 	JOIN articles a ON a.id = v.article_id
 	JOIN outlets o ON o.id = a.outlet_id
-	WHERE version_search MATCH ?1 AND version_search.rowid < ?2
-	ORDER BY version_search.rowid DESC LIMIT ?3`
+	WHERE version_search MATCH ?1 AND version_search.rowid = ?2`
 
-// Search finds articles whose latest title, byline or text holds every
-// word of q.Text, the most recently recorded version first. The words are
-// plain words, not FTS5 or tsquery syntax: each word is quoted (SQLite) or
+// searchSQL is one dialect's queries.
+type searchSQL struct{ candidates, newer, hit string }
+
+// Search finds articles whose title, byline or text, in any version,
+// holds every word of q.Text: one hit per article, its newest version
+// that matched, the most recently recorded first. The words are plain
+// words, not FTS5 or tsquery syntax: each word is quoted (SQLite) or
 // passed to plainto_tsquery (PostgreSQL), so no input can be a syntax
 // error. A query without words finds nothing.
-func (s *Store) Search(ctx context.Context, q SearchQuery) ([]Hit, error) {
-	query, expr := sqlSearch, matchExpr(q.Text)
+func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error) {
+	qs, expr := searchSQL{sqlSearchCandidates, sqlSearchNewer, sqlSearchHit}, matchExpr(q.Text)
 	if s.d == dialectPostgres {
-		query, expr = pgSearch, strings.Join(searchWords(q.Text), " ")
+		qs, expr = searchSQL{pgSearchCandidates, pgSearchNewer, pgSearchHit}, strings.Join(searchWords(q.Text), " ")
 	}
 	if expr == "" {
-		return nil, nil
+		return SearchResult{}, nil
 	}
-	before := q.Before
-	if before <= 0 {
-		before = math.MaxInt64
-	}
-	rows, err := s.query(ctx, query, expr, before, pageLimit(q.Limit))
+	page, err := s.searchPage(ctx, qs, expr, q)
 	if err != nil {
-		return nil, s.wrap("search", err)
+		return SearchResult{}, s.wrap("search", err)
 	}
-	hs, err := collect(rows, func(sc scanner) (Hit, error) {
-		var h Hit
-		err := sc.Scan(&h.VersionID, &h.ArticleID, &h.ArticleURL, &h.OutletName, &h.Seq, &h.Title, &h.Snippet)
-		return h, err
+	for i := range page.Hits {
+		h := &page.Hits[i]
+		err := s.queryRow(ctx, qs.hit, expr, h.VersionID).Scan(&h.ArticleURL, &h.OutletName, &h.Seq, &h.Title, &h.Snippet, &h.LatestSeq)
+		if err != nil {
+			return SearchResult{}, s.wrap("search", err)
+		}
+	}
+	return page, nil
+}
+
+type candidate struct{ version, article int64 }
+
+// searchPage walks the matching versions down from q.Before, keeping the
+// first (newest) of each article, until the page is full, the matches
+// run out or searchScanFactor times the limit were read. An article
+// whose newer version matched on an earlier page is skipped: its hit was
+// there.
+func (s *Store) searchPage(ctx context.Context, qs searchSQL, expr string, q SearchQuery) (SearchResult, error) {
+	limit := pageLimit(q.Limit)
+	start := q.Before
+	if start <= 0 {
+		start = math.MaxInt64
+	}
+	var page SearchResult
+	seen := map[int64]bool{}
+	next := start
+	for scanned := 0; scanned < limit*searchScanFactor; {
+		window := min(2*limit, limit*searchScanFactor-scanned)
+		cands, err := s.candidates(ctx, qs.candidates, expr, next, window)
+		if err != nil {
+			return page, err
+		}
+		for _, c := range cands {
+			scanned++
+			next = c.version
+			if seen[c.article] {
+				continue
+			}
+			seen[c.article] = true
+			if start != math.MaxInt64 {
+				var newer bool
+				if err := s.queryRow(ctx, qs.newer, c.article, start, expr).Scan(&newer); err != nil {
+					return page, err
+				}
+				if newer {
+					continue
+				}
+			}
+			page.Hits = append(page.Hits, Hit{VersionID: c.version, ArticleID: c.article})
+			if len(page.Hits) == limit {
+				page.Next = next
+				return page, nil
+			}
+		}
+		if len(cands) < window {
+			return page, nil // every match read
+		}
+	}
+	page.Next = next
+	return page, nil
+}
+
+func (s *Store) candidates(ctx context.Context, query, expr string, before int64, n int) ([]candidate, error) {
+	rows, err := s.query(ctx, query, expr, before, n)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(sc scanner) (candidate, error) {
+		var c candidate
+		err := sc.Scan(&c.version, &c.article)
+		return c, err
 	})
-	return hs, s.wrap("search", err)
 }
 
 // matchExpr turns words into an FTS5 expression of quoted terms, all

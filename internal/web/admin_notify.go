@@ -17,6 +17,7 @@ type adminNotifyPage struct {
 	Shown   bool // the list was asked for with the right token
 	Subs    []adminSubscription
 	Classes []string
+	Events  []string
 	Form    model.Subscription // the add form just posted, shown again
 	Outlets string             // its outlets as typed
 	Result  string
@@ -70,7 +71,7 @@ func (s *Server) handleAdminNotifyAdd(w http.ResponseWriter, r *http.Request) {
 	f := r.PostForm
 	p := adminNotifyPage{Shown: true, Outlets: strings.TrimSpace(f.Get("outlets"))}
 	p.Form = model.Subscription{Name: strings.TrimSpace(f.Get("name")), URL: strings.TrimSpace(f.Get("url")),
-		Secret: f.Get("secret"), Classes: f["class"], Minor: f.Get("minor") != "", Outlets: splitList(p.Outlets)}
+		Secret: f.Get("secret"), Classes: f["class"], Events: f["event"], Minor: f.Get("minor") != "", Outlets: splitList(p.Outlets)}
 	status := http.StatusOK
 	if p.Form.MinWords, p.Error = minWordsField(f.Get("min_words")); p.Error != "" {
 		status = http.StatusUnprocessableEntity
@@ -158,7 +159,7 @@ func (s *Server) handleAdminNotifyAction(w http.ResponseWriter, r *http.Request)
 }
 
 func (s *Server) renderNotify(w http.ResponseWriter, r *http.Request, status int, p adminNotifyPage) {
-	p.Classes = changeClasses
+	p.Classes, p.Events = changeClasses, notify.EventNames
 	if p.Shown {
 		views, err := s.subscriptionViews(r.Context())
 		if err != nil {

@@ -13,6 +13,7 @@ import (
 
 func (s *Server) apiRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/changes", s.apiChanges)
+	mux.HandleFunc("GET /api/v1/events", s.apiEvents)
 	mux.HandleFunc("GET /api/v1/outlets", s.apiOutlets)
 	mux.HandleFunc("GET /api/v1/outlets/{outlet}", s.apiOutlet)
 	mux.HandleFunc("PUT /api/v1/outlets/{outlet}/rules", s.apiPutRules)
@@ -178,10 +179,13 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 	}
 	out := apiArticleDetail{apiArticle: toAPIArticle(p.Article), Status: p.Status,
 		LastChanged: isoDate(p.LastChanged), VersionList: make([]apiVersion, len(p.Versions)),
-		Checks: toAPIChecks(p.Checks)}
+		Checks: toAPIChecks(p.Checks), Events: make([]apiEvent, len(p.Events))}
 	// Oldest first, like the versions endpoint and the export.
 	for i, v := range p.Versions {
 		out.VersionList[len(p.Versions)-1-i] = toAPIVersion(v.Version, false)
+	}
+	for i, e := range p.Events {
+		out.Events[len(p.Events)-1-i] = toAPIEvent(e.Event)
 	}
 	s.writeJSON(w, r, http.StatusOK, out)
 }
@@ -270,7 +274,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	out := apiSearchResults{Query: p.Query, Results: make([]apiHit, len(p.Hits)), NextCursor: p.Cursor}
 	for i, h := range p.Hits {
 		out.Results[i] = apiHit{ArticleID: h.ArticleID, URL: h.ArticleURL, Outlet: h.OutletName,
-			Seq: h.Seq, Title: h.Title, Snippet: plainSnippet(h.Snippet), VersionURL: h.Path,
+			Seq: h.Seq, LatestSeq: h.LatestSeq, RemovedLater: h.Removed(), Title: h.Title, Snippet: plainSnippet(h.Snippet), VersionURL: h.Path,
 			APIVersionURL: apiVersionPath(h.ArticleID, h.Seq)}
 	}
 	s.writeJSON(w, r, http.StatusOK, out)

@@ -78,6 +78,7 @@ type apiSubscriptionIn struct {
 	Secret   string   `json:"secret"`
 	Outlets  []string `json:"outlets"`
 	Classes  []string `json:"classes"`
+	Events   []string `json:"events"`
 	MinWords int      `json:"min_words"`
 	Minor    bool     `json:"minor"`
 }
@@ -96,11 +97,11 @@ func (s *Server) apiAddSubscription(w http.ResponseWriter, r *http.Request) {
 			s.apiFail(w, r, &httpError{status: http.StatusRequestEntityTooLarge, msg: "body too large"})
 			return
 		}
-		s.apiFail(w, r, badRequest(`want a JSON object {"name": ..., "url": ..., "secret", "outlets", "classes", "min_words", "minor"}: %v`, err))
+		s.apiFail(w, r, badRequest(`want a JSON object {"name": ..., "url": ..., "secret", "outlets", "classes", "events", "min_words", "minor"}: %v`, err))
 		return
 	}
 	sub, err := s.addSubscription(r.Context(), model.Subscription{Name: in.Name, URL: in.URL, Secret: in.Secret,
-		Outlets: in.Outlets, Classes: in.Classes, MinWords: in.MinWords, Minor: in.Minor})
+		Outlets: in.Outlets, Classes: in.Classes, Events: in.Events, MinWords: in.MinWords, Minor: in.Minor})
 	if err != nil {
 		s.apiFail(w, r, err)
 		return

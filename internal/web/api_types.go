@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/errata/errata/internal/diff"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/store"
 )
@@ -138,6 +139,7 @@ type apiArticleDetail struct {
 	LastChanged string       `json:"last_changed"`
 	Status      string       `json:"status"`
 	VersionList []apiVersion `json:"version_list"`
+	Events      []apiEvent   `json:"events"` // lifecycle events, oldest first
 	Checks      apiChecks    `json:"checks"`
 }
 
@@ -209,6 +211,41 @@ type apiSegment struct {
 type apiRow struct {
 	Left  []apiSegment `json:"left"`
 	Right []apiSegment `json:"right"`
+	Moved *apiMove     `json:"moved,omitempty"` // set on the row of a moved paragraph, at its new place
+}
+
+// apiMove is a paragraph moved: its indexes, from 0, among the paragraphs
+// of the old and of the new text.
+type apiMove struct {
+	From int `json:"from"`
+	To   int `json:"to"`
+}
+
+// apiSentenceEdit is one sentence edit; old and new index the sentences
+// of the old and the new text, null when the sentence is absent there.
+type apiSentenceEdit struct {
+	Action  string `json:"action"` // added, deleted, edited or moved
+	Old     *int   `json:"old"`
+	New     *int   `json:"new"`
+	OldText string `json:"old_text"`
+	NewText string `json:"new_text"`
+}
+
+type apiEditCounts struct {
+	Added   int `json:"added"`
+	Deleted int `json:"deleted"`
+	Edited  int `json:"edited"`
+	Moved   int `json:"moved"`
+}
+
+func toAPISentenceEdit(e diff.SentenceEdit) apiSentenceEdit {
+	index := func(i int) *int {
+		if i < 0 {
+			return nil
+		}
+		return &i
+	}
+	return apiSentenceEdit{Action: string(e.Action), Old: index(e.Old), New: index(e.New), OldText: e.OldText, NewText: e.NewText}
 }
 
 type apiDiff struct {
@@ -218,6 +255,13 @@ type apiDiff struct {
 	Title     []apiSegment `json:"title"`
 	Byline    []apiSegment `json:"byline"`
 	Rows      []apiRow     `json:"rows"`
+	// MovedParagraphs lists the moved rows' moves, in the order of rows.
+	MovedParagraphs []apiMove `json:"moved_paragraphs"`
+	// SentenceEdits stop at maxListedEdits; the counts cover them all and
+	// MoreSentenceEdits says how many were left out.
+	SentenceEdits      []apiSentenceEdit `json:"sentence_edits"`
+	SentenceEditCounts apiEditCounts     `json:"sentence_edit_counts"`
+	MoreSentenceEdits  int               `json:"more_sentence_edits,omitempty"`
 	// Truncated is set when rows stop at the caps of a diff view.
 	Truncated *apiTruncation `json:"truncated,omitempty"`
 }
@@ -231,9 +275,18 @@ func toAPIDiff(d diffView) apiDiff {
 	out := apiDiff{
 		ArticleID: d.ArticleID, Old: toAPIVersion(d.Old, false), New: toAPIVersion(d.New, false),
 		Title: segmentsJSON(d.Title), Byline: segmentsJSON(d.Byline), Rows: make([]apiRow, len(d.Rows)),
+		MovedParagraphs: []apiMove{}, SentenceEdits: make([]apiSentenceEdit, len(d.Edits.Items)),
+		SentenceEditCounts: apiEditCounts(d.Edits.Counts), MoreSentenceEdits: d.Edits.More,
 	}
 	for i, r := range d.Rows {
 		out.Rows[i] = apiRow{Left: segmentsJSON(r.Left), Right: segmentsJSON(r.Right)}
+		if m := r.Move; m != nil {
+			out.Rows[i].Moved = &apiMove{From: m.From, To: m.To}
+			out.MovedParagraphs = append(out.MovedParagraphs, *out.Rows[i].Moved)
+		}
+	}
+	for i, e := range d.Edits.Items {
+		out.SentenceEdits[i] = toAPISentenceEdit(e.SentenceEdit)
 	}
 	if d.Cut.MoreParagraphs > 0 {
 		out.Truncated = &apiTruncation{MoreChangedParagraphs: d.Cut.MoreParagraphs, Note: d.Cut.Note()}
@@ -242,10 +295,14 @@ func toAPIDiff(d diffView) apiDiff {
 }
 
 type apiHit struct {
-	ArticleID     int64  `json:"article_id"`
-	URL           string `json:"url"`
-	Outlet        string `json:"outlet"`
-	Seq           int    `json:"seq"` // the version that matched
+	ArticleID int64  `json:"article_id"`
+	URL       string `json:"url"`
+	Outlet    string `json:"outlet"`
+	Seq       int    `json:"seq"`        // the newest version that matched
+	LatestSeq int    `json:"latest_seq"` // the article's newest version
+	// RemovedLater is true when the article's newest version no longer
+	// holds the match.
+	RemovedLater  bool   `json:"removed_later"`
 	Title         string `json:"title"`
 	Snippet       string `json:"snippet"`
 	VersionURL    string `json:"version_url"`

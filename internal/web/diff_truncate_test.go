@@ -26,10 +26,10 @@ func TestDiff_RewriteBeyondTheCapCarriesTheTruncationNote(t *testing.T) {
 	f := newFixture(t, Config{})
 	const n = 400
 	a := seedArticle(t, f.store, "Daily Planet", "https://planet.example/harbour", rewrittenDrafts(n))
-	// Side by side: n removed and n added paragraphs, none alike, are 2n
-	// rows; inline, each old paragraph is diffed against its new one.
+	// n removed and n added paragraphs, none alike, are 2n rows side by
+	// side and 2n paragraphs inline.
 	sideNote := fmt.Sprintf("diff truncated: %d more changed paragraphs, see the full texts", 2*n-diff.MaxChangedParagraphs)
-	inlineNote := fmt.Sprintf("diff truncated: %d more changed paragraphs, see the full texts", n-diff.MaxChangedParagraphs)
+	inlineNote := sideNote
 	path := fmt.Sprintf("/articles/%d/diff/0/1", a.ID)
 
 	_, body := f.get(t, path)

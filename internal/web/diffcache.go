@@ -1,8 +1,7 @@
 package web
 
 import (
-	"container/list"
-	"sync"
+	"strconv"
 
 	"github.com/errata/errata/internal/diff"
 	"github.com/errata/errata/internal/model"
@@ -20,19 +19,65 @@ const (
 	segmentOverhead = 40
 )
 
-// diffKey names one computed diff: the two versions and the view.
+// diffKey names one computed diff: the two versions and the view, or
+// their sentence edits.
 type diffKey struct {
 	old, new int64 // version ids
 	inline   bool
+	edits    bool
 }
 
 // diffBody is the part of a diff view computed from the versions' texts.
 type diffBody struct {
 	Title, Byline []diff.Segment // nil when equal
 	Rows          []diff.Row
-	Inline        [][]diff.Segment
+	Paras         []diff.Para
+	Inline        [][]diff.Segment // Paras' segments, for the feeds
+	Groups        []diffGroup      // Rows or Paras, long unchanged stretches folded
 	Cut           diff.Truncation
+	Edits         editList // only under a key asking for edits
 }
+
+// diffGroup is a stretch of a diff view: rows (side by side) or
+// paragraphs (inline), folded away when Collapsed.
+type diffGroup struct {
+	Collapsed bool
+	Rows      []rowView
+	Paras     []paraView
+}
+
+// Len is how many paragraphs the group shows.
+func (g diffGroup) Len() int { return len(g.Rows) + len(g.Paras) }
+
+// rowView and paraView are a row and a paragraph of a view with, for a
+// moved paragraph, where it stood.
+type rowView struct {
+	diff.Row
+	Moved *movedFrom
+}
+
+type paraView struct {
+	diff.Para
+	Moved *movedFrom
+}
+
+// movedFrom links a moved paragraph to its old place: paragraph Para
+// (from 1) of version Seq.
+type movedFrom struct {
+	Path string
+	Para int
+	Seq  int
+}
+
+func newMovedFrom(old model.Version, m *diff.Move) *movedFrom {
+	if m == nil {
+		return nil
+	}
+	return &movedFrom{Path: versionPath(old.ArticleID, old.Seq) + paragraphAnchor(m.From), Para: m.From + 1, Seq: old.Seq}
+}
+
+// paragraphAnchor is the fragment of paragraph i (from 0) on a version page.
+func paragraphAnchor(i int) string { return "#p" + strconv.Itoa(i+1) }
 
 // computeDiff compares two versions for one view.
 func computeDiff(old, nv model.Version, inline bool) diffBody {
@@ -44,9 +89,29 @@ func computeDiff(old, nv model.Version, inline bool) diffBody {
 		b.Byline = diff.Words(old.Byline, nv.Byline)
 	}
 	if inline {
-		b.Inline, b.Cut = diff.LimitParagraphs(diff.Paragraphs(diff.Words(old.Text, nv.Text)))
-	} else {
-		b.Rows, b.Cut = diff.SideBySide(old.Text, nv.Text)
+		b.Paras, b.Cut = diff.Inline(old.Text, nv.Text)
+		b.Inline = make([][]diff.Segment, len(b.Paras))
+		views := make([]paraView, len(b.Paras))
+		changed := make([]bool, len(b.Paras))
+		for i, p := range b.Paras {
+			b.Inline[i] = p.Segments
+			views[i] = paraView{Para: p, Moved: newMovedFrom(old, p.Move)}
+			changed[i] = p.Move != nil || diff.HasChanges(p.Segments)
+		}
+		for _, st := range diff.Collapse(changed) {
+			b.Groups = append(b.Groups, diffGroup{Collapsed: st.Collapsed, Paras: views[st.Start:st.End]})
+		}
+		return b
+	}
+	b.Rows, b.Cut = diff.SideBySide(old.Text, nv.Text)
+	views := make([]rowView, len(b.Rows))
+	changed := make([]bool, len(b.Rows))
+	for i, r := range b.Rows {
+		views[i] = rowView{Row: r, Moved: newMovedFrom(old, r.Move)}
+		changed[i] = r.Move != nil || diff.HasChanges(r.Left) || diff.HasChanges(r.Right)
+	}
+	for _, st := range diff.Collapse(changed) {
+		b.Groups = append(b.Groups, diffGroup{Collapsed: st.Collapsed, Rows: views[st.Start:st.End]})
 	}
 	return b
 }
@@ -57,10 +122,10 @@ func (b diffBody) size() int {
 	for _, r := range b.Rows {
 		n += segmentsSize(r.Left) + segmentsSize(r.Right)
 	}
-	for _, p := range b.Inline {
-		n += segmentsSize(p)
+	for _, p := range b.Paras {
+		n += segmentsSize(p.Segments)
 	}
-	return n
+	return n + b.Edits.size()
 }
 
 func segmentsSize(segs []diff.Segment) int {
@@ -71,59 +136,9 @@ func segmentsSize(segs []diff.Segment) int {
 	return n
 }
 
-// diffCache is a least-recently-used set of computed diffs. The bodies it
-// hands out are shared: callers only read them.
-type diffCache struct {
-	mu         sync.Mutex
-	order      *list.List // of *diffEntry, most recently used first
-	byKey      map[diffKey]*list.Element
-	bytes      int
-	maxBytes   int
-	maxEntries int
-}
-
-type diffEntry struct {
-	key  diffKey
-	body diffBody
-	size int
-}
+// diffCache is a least-recently-used set of computed diffs.
+type diffCache = lru[diffKey, diffBody]
 
 func newDiffCache(maxBytes, maxEntries int) *diffCache {
-	return &diffCache{order: list.New(), byKey: map[diffKey]*list.Element{}, maxBytes: maxBytes, maxEntries: maxEntries}
-}
-
-func (c *diffCache) get(k diffKey) (diffBody, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.byKey[k]
-	if !ok {
-		return diffBody{}, false
-	}
-	c.order.MoveToFront(e)
-	return e.Value.(*diffEntry).body, true
-}
-
-// put keeps b under k, dropping the least recently used diffs until both
-// bounds hold. A diff larger than the whole cache is not kept.
-func (c *diffCache) put(k diffKey, b diffBody) {
-	size := b.size()
-	if size > c.maxBytes {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if e, ok := c.byKey[k]; ok {
-		c.remove(e)
-	}
-	c.byKey[k] = c.order.PushFront(&diffEntry{key: k, body: b, size: size})
-	c.bytes += size
-	for c.bytes > c.maxBytes || c.order.Len() > c.maxEntries {
-		c.remove(c.order.Back())
-	}
-}
-
-func (c *diffCache) remove(e *list.Element) {
-	d := c.order.Remove(e).(*diffEntry)
-	delete(c.byKey, d.key)
-	c.bytes -= d.size
+	return newLRU[diffKey](maxBytes, maxEntries, diffBody.size)
 }

@@ -37,8 +37,9 @@ func TestDiff_RepeatedRequestIsServedFromTheCache(t *testing.T) {
 	if diff.Side(other.Rows[0].Left, diff.Delete) != "The mayor resigned on Tuesday evening." {
 		t.Errorf("another pair of versions got a cached diff: %+v", other.Rows[0])
 	}
-	if n := f.srv.diffs.order.Len(); n != 3 {
-		t.Errorf("%d diffs kept, want 3", n)
+	// Three views, and the sentence edits of two pairs of versions.
+	if n := f.srv.diffs.order.Len(); n != 5 {
+		t.Errorf("%d diffs kept, want 5", n)
 	}
 }
 

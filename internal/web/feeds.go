@@ -53,7 +53,8 @@ type feedScope struct {
 	Path    string // of the feed without extension
 	Home    string // local path of the matching page
 	Query   store.ChangeQuery
-	Filters string // the request's filters, encoded, for the feed's own URL and id
+	Parts   feedParts // changes, lifecycle events or both (see feedPartsOf)
+	Filters string    // the request's filters, encoded, for the feed's own URL and id
 }
 
 type scopeFunc func(r *http.Request) (feedScope, error)
@@ -127,6 +128,11 @@ func (s *Server) filterScope(r *http.Request, sc *feedScope) error {
 	if err != nil {
 		return err
 	}
+	kinds, err := eventParam(r)
+	if err != nil {
+		return err
+	}
+	sc.Parts = feedPartsOf(len(cq.Classes) > 0, kinds)
 	if q.Has("class") || q.Has("minor") {
 		sc.Query.Classes, sc.Query.HideMinor = cq.Classes, cq.HideMinor
 	}
@@ -137,7 +143,7 @@ func (s *Server) filterScope(r *http.Request, sc *feedScope) error {
 		sc.Query.OutletID = cq.OutletID
 	}
 	filters := url.Values{}
-	for _, k := range []string{"outlet", "class", "minor"} {
+	for _, k := range []string{"outlet", "class", "minor", "event"} {
 		if q.Has(k) {
 			filters[k] = q[k]
 		}
@@ -180,9 +186,12 @@ func acceptsGzip(r *http.Request) bool {
 
 func (s *Server) buildFeed(ctx context.Context, base string, sc feedScope, ext string) (feed, error) {
 	sc.Query.Limit = feedSize
-	cs, err := s.cfg.Store.Changes(ctx, sc.Query)
-	if err != nil {
-		return feed{}, err
+	var cs []store.Change
+	var err error
+	if sc.Parts.Changes {
+		if cs, err = s.cfg.Store.Changes(ctx, sc.Query); err != nil {
+			return feed{}, err
+		}
 	}
 	in, err := s.cfg.Store.Instance(ctx)
 	if err != nil {
@@ -204,8 +213,13 @@ func (s *Server) buildFeed(ctx context.Context, base string, sc feedScope, ext s
 			Summary: entrySummary(c), Content: content, Author: c.OutletName, Updated: c.At, Classes: c.Classes,
 		})
 	}
-	if len(cs) > 0 {
-		fd.Updated = cs[0].At
+	events, err := s.eventEntries(ctx, in, base, sc)
+	if err != nil {
+		return feed{}, err
+	}
+	fd.Entries = mergeEntries(fd.Entries, events, feedSize)
+	if len(fd.Entries) > 0 {
+		fd.Updated = fd.Entries[0].Updated
 	}
 	return fd, nil
 }

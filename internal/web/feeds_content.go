@@ -5,41 +5,22 @@ import (
 	"context"
 	"html/template"
 
-	"github.com/errata/errata/internal/diff"
+	"github.com/errata/errata/internal/changehtml"
 	"github.com/errata/errata/internal/store"
 )
 
 // A feed entry carries the change itself, so a reader sees what changed
-// without opening the diff: the headline and byline before and after, the
-// changed paragraphs with <ins> and <del>, unchanged stretches elided. It
-// is rendered by html/template: every piece of text from an outlet is
-// escaped, and the markup is errata's own. Readers drop styles, so the
-// marks carry the meaning.
-var entryContent = template.Must(template.New("entry").Funcs(template.FuncMap{
-	"isIns": func(s diff.Segment) bool { return s.Op == diff.Insert },
-	"isDel": func(s diff.Segment) bool { return s.Op == diff.Delete },
-}).Parse(`{{define "segments"}}{{range .}}{{if isIns .}}<ins>{{.Text}}</ins>{{else if isDel .}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}{{end}}` +
+// without opening the diff: an opening line, then the body notifications
+// show too (package changehtml). html/template escapes every text from an
+// outlet; the markup is errata's own.
+var entryContent = template.Must(template.New("entry").Parse(
 	`<p>{{.Outlet}} changed version {{.Seq}} of <a href="{{.ArticleURL}}">this article</a>: {{.Classes}}, +{{.Added}} words, −{{.Removed}} words. <a href="{{.DiffURL}}">See the diff</a>.</p>
-{{with .Title}}<p><strong>Headline:</strong> {{template "segments" .}}</p>
-{{end}}{{with .Byline}}<p><strong>Byline:</strong> {{template "segments" .}}</p>
-{{end}}{{range .Paragraphs}}{{if .Unchanged}}<p><em>[{{.Unchanged}} unchanged paragraph{{if gt .Unchanged 1}}s{{end}}]</em></p>
-{{else}}<p>{{template "segments" .Segments}}</p>
-{{end}}{{end}}{{with .Cut}}<p><em>{{.}}</em></p>
-{{end}}`))
-
-// contentPara is one paragraph of an entry: a changed one, or a count of
-// unchanged ones in its place.
-type contentPara struct {
-	Segments  []diff.Segment
-	Unchanged int
-}
+{{.Body}}`))
 
 type contentData struct {
 	Outlet, Classes, ArticleURL, DiffURL string
 	Seq, Added, Removed                  int
-	Title, Byline                        []diff.Segment
-	Paragraphs                           []contentPara
-	Cut                                  string
+	Body                                 template.HTML
 }
 
 // entryHTML renders a change's entry content; base makes links absolute.
@@ -58,41 +39,17 @@ func (s *Server) entryHTML(ctx context.Context, base string, c store.Change, v c
 		body = computeDiff(old, nv, true)
 		s.diffs.put(key, body)
 	}
+	html, err := changehtml.Body(changehtml.Change{Title: body.Title, Byline: body.Byline, Paragraphs: body.Inline, Cut: body.Cut.Note()})
+	if err != nil {
+		return "", err
+	}
 	d := contentData{
 		Outlet: c.OutletName, Classes: classNames(c.Classes), ArticleURL: safeLink(c.ArticleURL),
-		DiffURL: base + v.DiffPath, Seq: c.Seq, Added: c.Added, Removed: c.Removed,
-		Title: body.Title, Byline: body.Byline, Paragraphs: elide(body.Inline), Cut: body.Cut.Note(),
+		DiffURL: base + v.DiffPath, Seq: c.Seq, Added: c.Added, Removed: c.Removed, Body: html,
 	}
 	var b bytes.Buffer
 	if err := entryContent.Execute(&b, d); err != nil {
 		return "", err
 	}
 	return b.String(), nil
-}
-
-// elide keeps the changed paragraphs and counts the unchanged ones
-// between them.
-func elide(paras [][]diff.Segment) []contentPara {
-	var out []contentPara
-	for _, p := range paras {
-		if changed(p) {
-			out = append(out, contentPara{Segments: p})
-			continue
-		}
-		if n := len(out); n > 0 && out[n-1].Unchanged > 0 {
-			out[n-1].Unchanged++
-			continue
-		}
-		out = append(out, contentPara{Unchanged: 1})
-	}
-	return out
-}
-
-func changed(p []diff.Segment) bool {
-	for _, s := range p {
-		if s.Op != diff.Equal {
-			return true
-		}
-	}
-	return false
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/errata/errata/internal/model"
 )
 
 // Query parameters are read strictly: a value the server does not know is
@@ -89,4 +91,38 @@ func limitParam(r *http.Request) (int, error) {
 		return 0, badRequest("limit %.40q is not a whole number from 1 to %d", v, maxLimit)
 	}
 	return min(n, maxLimit), nil
+}
+
+// eventParam reads ?event=, which may repeat and may hold a
+// comma-separated list of lifecycle event kinds; the result is in the
+// order of model.EventKinds without repeats; nil means none asked for.
+func eventParam(r *http.Request) ([]model.EventKind, error) {
+	asked := map[model.EventKind]bool{}
+	for _, v := range r.URL.Query()["event"] {
+		for k := range strings.SplitSeq(v, ",") {
+			k = strings.TrimSpace(k)
+			if k == "" {
+				continue
+			}
+			if !slices.Contains(model.EventKinds, model.EventKind(k)) {
+				return nil, badRequest("event %.40q is not one of %s", k, eventKindList())
+			}
+			asked[model.EventKind(k)] = true
+		}
+	}
+	var out []model.EventKind
+	for _, k := range model.EventKinds {
+		if asked[k] {
+			out = append(out, k)
+		}
+	}
+	return out, nil
+}
+
+func eventKindList() string {
+	names := make([]string, len(model.EventKinds))
+	for i, k := range model.EventKinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names, ", ")
 }

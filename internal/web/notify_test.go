@@ -51,10 +51,11 @@ func TestAdminNotify_AddListTestRemove(t *testing.T) {
 	}
 	hookURL := hook.URL + "/hooks/SECRETPATH"
 	if resp, body := add("token", "s3cret", "name", "desk", "url", hookURL, "secret", "hush",
-		"outlets", "daily planet", "class", "headline", "class", "correction", "min_words", "2"); resp.StatusCode != 200 {
+		"outlets", "daily planet", "class", "headline", "class", "correction", "min_words", "2",
+		"event", "change", "event", "gone"); resp.StatusCode != 200 {
 		t.Fatalf("add = %d: %s", resp.StatusCode, body)
 	} else {
-		mustContain(t, "after add", body, "Added desk.", "webhook · signed", "outlet Daily Planet;", "headline;", "correction;",
+		mustContain(t, "after add", body, "Added desk.", "webhook · signed", "sends change, gone;", "outlet Daily Planet;", "headline;", "correction;",
 			"at least 2 words")
 		if strings.Contains(body, "SECRETPATH") || strings.Contains(body, "hush") {
 			t.Error("the page shows the webhook's path or its secret")
@@ -72,6 +73,7 @@ func TestAdminNotify_AddListTestRemove(t *testing.T) {
 		{"unknown class", []string{"token", "s3cret", "name", "x", "url", hookURL, "class", "headlines"}, 422, "text_rewritten"},
 		{"bad scheme", []string{"token", "s3cret", "name", "x", "url", "ftp://h.test/"}, 422, "scheme"},
 		{"bad size", []string{"token", "s3cret", "name", "x", "url", hookURL, "min_words", "-3"}, 422, "whole number"},
+		{"unknown event", []string{"token", "s3cret", "name", "x", "url", hookURL, "event", "vanished"}, 422, "flip_flop"},
 		{"markup in name", []string{"token", "s3cret", "name", "<script>x</script>", "url", "ftp://h.test/"}, 422, "&lt;script&gt;"},
 	}
 	for _, tt := range refused {
@@ -112,7 +114,7 @@ func TestAPINotify_Subscriptions(t *testing.T) {
 	post := func(body string, h http.Header) (*http.Response, string) {
 		return f.do(t, http.MethodPost, "/api/v1/subscriptions", strings.NewReader(body), h)
 	}
-	in := fmt.Sprintf(`{"name":"desk","url":%q,"secret":"hush","classes":["headline"],"min_words":1}`, hook.URL+"/x")
+	in := fmt.Sprintf(`{"name":"desk","url":%q,"secret":"hush","classes":["headline"],"events":["change","moved"],"min_words":1}`, hook.URL+"/x")
 	resp, body := post(in, bearer)
 	if resp.StatusCode != http.StatusCreated {
 		t.Fatalf("POST = %d: %s", resp.StatusCode, body)
@@ -121,7 +123,8 @@ func TestAPINotify_Subscriptions(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &v); err != nil {
 		t.Fatal(err)
 	}
-	if v.Name != "desk" || v.Channel != "webhook" || !v.Signed || v.URL != hook.URL+"/…" || len(v.Classes) != 1 || v.MinWords != 1 {
+	if v.Name != "desk" || v.Channel != "webhook" || !v.Signed || v.URL != hook.URL+"/…" || len(v.Classes) != 1 || v.MinWords != 1 ||
+		strings.Join(v.Events, ",") != "change,moved" {
 		t.Errorf("created %+v", v)
 	}
 	if strings.Contains(body, "hush") {
@@ -137,6 +140,7 @@ func TestAPINotify_Subscriptions(t *testing.T) {
 		{"same name", in, bearer, 409},
 		{"unknown key", `{"name":"x","url":"https://h.test/","clases":["headline"]}`, bearer, 400},
 		{"unknown class", `{"name":"x","url":"https://h.test/","classes":["nope"]}`, bearer, 400},
+		{"unknown event", `{"name":"x","url":"https://h.test/","events":["nope"]}`, bearer, 400},
 		{"unknown outlet", `{"name":"x","url":"https://h.test/","outlets":["Nowhere"]}`, bearer, 400},
 		{"not JSON", `name=x`, bearer, 400},
 	} {

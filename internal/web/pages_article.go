@@ -28,8 +28,11 @@ type historyPage struct {
 	LastChanged time.Time // zero when it never changed
 	Status      string
 	Versions    []versionRow // newest first
+	Events      []eventRow   // lifecycle events, newest first
+	History     []historyRow // versions and events together, newest first
 	FeedPath    string
 	Checks      checkSummary
+	Picker      *versionPicker // the latest change selected
 }
 
 // recentCheckRows is how many of an article's latest checks its page lists.
@@ -79,10 +82,20 @@ func (s *Server) history(ctx context.Context, id int64) (historyPage, error) {
 	if err != nil {
 		return historyPage{}, err
 	}
+	evs, err := s.cfg.Store.ArticleEvents(ctx, id)
+	if err != nil {
+		return historyPage{}, err
+	}
+	h := schedule.HistoryOf(a.Article)
+	for _, e := range evs {
+		if e.Kind == model.EventGone {
+			h.GoneSince = e.At
+		}
+	}
 	p := historyPage{
 		Article: a, Link: safeLink(a.URL), OutletPath: outletPath(a.OutletName),
 		Changes: max(len(vs)-1, 0), FeedPath: articleFeedPath(id),
-		Status: s.cfg.Policy.Describe(schedule.HistoryOf(a.Article), s.now().UTC()),
+		Status: s.cfg.Policy.Describe(h, s.now().UTC()),
 	}
 	if h := holdStatus(a.Hold); h != "" {
 		p.Status = h
@@ -93,6 +106,7 @@ func (s *Server) history(ctx context.Context, id int64) (historyPage, error) {
 	if p.Checks, err = s.checkSummary(ctx, id); err != nil {
 		return historyPage{}, err
 	}
+	p.Picker = newPicker(id, vs, len(vs)-2, len(vs)-1, false)
 	for _, v := range slices.Backward(vs) {
 		row := versionRow{Version: v, Path: versionPath(id, v.Seq)}
 		if v.Seq > 0 {
@@ -100,6 +114,10 @@ func (s *Server) history(ctx context.Context, id int64) (historyPage, error) {
 		}
 		p.Versions = append(p.Versions, row)
 	}
+	for _, e := range slices.Backward(evs) {
+		p.Events = append(p.Events, toEventRow(id, e))
+	}
+	p.History = interleave(p.Versions, p.Events)
 	return p, nil
 }
 

@@ -12,6 +12,7 @@ import (
 type diffView struct {
 	ArticleID   int64
 	ArticlePath string
+	Outlet      string
 	Link        string
 	Old, New    model.Version // texts not needed past building the view
 	diffBody                  // shared with the cache: read only
@@ -23,6 +24,8 @@ type diffView struct {
 	Permalink   string
 	SidePath    string
 	InlinePath  string
+	Edits       editList
+	Picker      *versionPicker // on the page only
 }
 
 // inlineSuffix asks a diff page for the inline view.
@@ -43,7 +46,7 @@ func (s *Server) loadDiff(ctx context.Context, id int64, a, b int, inline bool) 
 		return diffView{}, notFoundIf(err, "version")
 	}
 	d := diffView{
-		ArticleID: id, ArticlePath: articlePath(id), Link: safeLink(art.URL), Old: old, New: nv,
+		ArticleID: id, ArticlePath: articlePath(id), Outlet: art.OutletName, Link: safeLink(art.URL), Old: old, New: nv,
 		InlineMode: inline, Adjacent: b == a+1, SidePath: diffPath(id, a, b),
 	}
 	d.InlinePath = d.SidePath + inlineSuffix
@@ -60,6 +63,7 @@ func (s *Server) loadDiff(ctx context.Context, id int64, a, b int, inline bool) 
 		s.diffs.put(key, body)
 	}
 	d.diffBody = body
+	d.Edits = s.sentenceEdits(old, nv)
 	d.navigation(art.Versions)
 	return d, nil
 }
@@ -84,6 +88,10 @@ func (s *Server) handleDiff(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r, "id")
 	if err != nil {
 		s.fail(w, r, err)
+		return
+	}
+	if seqB, ok := cardSeq(r); ok {
+		s.handleCard(w, r, id, seqB)
 		return
 	}
 	a, errA := pathSeq(r, "a")
@@ -112,6 +120,12 @@ func (s *Server) handleDiff(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	heads, err := s.cfg.Store.VersionHeads(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Picker = newPicker(id, heads, a, b, inline)
 	title := "Changes to “" + d.New.Title + "”"
-	s.render(w, r, http.StatusOK, "diff", pageData{Title: title, Feed: articleFeedPath(id), Data: d})
+	s.render(w, r, http.StatusOK, "diff", pageData{Title: title, Feed: articleFeedPath(id), Data: d, Meta: s.diffMeta(r, d)})
 }

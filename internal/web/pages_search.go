@@ -41,18 +41,20 @@ func (s *Server) search(r *http.Request) (searchPage, error) {
 		return p, err
 	}
 	p.Continued = sq.Before != 0
-	hs, err := s.cfg.Store.Search(r.Context(), sq)
+	res, err := s.cfg.Store.Search(r.Context(), sq)
 	if err != nil {
 		return p, err
 	}
-	p.Hits = make([]hitView, len(hs))
-	for i, h := range hs {
+	p.Hits = make([]hitView, len(res.Hits))
+	for i, h := range res.Hits {
 		p.Hits[i] = hitView{Hit: h, Path: versionPath(h.ArticleID, h.Seq), ArticlePath: articlePath(h.ArticleID),
 			Snippet: splitSnippet(h.Snippet)}
 	}
-	if len(hs) == sq.Limit {
-		p.Cursor = encodeIDCursor(cursorHits, hs[len(hs)-1].VersionID)
-		p.Next = nextPage(r, p.Cursor, len(hs), sq.Limit)
+	// A page may end before its limit (it reads a bounded number of
+	// matches) and still have a next one.
+	if res.Next != 0 {
+		p.Cursor = encodeIDCursor(cursorHits, res.Next)
+		p.Next = nextPage(r, p.Cursor, 1, 1)
 	}
 	return p, nil
 }

@@ -32,7 +32,7 @@ func TestPages_RenderWhatTheyShow(t *testing.T) {
 			`href="https://planet.example/mayor"`, "First seen", "20 Nov 2026, 09:00 UTC", "Last changed",
 			"20 Nov 2026, 11:00 UTC", "<dd>2</dd>", "checked every hour", "Version 2", "Correction",
 			fmt.Sprintf("/articles/%d/changes.atom", id), "First version seen"}},
-		{"one version", fmt.Sprintf("/articles/%d/v/0", id), 200, []string{"<p>The mayor resigned on Tuesday.</p>",
+		{"one version", fmt.Sprintf("/articles/%d/v/0", id), 200, []string{`<p id="p1">The mayor resigned on Tuesday.</p>`,
 			"By Ann Reporter", "Next version"}},
 		{"side by side", fmt.Sprintf("/articles/%d/diff/0/1", id), 200, []string{`class="sbs-row"`,
 			"<ins> evening</ins>", "<span class=\"label\">Headline</span>", "Next change", "Permalink", "?view=inline"}},

@@ -24,6 +24,7 @@ type pageData struct {
 	Title string
 	Feed  string // path of the page's Atom feed, for <link rel=alternate>
 	Data  any
+	Meta  *shareMeta // link-preview tags; nil: none
 }
 
 // classLabels names change classes for readers. Immutable table.
@@ -67,6 +68,7 @@ var templateFuncs = template.FuncMap{
 	"isDel":      func(s diff.Segment) bool { return s.Op == diff.Delete },
 	"sameRow":    func(r diff.Row) bool { return !diff.HasChanges(r.Left) && !diff.HasChanges(r.Right) },
 	"has":        slices.Contains[[]string],
+	"inc":        func(n int) int { return n + 1 },
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return fmt.Sprintf("%d %s", n, one)
@@ -82,7 +84,7 @@ func parsePages(now func() time.Time) (map[string]*template.Template, error) {
 	pages := make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {
 		t, err := template.New(name).Funcs(templateFuncs).Funcs(ago).ParseFS(templateFS,
-			"templates/layout.html", "templates/"+name+".html")
+			"templates/layout.html", "templates/picker.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("web: template %s: %w", name, err)
 		}

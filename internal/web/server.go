@@ -12,11 +12,13 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/errata/errata/internal/card"
 	"github.com/errata/errata/internal/metrics"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/notify"
 	"github.com/errata/errata/internal/schedule"
 	"github.com/errata/errata/internal/store"
+	"golang.org/x/sync/singleflight"
 )
 
 //go:embed templates/*.html
@@ -51,6 +53,10 @@ type Server struct {
 	log   *slog.Logger
 	now   func() time.Time
 	diffs *diffCache
+	cards *cardCache
+
+	cardRenderer card.Renderer // parses the fonts on the first card
+	cardFlight   singleflight.Group
 }
 
 // New checks cfg and parses the embedded templates.
@@ -64,7 +70,8 @@ func New(cfg Config) (*Server, error) {
 	if err := CheckBaseURL(cfg.BaseURL); err != nil {
 		return nil, fmt.Errorf("web: base URL: %w", err)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, now: cfg.Now, diffs: newDiffCache(diffCacheBytes, diffCacheEntries)}
+	s := &Server{cfg: cfg, log: cfg.Logger, now: cfg.Now, diffs: newDiffCache(diffCacheBytes, diffCacheEntries),
+		cards: newCardCache(cardCacheBytes, cardCacheEntries)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -111,6 +118,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /articles/{id}", s.handleArticle)
 	mux.HandleFunc("GET /articles/{id}/v/{n}", s.handleVersion)
 	mux.HandleFunc("GET /articles/{id}/diff/{a}/{b}", s.handleDiff)
+	mux.HandleFunc("GET /articles/{id}/diff", s.handlePick)
 	mux.HandleFunc("GET /search", s.handleSearch)
 	mux.HandleFunc("GET /stories", s.handleStories)
 	for _, f := range feedFormats {

@@ -1,0 +1,110 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/store"
+)
+
+// seed records texts as consecutive versions of one article.
+func seed(t *testing.T, st *store.Store, url string, texts ...string) {
+	t.Helper()
+	ctx := context.Background()
+	o, err := st.EnsureOutlet(ctx, "Daily Planet", "planet.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	a, _, err := st.AddArticle(ctx, model.Article{OutletID: o.ID, URL: url, FirstSeen: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for seq, text := range texts {
+		at := t0.Add(time.Duration(seq) * time.Hour)
+		v := &model.Version{Seq: seq, FetchedAt: at, Title: "Title " + string(rune('A'+seq)), Text: text, Hash: url + string(rune('a'+seq))}
+		a.LastChanged, a.LastChecked = at, at
+		if _, err := st.Record(ctx, store.CheckRecord{Article: a, Version: v,
+			Check: model.Check{At: at, Outcome: model.OutcomeNewVersion}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestJSONL_EachVersionCarriesItsSentenceEdits(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "errata.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	seed(t, st, "https://planet.example/mayor",
+		"The mayor resigned. The council met.",
+		"The mayor resigned on Tuesday. The council met. A vote follows.",
+		"The mayor resigned on Tuesday. The council met. A vote follows.", // headline change only
+	)
+	var buf bytes.Buffer
+	if n, err := JSONL(ctx, st, &buf); err != nil || n != 1 {
+		t.Fatalf("JSONL = %d, %v", n, err)
+	}
+	line := buf.String()
+	var a Article
+	if err := json.Unmarshal([]byte(line), &a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Versions) != 3 {
+		t.Fatalf("%d versions", len(a.Versions))
+	}
+	if a.Versions[0].Edits != nil || strings.Count(line, `"edits":`) != 2 {
+		t.Errorf("first version's edits = %+v, want no key", a.Versions[0].Edits)
+	}
+	got := a.Versions[1].Edits
+	if len(got) != 2 {
+		t.Fatalf("second version's edits = %+v", got)
+	}
+	if e := got[0]; e.Action != "edited" || *e.Old != 0 || *e.New != 0 || e.OldText != "The mayor resigned." || e.NewText != "The mayor resigned on Tuesday." {
+		t.Errorf("edit 0 = %+v", e)
+	}
+	if e := got[1]; e.Action != "added" || e.Old != nil || *e.New != 2 || e.NewText != "A vote follows." {
+		t.Errorf("edit 1 = %+v", e)
+	}
+	if !strings.Contains(line, `"action":"added","old":null,"new":2`) {
+		t.Errorf("an absent sentence is not null in %s", line)
+	}
+	// The keys are a contract, as the article's are.
+	var raw struct {
+		Versions []map[string]json.RawMessage `json:"versions"`
+	}
+	if err := json.Unmarshal([]byte(line), &raw); err != nil {
+		t.Fatal(err)
+	}
+	var edits []map[string]json.RawMessage
+	if err := json.Unmarshal(raw.Versions[1]["edits"], &edits); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := keys(raw.Versions[1]), "byline,edits,fetched_at,hash,published,seq,text,title"; got != want {
+		t.Errorf("version keys %s, want %s", got, want)
+	}
+	if got, want := keys(edits[0]), "action,new,new_text,old,old_text"; got != want {
+		t.Errorf("edit keys %s, want %s", got, want)
+	}
+	if e := a.Versions[2].Edits; e == nil || len(e) != 0 {
+		t.Errorf("unchanged text's edits = %#v, want []", e)
+	}
+}
+
+func keys(m map[string]json.RawMessage) string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return strings.Join(out, ",")
+}
