@@ -32,7 +32,7 @@ func runExportWARC(ctx context.Context, e *env) error {
 	defer st.Close()
 	opt := export.WARCOptions{
 		Since: since, Software: "errata/" + moduleVersion(), Now: time.Now().UTC(),
-		Request: fetch.RequestHeader(fetch.DefaultUserAgent),
+		Request: fetch.RequestHeader(e.cfg.Fetch().UserAgent),
 	}
 	if e.url != "" {
 		a, err := st.ArticleByURL(ctx, e.url)

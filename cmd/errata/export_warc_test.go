@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -30,6 +31,20 @@ func warcTypes(t *testing.T, b []byte) map[string]int {
 		}
 		types[rec.Type]++
 	}
+}
+
+// gunzipAll decompresses every gzip member of b.
+func gunzipAll(t *testing.T, b []byte) []byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // exportedVersions is the versions of the JSONL export by article URL.
@@ -114,6 +129,13 @@ func TestExportWARC_FileStdoutAndImportIntoAFreshDataDir(t *testing.T) {
 	}
 	if got := warcTypes(t, []byte(cli(t, data, "export", "--format", "warc"))); !reflect.DeepEqual(got, want) {
 		t.Errorf("stdout: %v, want %v", got, want)
+	}
+	if !bytes.Contains(gunzipAll(t, archive), []byte("User-Agent: errata/")) {
+		t.Errorf("the request records lack errata's User-Agent")
+	}
+	withContact := cli(t, data, "export", "--format", "warc", "--contact", "desk@ledger.example")
+	if !bytes.Contains(gunzipAll(t, []byte(withContact)), []byte("desk@ledger.example")) {
+		t.Errorf("the request records lack the configured contact")
 	}
 	one := cli(t, data, "export", "--format", "warc", "--article", site.URL+"/2026/11/21/budget-again", "--since", "2000-01-01")
 	if got := warcTypes(t, []byte(one)); got["response"] != 1 || got["metadata"] != 1 {
