@@ -13,8 +13,9 @@ import (
 	"time"
 )
 
-// readmeBound bounds the run of all the README's examples.
-const readmeBound = time.Minute
+// readmeBound only stops a hung example: it is far above what the
+// examples take (seconds), so a busy machine never fails the test.
+const readmeBound = 10 * time.Minute
 
 // readmeCommands returns the commands of the README's code blocks fenced
 // "```sh", the ones meant to run against the demo; lines continued with a
