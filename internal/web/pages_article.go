@@ -147,6 +147,8 @@ type versionPage struct {
 	Link        string
 	Prev, Next  string // neighbouring versions
 	DiffPath    string // against the previous version
+	Outlet      string
+	Evidence    *evidence
 }
 
 func (s *Server) handleVersion(w http.ResponseWriter, r *http.Request) {
@@ -170,7 +172,13 @@ func (s *Server) handleVersion(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, notFoundIf(err, "version"))
 		return
 	}
-	p := versionPage{Version: v, Paragraphs: paragraphs(v.Text), ArticlePath: articlePath(id), Link: safeLink(a.URL)}
+	ev, err := s.versionEvidence(r, v)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := versionPage{Version: v, Paragraphs: paragraphs(v.Text), ArticlePath: articlePath(id), Link: safeLink(a.URL),
+		Outlet: a.OutletName, Evidence: ev}
 	if n > 0 {
 		p.Prev, p.DiffPath = versionPath(id, n-1), diffPath(id, n-1, n)
 	}

@@ -119,6 +119,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /articles/{id}/v/{n}", s.handleVersion)
 	mux.HandleFunc("GET /articles/{id}/diff/{a}/{b}", s.handleDiff)
 	mux.HandleFunc("GET /articles/{id}/diff", s.handlePick)
+	mux.HandleFunc("GET /captures/{hash}", s.handleCapture)
+	mux.HandleFunc("GET /captures/{hash}/raw", s.handleCaptureRaw)
 	mux.HandleFunc("GET /search", s.handleSearch)
 	mux.HandleFunc("GET /stories", s.handleStories)
 	for _, f := range feedFormats {
