@@ -94,4 +94,3 @@ func waitHits(t *testing.T, hits *atomic.Int32, n int32) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
-
