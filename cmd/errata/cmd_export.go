@@ -16,9 +16,11 @@ var exportCmd = &command{
 	args:    "[--format jsonl|warc] [--article URL] [--since T] [--out FILE]",
 	summary: "write every article and its versions as JSON Lines, or the captures as WARC",
 	help: `Writes one JSON object a line per tracked article:
-{"url","outlet","first_seen","checks","versions":[{"seq","fetched_at","title",
-"byline","published","text","hash"}]}, versions oldest first, seq from 0, times
-RFC 3339 in UTC. Without --out it writes to standard output.
+{"id","url","outlet","first_seen","last_checked","state","checks",
+"check_outcomes","versions":[{"seq","fetched_at","title","byline","published",
+"text","hash","capture_hash","extractor","classes","added","removed","edits"}],
+"events":[...]}, versions oldest first, seq from 0, times RFC 3339 in UTC.
+Without --out it writes to standard output.
 
 --format warc writes a WARC/1.1 archive (.warc.gz, each record gzipped on its
 own): a warcinfo record, then for each capture in the order fetched a response

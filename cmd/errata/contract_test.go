@@ -71,7 +71,7 @@ func TestExport_JSONLKeysAreTheContract(t *testing.T) {
 	if len(lines) != 1 {
 		t.Fatalf("%d lines, want 1", len(lines))
 	}
-	if got := strings.Join(keysOf(t, []byte(lines[0])), ","); got != "checks,events,first_seen,outlet,url,versions" {
+	if got := strings.Join(keysOf(t, []byte(lines[0])), ","); got != "check_outcomes,checks,events,first_seen,id,last_checked,outlet,state,url,versions" {
 		t.Fatalf("article keys %s", got)
 	}
 	var a struct {
@@ -83,7 +83,7 @@ func TestExport_JSONLKeysAreTheContract(t *testing.T) {
 	if a.URL != srv.URL+"/2026/11/20/budget" || a.Outlet != "The Ledger" || len(a.Versions) != 1 {
 		t.Fatalf("article %+v", a)
 	}
-	if got := strings.Join(keysOf(t, a.Versions[0]), ","); got != "byline,fetched_at,hash,published,seq,text,title" {
+	if got := strings.Join(keysOf(t, a.Versions[0]), ","); got != "added,byline,capture_hash,classes,extractor,fetched_at,hash,published,removed,seq,text,title" {
 		t.Fatalf("version keys %s", got)
 	}
 }

@@ -21,12 +21,18 @@ const pageSize = 500
 // Article is one line of the JSONL export; its keys are a contract that
 // scripts outside errata depend on.
 type Article struct {
-	URL       string    `json:"url"`
-	Outlet    string    `json:"outlet"`
-	FirstSeen string    `json:"first_seen"`
-	Checks    int       `json:"checks"`
-	Versions  []Version `json:"versions"`
-	Events    []Event   `json:"events"`
+	ID          int64  `json:"id"` // the article's id in errata's pages and API
+	URL         string `json:"url"`
+	Outlet      string `json:"outlet"`
+	FirstSeen   string `json:"first_seen"`
+	LastChecked string `json:"last_checked"`
+	State       string `json:"state"` // active, stopped or gone
+	Checks      int    `json:"checks"`
+	// CheckOutcomes counts the checks by outcome (see model.Outcome), so
+	// refused differences and errors are part of the record.
+	CheckOutcomes map[string]int `json:"check_outcomes"`
+	Versions      []Version      `json:"versions"`
+	Events        []Event        `json:"events"`
 }
 
 // Event is one lifecycle event in the JSONL export, oldest first: "gone",
@@ -50,6 +56,15 @@ type Version struct {
 	Published string `json:"published"`
 	Text      string `json:"text"`
 	Hash      string `json:"hash"`
+	// CaptureHash is the SHA-256 of the page the version was read from
+	// (/captures/HASH); Extractor names the extraction that read it.
+	CaptureHash string `json:"capture_hash"`
+	Extractor   string `json:"extractor"`
+	// Classes, Added and Removed describe the change from the previous
+	// version (classes empty and counts 0 for the first).
+	Classes []string `json:"classes"`
+	Added   int      `json:"added"`
+	Removed int      `json:"removed"`
 	// Edits are the sentence edits from the previous version's text to
 	// this one's, [] when the text did not change; the first version has
 	// no previous one and no "edits" key.
@@ -111,9 +126,14 @@ func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets 
 		name = o.Name
 		outlets[a.OutletID] = name
 	}
-	checks, err := st.CountChecks(ctx, a.ID)
+	outcomes, err := st.CheckOutcomes(ctx, a.ID)
 	if err != nil {
 		return Article{}, err
+	}
+	checks, byOutcome := 0, make(map[string]int, len(outcomes))
+	for o, n := range outcomes {
+		checks += n
+		byOutcome[string(o)] = n
 	}
 	vs, err := st.Versions(ctx, a.ID)
 	if err != nil {
@@ -123,7 +143,8 @@ func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets 
 	if err != nil {
 		return Article{}, err
 	}
-	line := Article{URL: a.URL, Outlet: name, FirstSeen: rfc3339(a.FirstSeen), Checks: checks,
+	line := Article{ID: a.ID, URL: a.URL, Outlet: name, FirstSeen: rfc3339(a.FirstSeen), LastChecked: rfc3339(a.LastChecked),
+		State: string(a.State), Checks: checks, CheckOutcomes: byOutcome,
 		Versions: make([]Version, 0, len(vs)), Events: make([]Event, 0, len(evs))}
 	for _, e := range evs {
 		line.Events = append(line.Events, exportEvent(e))
@@ -132,6 +153,10 @@ func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets 
 		ev := Version{
 			Seq: v.Seq, FetchedAt: rfc3339(v.FetchedAt), Title: v.Title, Byline: v.Byline,
 			Published: rfc3339(v.Published), Text: v.Text, Hash: v.Hash,
+			CaptureHash: v.CaptureHash, Extractor: v.Extractor, Classes: v.Classes, Added: v.Added, Removed: v.Removed,
+		}
+		if ev.Classes == nil {
+			ev.Classes = []string{}
 		}
 		if i > 0 {
 			ev.Edits = edits(vs[i-1].Text, v.Text)
