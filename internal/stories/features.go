@@ -16,7 +16,8 @@ type Features struct {
 	Facts []string           // sorted, distinct: "n:name", "#:number", "p:place"
 }
 
-// Fact kinds, as prefixes of Features.Facts.
+// Fact kinds, as prefixes of Features.Facts. A place is a name seen after
+// "in", "at", "from" or "near"; it matches the same name of either kind.
 const (
 	factName   = "n:"
 	factNumber = "#:"
@@ -28,8 +29,10 @@ const (
 const maxTerms = 200
 
 // NewFeatures reads the features of an article's title and paragraphs.
-func NewFeatures(title string, paragraphs []string) Features {
-	all := append([]string{title}, paragraphs...)
+// Names of the outlet itself (its name in furniture, "Copyright The
+// Ledger") are left out: they are in every article it publishes.
+func NewFeatures(a Article) Features {
+	all := append([]string{a.Title}, a.Paragraphs...)
 	tf := map[string]float64{}
 	facts := map[string]bool{}
 	for _, p := range all {
@@ -41,7 +44,14 @@ func NewFeatures(title string, paragraphs []string) Features {
 		readFacts(p, facts)
 	}
 	f := Features{Terms: topTerms(tf, maxTerms)}
+	self := strings.Join(words(a.Outlet), " ")
 	for k := range facts {
+		if self != "" && strings.Contains(k, self) {
+			continue
+		}
+		if k[:2] == factName && facts[factPlace+k[2:]] {
+			continue
+		}
 		f.Facts = append(f.Facts, k)
 	}
 	slices.Sort(f.Facts)
@@ -108,11 +118,20 @@ func tokens(p string) []token {
 		trail := f[strings.Index(f, w)+len(w):]
 		if strings.ContainsAny(lead, "“\"‘(") {
 			start = true
+			if len(out) > 0 {
+				// "PARIS (AFP)": a parenthesis ends the name before it.
+				out[len(out)-1].end = true
+			}
 		}
 		r, _ := utf8.DecodeRuneInString(w)
 		t := token{word: w, capital: unicode.IsUpper(r), start: start, locative: locative}
 		t.end = trail != "" && !strings.HasPrefix(trail, "'") && !strings.HasPrefix(trail, "’")
 		start = strings.ContainsAny(trail, ".!?:”\")")
+		if trail == "." && abbreviation(w) {
+			// "St. Brendan’s", "Gov. Smith", "U.S. Army": the period
+			// abbreviates; the name goes on.
+			t.end, start = false, false
+		}
 		locative = !t.end && locatives[w]
 		out = append(out, t)
 	}
@@ -146,22 +165,39 @@ func readFacts(p string, facts map[string]bool) {
 			break
 		}
 		seq := ts[i:j]
-		if seq[0].start && stopwords[strings.ToLower(seq[0].word)] {
+		// A dateline: the paragraph opens with a place in capitals
+		// ("PARIS (AFP) —", "NEW YORK, Dec 5 (Reuters) -").
+		dateline := i == 0 && allCaps(seq)
+		if seq[0].start && !dateline && stopwords[strings.ToLower(seq[0].word)] {
 			seq = seq[1:]
 		}
 		// A lone capitalised word opening a sentence is ordinary
 		// capitalisation, not a name.
-		if len(seq) == 0 || len(seq) == 1 && (seq[0].start || stopwords[strings.ToLower(seq[0].word)]) {
+		if len(seq) == 0 || !dateline && len(seq) == 1 && (seq[0].start || stopwords[strings.ToLower(seq[0].word)]) {
 			i = j - 1
 			continue
 		}
 		name := normName(seq)
-		facts[factName+name] = true
-		if t.locative || ts[i].locative {
+		switch {
+		case agencyMarks[name]:
+			// A credit line says who wrote the text, not what happened.
+		case dateline || seq[0].locative || facts[factPlace+name]:
+			delete(facts, factName+name)
 			facts[factPlace+name] = true
+		default:
+			facts[factName+name] = true
 		}
 		i = j - 1
 	}
+}
+
+func allCaps(seq []token) bool {
+	for _, t := range seq {
+		if utf8.RuneCountInString(t.word) < 2 || strings.ToUpper(t.word) != t.word {
+			return false
+		}
+	}
+	return true
 }
 
 func normName(seq []token) string {
@@ -173,8 +209,10 @@ func normName(seq []token) string {
 }
 
 // number normalises a numeric token: digits and the decimal point only
-// ("$4.5" -> "4.5", "1,200" -> "1200"). Numbers below 10 are left out:
-// they occur in every text ("two", "3 people") and tie nothing together.
+// ("$4.5" -> "4.5", "1,200" -> "1200"). Numbers shorter than three
+// characters are left out: ages, percentages, counts and hours under 100
+// occur in every text and tie nothing together; "4.5", "700" and "2024"
+// are specific enough to count.
 func number(w string) (string, bool) {
 	if !isNumber(w) {
 		return "", false
@@ -186,11 +224,29 @@ func number(w string) (string, bool) {
 		}
 	}
 	n := strings.Trim(b.String(), ".")
-	if len(strings.TrimLeft(n, "0")) < 2 {
+	if len(strings.TrimLeft(n, "0")) < 3 || isYear(n) {
 		return "", false
 	}
 	return n, true
 }
+
+// isYear says whether n reads as a recent year: years date an article,
+// they do not single out an event ("since 2019").
+func isYear(n string) bool {
+	return len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20"))
+}
+
+// abbreviation says whether w followed by a period is an abbreviation
+// that stands inside names: a title, a single initial or an acronym
+// written with periods.
+func abbreviation(w string) bool {
+	if utf8.RuneCountInString(w) == 1 || strings.Contains(w, ".") {
+		return true
+	}
+	return abbreviations[strings.ToLower(w)]
+}
+
+var abbreviations = toSet("st mt ft mr mrs ms dr prof gov sen rep gen col capt lt sgt cmdr adm rev hon jr sr mgr")
 
 func isNumber(w string) bool {
 	for _, r := range w {
@@ -200,6 +256,17 @@ func isNumber(w string) bool {
 	}
 	return false
 }
+
+// agencyMarks are the credit marks of Agencies in normalised form.
+var agencyMarks = func() map[string]bool {
+	m := map[string]bool{}
+	for _, a := range Agencies {
+		for _, mk := range a.Marks {
+			m[strings.Join(words(mk), " ")] = true
+		}
+	}
+	return m
+}()
 
 var locatives = map[string]bool{"in": true, "at": true, "from": true, "near": true, "In": true, "At": true, "From": true, "Near": true}
 

@@ -27,7 +27,7 @@ func NewMemory() *Memory {
 
 // Add places an article and records the placement.
 func (m *Memory) Add(ctx context.Context, a Article) (Placement, error) {
-	pl, err := Place(ctx, m, a)
+	pl, err := Place(ctx, m, &a)
 	if err != nil {
 		return pl, err
 	}

@@ -26,6 +26,29 @@ type Article struct {
 	Byline     string
 	Paragraphs []string
 	FirstSeen  time.Time
+
+	// Derived from the text; kept by a Catalog that holds articles in
+	// memory so each is computed once.
+	print    *Print
+	features *Features
+}
+
+// Print returns the article's copy fingerprint.
+func (a *Article) Print() Print {
+	if a.print == nil {
+		p := NewPrint(a.Paragraphs)
+		a.print = &p
+	}
+	return *a.print
+}
+
+// Features returns the article's event features.
+func (a *Article) Features() Features {
+	if a.features == nil {
+		f := NewFeatures(*a)
+		a.features = &f
+	}
+	return *a.features
 }
 
 // Catalog is what placement asks of the stored articles. The store-backed
@@ -90,9 +113,8 @@ func FactKeys(f Features) []int64 {
 
 // Place decides the copies and the story of article a. An article already
 // in a story stays there: membership changes only by merge and split.
-func Place(ctx context.Context, c Catalog, a Article) (Placement, error) {
-	pr := NewPrint(a.Paragraphs)
-	fe := NewFeatures(a.Title, a.Paragraphs)
+func Place(ctx context.Context, c Catalog, a *Article) (Placement, error) {
+	pr, fe := a.Print(), a.Features()
 	pl := Placement{Bands: pr.BandKeys(), Facts: FactKeys(fe)}
 
 	copyIDs, err := c.ByBands(ctx, pl.Bands, a.OutletID, MaxCopyCandidates)
@@ -109,9 +131,10 @@ func Place(ctx context.Context, c Catalog, a Article) (Placement, error) {
 		return pl, fmt.Errorf("stories: load candidates: %w", err)
 	}
 	scores := map[int64]float64{}
-	for _, o := range cands {
+	for i := range cands {
+		o := &cands[i]
 		if o.OutletID != a.OutletID {
-			if ok, f := IsCopy(pr, NewPrint(o.Paragraphs)); ok {
+			if ok, f := IsCopy(pr, o.Print()); ok {
 				pl.Copies = append(pl.Copies, Link{Other: o.ID, Shared: f})
 				// A copy is the same event whatever the window: it
 				// outranks any match by features.
@@ -122,7 +145,8 @@ func Place(ctx context.Context, c Catalog, a Article) (Placement, error) {
 		if d := o.FirstSeen.Sub(a.FirstSeen); d > EventWindow || d < -EventWindow {
 			continue
 		}
-		if s := Compare(fe, NewFeatures(o.Title, o.Paragraphs)); s.SameEvent() {
+		s := Compare(fe, o.Features())
+		if o.OutletID == a.OutletID && s.SameEventInOutlet() || o.OutletID != a.OutletID && s.SameEvent() {
 			scores[o.ID] = s.Score()
 		}
 	}

@@ -39,6 +39,13 @@ func (s Similarity) SameEvent() bool {
 	return s.Shared >= MinSharedFacts && s.Score() >= EventThreshold
 }
 
+// SameEventInOutlet says whether two articles of one outlet report one
+// event. An outlet's articles share its home town, its columnists and its
+// regular bodies whatever they report, so one more shared fact is asked.
+func (s Similarity) SameEventInOutlet() bool {
+	return s.Shared >= MinSharedFacts+1 && s.Score() >= EventThreshold
+}
+
 // Compare measures two articles' features.
 func Compare(a, b Features) Similarity {
 	var s Similarity
@@ -49,21 +56,49 @@ func Compare(a, b Features) Similarity {
 	for k, v := range small {
 		s.Text += v * large[k]
 	}
-	i, j := 0, 0
-	for i < len(a.Facts) && j < len(b.Facts) {
-		switch {
-		case a.Facts[i] < b.Facts[j]:
-			i++
-		case a.Facts[i] > b.Facts[j]:
-			j++
-		default:
-			s.Shared++
-			i++
-			j++
-		}
-	}
+	s.Shared = sharedFacts(a.Facts, b.Facts)
 	if s.Shared > 0 {
 		s.Facts = float64(s.Shared) / math.Sqrt(float64(len(a.Facts))*float64(len(b.Facts)))
 	}
 	return s
+}
+
+// matchKey is the part of a fact that must be equal for two facts to
+// match: names and places match each other.
+func matchKey(f string) string {
+	if f[:2] == factPlace {
+		return factName + f[2:]
+	}
+	return f
+}
+
+// sharedFacts counts the facts two lists share. A shared name made of
+// other shared names ("Port Ellery Board of Supervisors" beside "Port
+// Ellery" and "Board of Supervisors") is not counted again: it is the same
+// place and body written together.
+func sharedFacts(a, b []string) int {
+	in := make(map[string]bool, len(a))
+	for _, f := range a {
+		in[matchKey(f)] = true
+	}
+	var shared []string
+	for _, f := range b {
+		if k := matchKey(f); in[k] {
+			shared = append(shared, k)
+		}
+	}
+	n := 0
+	for _, f := range shared {
+		compound := false
+		for _, g := range shared {
+			if g != f && g[:2] == factName && f[:2] == factName && containsWord(f, g[2:]) {
+				compound = true
+				break
+			}
+		}
+		if !compound {
+			n++
+		}
+	}
+	return n
 }

@@ -19,7 +19,10 @@ func words(text string) []string {
 			b.Reset()
 		}
 	}
-	for _, r := range norm.NFD.String(text) {
+	if !isASCII(text) {
+		text = norm.NFD.String(text)
+	}
+	for _, r := range text {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			// combining mark left by NFD: the accent of the previous letter
@@ -33,4 +36,13 @@ func words(text string) []string {
 	}
 	flush()
 	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
