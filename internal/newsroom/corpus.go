@@ -126,7 +126,7 @@ func (g *corpusGen) wireStory(w int) {
 			base = updated
 		}
 		g.add(CorpusArticle{Outlet: o.name, Host: o.host, Title: headline(v, 1+r.IntN(2), r),
-			Byline: pick(r, []string{ag.byline, "Staff and agencies", "By " + personName(r) + " with " + ag.name}),
+			Byline:     pick(r, []string{ag.byline, "Staff and agencies", "By " + personName(r) + " with " + ag.name}),
 			Paragraphs: reprint(base, o.name, o.town, r), FirstSeen: seen, Wire: w, Event: w})
 	}
 	g.markOrigin(first, withAgency)
