@@ -220,3 +220,23 @@ func (s *Store) SetWireOrigin(ctx context.Context, wire, origin int64, agency st
 func marks(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
+
+// SavePlacements records many placements in one transaction: bulk loads
+// (imports, benchmarks) pay one commit per batch.
+func (s *Store) SavePlacements(ctx context.Context, ps []Placement) error {
+	return s.write(ctx, fmt.Sprintf("place %d articles", len(ps)), func(tx *wtx) error {
+		for _, p := range ps {
+			at := nanos(p.SeenAt)
+			if err := saveKeys(ctx, tx, p, at); err != nil {
+				return err
+			}
+			if _, err := saveCopies(ctx, tx, p, at); err != nil {
+				return err
+			}
+			if _, err := saveStory(ctx, tx, p, at); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
