@@ -30,6 +30,7 @@ type historyPage struct {
 	Versions    []versionRow // newest first
 	FeedPath    string
 	Checks      checkSummary
+	Story       articleStory // its story and its copies in other outlets
 }
 
 // recentCheckRows is how many of an article's latest checks its page lists.
@@ -91,6 +92,9 @@ func (s *Server) history(ctx context.Context, id int64) (historyPage, error) {
 		p.LastChanged = vs[len(vs)-1].FetchedAt
 	}
 	if p.Checks, err = s.checkSummary(ctx, id); err != nil {
+		return historyPage{}, err
+	}
+	if p.Story, err = s.articleStory(ctx, id); err != nil {
 		return historyPage{}, err
 	}
 	for _, v := range slices.Backward(vs) {

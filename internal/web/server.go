@@ -112,7 +112,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /articles/{id}/v/{n}", s.handleVersion)
 	mux.HandleFunc("GET /articles/{id}/diff/{a}/{b}", s.handleDiff)
 	mux.HandleFunc("GET /search", s.handleSearch)
-	mux.HandleFunc("GET /stories", s.handleStories)
+	s.storyRoutes(mux)
 	for _, f := range feedFormats {
 		mux.HandleFunc("GET /changes."+f.ext, s.feedHandler(f, s.allScope))
 		mux.HandleFunc("GET /outlets/{outlet}/changes."+f.ext, s.feedHandler(f, s.outletScope))
@@ -148,8 +148,4 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fmt.Fprintln(w, "ok")
-}
-
-func (s *Server) handleStories(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "stories", pageData{Title: "Stories"})
 }
