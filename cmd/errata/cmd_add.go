@@ -48,6 +48,9 @@ func runAdd(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	placed := jobs.NewPlaceCollector(jobs.NewPlacer(st, eng.Log))
+	eng.OnVersion = placed.Recorded
+	defer func() { _, _ = placed.PlaceAll(context.WithoutCancel(ctx)) }()
 	failed := 0
 	for _, u := range args {
 		res, err := eng.AddURL(ctx, u, e.outlet)

@@ -71,7 +71,7 @@ func TestExport_JSONLKeysAreTheContract(t *testing.T) {
 	if len(lines) != 1 {
 		t.Fatalf("%d lines, want 1", len(lines))
 	}
-	if got := strings.Join(keysOf(t, []byte(lines[0])), ","); got != "checks,first_seen,outlet,url,versions" {
+	if got := strings.Join(keysOf(t, []byte(lines[0])), ","); got != "checks,first_seen,outlet,story,url,versions,wire,wire_origin" {
 		t.Fatalf("article keys %s", got)
 	}
 	var a struct {

@@ -25,6 +25,12 @@ type Article struct {
 	FirstSeen string    `json:"first_seen"`
 	Checks    int       `json:"checks"`
 	Versions  []Version `json:"versions"`
+	// Story is the id of the article's story, Wire of its group of copies
+	// of one text (both null when none); WireOrigin marks the copy taken
+	// as the group's origin.
+	Story      *int64 `json:"story"`
+	Wire       *int64 `json:"wire"`
+	WireOrigin bool   `json:"wire_origin"`
 }
 
 // Version is one version in the JSONL export, oldest first, seq from 0.
@@ -91,6 +97,17 @@ func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets 
 		return Article{}, err
 	}
 	line := Article{URL: a.URL, Outlet: name, FirstSeen: rfc3339(a.FirstSeen), Checks: checks, Versions: make([]Version, 0, len(vs))}
+	story, wire, origin, err := st.ArticleStory(ctx, a.ID)
+	if err != nil {
+		return Article{}, err
+	}
+	if story != 0 {
+		line.Story = &story
+	}
+	if wire != 0 {
+		line.Wire = &wire
+	}
+	line.WireOrigin = origin
 	for _, v := range vs {
 		line.Versions = append(line.Versions, Version{
 			Seq: v.Seq, FetchedAt: rfc3339(v.FetchedAt), Title: v.Title, Byline: v.Byline,
