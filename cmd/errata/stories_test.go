@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/errata/errata/internal/newsroom"
 )
@@ -85,5 +86,45 @@ func TestStories_AddedCopiesFormAStoryListedAndExported(t *testing.T) {
 	}
 	if origins != 1 {
 		t.Errorf("%d lines marked as origin, want 1", origins)
+	}
+}
+
+// demoStoryBound bounds the wait for the demo's first story: a guard
+// against hangs, the promise a newcomer is made ("within a minute").
+const demoStoryBound = 60 * time.Second
+
+// The demo's outlets reprint agency copy and report shared events: a
+// story spanning two or more outlets is listed within a minute.
+func TestDemo_StoriesFormAcrossOutlets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	cmd, base, stderr := startDemo(t, nil, "--step", "2s")
+	deadline := time.Now().Add(demoStoryBound)
+	for {
+		var list []struct {
+			ID      int64 `json:"id"`
+			Outlets int   `json:"outlets"`
+		}
+		resp, err := http.Get(base + "api/v1/stories")
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = json.NewDecoder(resp.Body).Decode(&list)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatalf("stories JSON: %v", err)
+		}
+		if len(list) > 0 && list[0].Outlets >= 2 {
+			t.Logf("%d stories; story %d spans %d outlets", len(list), list[0].ID, list[0].Outlets)
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no story across outlets within %s\nstderr: %.2000s", demoStoryBound, stderr.String())
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	if code := interrupt(t, cmd); code != 0 {
+		t.Fatalf("exit status %d after SIGINT", code)
 	}
 }

@@ -253,10 +253,15 @@ func independentReport(v storyVars, k int, outlet, host string, at time.Time, ev
 // subject share words but rarely a run of five of them; the generator's
 // stock sentences would repeat whole sentences across unrelated articles.
 func composeReport(v storyVars, r *rand.Rand, lede, quote string, n int) []string {
+	return joinParas(composeParas(v, r, lede, quote, n))
+}
+
+// composeParas is composeReport with each paragraph's sentences apart.
+func composeParas(v storyVars, r *rand.Rand, lede, quote string, n int) [][]string {
 	tp := topics[v.Topic]
 	facts := append([]string{}, tp.Facts...)
 	r.Shuffle(len(facts), func(i, j int) { facts[i], facts[j] = facts[j], facts[i] })
-	paras := []string{lede, quote}
+	paras := [][]string{{lede}, {quote}}
 	for i := 0; len(paras) < n; i++ {
 		var p []string
 		if i < 2 {
@@ -265,9 +270,17 @@ func composeReport(v storyVars, r *rand.Rand, lede, quote string, n int) []strin
 		for range 1 + r.IntN(3) {
 			p = append(p, composedSentence(v, r))
 		}
-		paras = append(paras, strings.Join(p, " "))
+		paras = append(paras, p)
 	}
 	return paras
+}
+
+func joinParas(ps [][]string) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = strings.Join(p, " ")
+	}
+	return out
 }
 
 func composedSentence(v storyVars, r *rand.Rand) string {
