@@ -165,13 +165,30 @@ func (p *storyPage) wires(story int64) {
 		}
 		wv := wireView{ID: w, Agency: origin.Agency, Origin: origin}
 		op := paragraphs(origin.Text)
+		var copies []storyMember
+		var aligns []stories.Alignment
 		for _, m := range ms {
-			if m.ID == origin.ID {
-				continue
+			if m.ID != origin.ID {
+				copies = append(copies, m)
+				aligns = append(aligns, stories.Align(op, paragraphs(m.Text)))
 			}
-			al := stories.Align(op, paragraphs(m.Text))
-			c := wireCopy{Member: m, Added: stories.Own(al.B), Lacks: stories.Own(al.A),
-				ComparePath: storyComparePath(story, origin.ID, m.ID)}
+		}
+		// With two copies or more, an origin paragraph no copy carries is
+		// the origin's own (its furniture), not something the others lack.
+		carried := make([]bool, len(op))
+		for _, al := range aligns {
+			for i, pa := range al.A {
+				carried[i] = carried[i] || pa.Shared || len(aligns) < 2
+			}
+		}
+		for i, m := range copies {
+			al := aligns[i]
+			c := wireCopy{Member: m, Added: stories.Own(al.B), ComparePath: storyComparePath(story, origin.ID, m.ID)}
+			for j, pa := range al.A {
+				if !pa.Shared && carried[j] {
+					c.Lacks = append(c.Lacks, pa.Text)
+				}
+			}
 			for _, pa := range al.B {
 				if pa.Shared {
 					c.Shared++
