@@ -43,7 +43,7 @@ func (p *Placer) Place(ctx context.Context, articleID int64) error {
 	if err != nil {
 		return fmt.Errorf("jobs: place article %d: %w", articleID, err)
 	}
-	rec := store.Placement{ArticleID: a.ID, OutletID: a.OutletID, SeenAt: a.FirstSeen, Bands: pl.Bands, Facts: pl.Facts,
+	rec := store.Placement{ArticleID: a.ID, OutletID: a.OutletID, SeenAt: a.FirstSeen, At: p.Now(), Bands: pl.Bands, Facts: pl.Facts,
 		Story: pl.Story, With: pl.With, Score: pl.Score, Title: a.Title}
 	for _, c := range pl.Copies {
 		rec.Copies = append(rec.Copies, store.WireLink{Other: c.Other, Shared: c.Shared})

@@ -33,7 +33,8 @@ type StoryArticle struct {
 type Placement struct {
 	ArticleID int64
 	OutletID  int64
-	SeenAt    time.Time
+	SeenAt    time.Time // the article's first seen, for the event window
+	At        time.Time // when it is placed: the story's latest activity (zero: SeenAt)
 	Bands     []int64
 	Facts     []int64
 	Copies    []WireLink
@@ -70,6 +71,7 @@ const (
 		articles = (SELECT count(*) FROM story_members WHERE story_id = ?1),
 		outlets = (SELECT count(DISTINCT a.outlet_id) FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?1)
 		WHERE id = ?1`
+	sqlTouchStory    = `UPDATE stories SET updated_at = ?1 WHERE id = ?2 AND updated_at < ?1`
 	sqlSetWireOrigin = `UPDATE wires SET origin_id = ?, agency = ? WHERE id = ?`
 )
 
@@ -180,10 +182,16 @@ func wireOf(ctx context.Context, tx *wtx, id int64) (int64, error) {
 }
 
 func saveStory(ctx context.Context, tx *wtx, p Placement, at int64) (int64, error) {
+	if !p.At.IsZero() {
+		at = nanos(p.At)
+	}
 	var cur int64
 	switch err := tx.QueryRowContext(ctx, sqlStoryOf, p.ArticleID).Scan(&cur); {
 	case err == nil:
-		return cur, nil // membership changes only by merge and split
+		// Membership changes only by merge and split; a member's new
+		// version is activity of its story.
+		_, err := tx.ExecContext(ctx, sqlTouchStory, at, cur)
+		return cur, err
 	case noRows(err) != ErrNotFound:
 		return 0, err
 	}

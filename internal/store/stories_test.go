@@ -137,3 +137,31 @@ func TestStories_MergeAndSplit(t *testing.T) {
 		}
 	})
 }
+
+// A member's new version is activity of its story: the list puts the
+// story first again.
+func TestStories_NewVersionOfAMemberIsActivity(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		o1, o2 := mustOutlet(t, s, "one"), mustOutlet(t, s, "two")
+		a := recordVersions(t, s, o1, "https://one.example/a", "")
+		b := recordVersions(t, s, o2, "https://two.example/b", "")
+		c := recordVersions(t, s, o1, "https://one.example/c", "")
+		d := recordVersions(t, s, o2, "https://two.example/d", "")
+		_, first, err := s.SavePlacement(ctx, Placement{ArticleID: b.ID, OutletID: o2.ID, SeenAt: t0, At: t0, With: a.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, second, err := s.SavePlacement(ctx, Placement{ArticleID: d.ID, OutletID: o2.ID, SeenAt: t0, At: t0.Add(time.Hour), With: c.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := s.SavePlacement(ctx, Placement{ArticleID: a.ID, OutletID: o1.ID, SeenAt: t0, At: t0.Add(2 * time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+		list, err := s.StoryList(ctx, 10)
+		if err != nil || len(list) != 2 || list[0].ID != first || list[1].ID != second {
+			t.Fatalf("StoryList = %+v, %v; want story %d first", list, err, first)
+		}
+	})
+}
