@@ -15,16 +15,19 @@ const KindPlace = "place_story"
 // placeQueue is the River queue placements run in, one at a time.
 const placeQueue = "stories"
 
-// PlaceArgs asks for one article to be placed by its latest version.
+// PlaceArgs asks for one article to be placed by its latest version,
+// after the version VersionID was recorded.
 type PlaceArgs struct {
 	ArticleID int64 `json:"article_id"`
+	VersionID int64 `json:"version_id"`
 }
 
 // Kind implements river.JobArgs.
 func (PlaceArgs) Kind() string { return KindPlace }
 
-// InsertOpts makes a placement unique while pending: versions recorded in
-// quick succession place their article once, by the latest.
+// InsertOpts makes a placement unique per version while pending, so a
+// version queued twice is placed once; a version recorded while its
+// article's placement runs gets a job of its own and is not missed.
 func (PlaceArgs) InsertOpts() river.InsertOpts {
 	return river.InsertOpts{Queue: placeQueue, UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: pendingStates}}
 }
@@ -46,7 +49,7 @@ func (q *Queue) EnqueuePlacement(ctx context.Context, a model.Article, v model.V
 	if q.cfg.Place == nil {
 		return
 	}
-	if _, err := q.client.Insert(ctx, PlaceArgs{ArticleID: a.ID}, nil); err != nil {
+	if _, err := q.client.Insert(ctx, PlaceArgs{ArticleID: a.ID, VersionID: v.ID}, nil); err != nil {
 		q.countError()
 		q.eng.Log.Warn("story placement not queued", "url", a.URL, "version", v.ID, "err", err)
 	}
