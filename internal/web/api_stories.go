@@ -43,10 +43,12 @@ type apiWire struct {
 }
 
 type apiWireCopy struct {
-	Article int64    `json:"article"`
-	Shared  int      `json:"shared_paragraphs"`
-	Added   []string `json:"added"`
-	Lacks   []string `json:"lacks"`
+	Article  int64    `json:"article"`
+	Shared   int      `json:"shared_paragraphs"`
+	Added    []string `json:"added"`
+	Lacks    []string `json:"lacks"`
+	PickedUp []string `json:"picked_up"`
+	Dropped  []string `json:"dropped"`
 }
 
 type apiStory struct {
@@ -101,7 +103,8 @@ func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
 	for _, wv := range p.Wires {
 		aw := apiWire{ID: wv.ID, Agency: wv.Agency, Origin: wv.Origin.ID, Copies: []apiWireCopy{}}
 		for _, c := range wv.Copies {
-			aw.Copies = append(aw.Copies, apiWireCopy{Article: c.Member.ID, Shared: c.Shared, Added: nonNil(c.Added), Lacks: nonNil(c.Lacks)})
+			aw.Copies = append(aw.Copies, apiWireCopy{Article: c.Member.ID, Shared: c.Shared, Added: nonNil(c.Added), Lacks: nonNil(c.Lacks),
+				PickedUp: nonNil(c.PickedUp), Dropped: nonNil(c.Dropped)})
 		}
 		out.Wires = append(out.Wires, aw)
 	}

@@ -136,3 +136,30 @@ func TestStories_AdminMergeAndSplit(t *testing.T) {
 		t.Errorf("merge of an unknown story = %d, want 404", resp.StatusCode)
 	}
 }
+
+// A copy that picked up the origin's later paragraph in its second
+// version says so, on the page and in the API.
+func TestStories_CopyThatPickedUpAnUpdate(t *testing.T) {
+	f := newFixture(t, Config{})
+	paras := strings.Split(mayorDrafts[2].text, "\n\n")
+	cp := seedArticle(t, f.store, "Evening Star", "https://star.example/update", []draft{
+		{"Mayor quits", "", strings.Join(paras[:2], "\n\n")},
+		{"Mayor quits", "", strings.Join(paras[:3], "\n\n")},
+	})
+	_, story, err := f.store.SavePlacement(t.Context(), store.Placement{ArticleID: cp.ID, OutletID: cp.OutletID, SeenAt: t0,
+		Copies: []store.WireLink{{Other: f.mayor.ID, Shared: 1}}, With: f.mayor.ID, Title: "Mayor"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body := f.get(t, fmt.Sprintf("/api/v1/stories/%d", story))
+	var st apiStory
+	if err := json.Unmarshal([]byte(body), &st); err != nil || len(st.Wires) != 1 || len(st.Wires[0].Copies) != 1 {
+		t.Fatalf("story API = %s (%v)", body, err)
+	}
+	c := st.Wires[0].Copies[0]
+	if len(c.PickedUp) != 1 || c.PickedUp[0] != paras[2] || len(c.Lacks) != 1 || c.Lacks[0] != paras[3] {
+		t.Errorf("copy: picked up %q, lacks %q; want %q and %q", c.PickedUp, c.Lacks, paras[2], paras[3])
+	}
+	_, page := f.get(t, fmt.Sprintf("/stories/%d", story))
+	mustContain(t, "story page", page, "picked up 1 paragraph later", "an update picked up")
+}

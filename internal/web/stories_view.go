@@ -72,10 +72,14 @@ type wireView struct {
 
 // wireCopy says how one copy differs from the group's origin now.
 type wireCopy struct {
-	Member      storyMember
-	Shared      int      // paragraphs the origin also carries
-	Added       []string // its own paragraphs: furniture, local additions
-	Lacks       []string // the origin's paragraphs it lacks: trims, updates not picked up
+	Member storyMember
+	Shared int      // paragraphs the origin also carries
+	Added  []string // its own paragraphs: furniture, local additions
+	Lacks  []string // the origin's paragraphs it lacks: trims, updates not picked up
+	// Over time, against its first version: the origin's paragraphs it
+	// gained later (an update picked up) and those it dropped later.
+	PickedUp    []string
+	Dropped     []string
 	ComparePath string
 }
 
@@ -100,7 +104,13 @@ func (s *Server) storyPage(ctx context.Context, id int64) (storyPage, error) {
 		byID[m.ID] = sm
 	}
 	p.timeline(vs, byID)
-	p.wires(id)
+	first := func(id int64) (string, error) {
+		v, err := s.cfg.Store.VersionBySeq(ctx, id, 0)
+		return v.Text, err
+	}
+	if err := p.wires(id, first); err != nil {
+		return storyPage{}, err
+	}
 	return p, nil
 }
 
@@ -141,8 +151,9 @@ func (p *storyPage) timeline(vs []store.StoryVersion, byID map[int64]storyMember
 }
 
 // wires groups the members by their group of copies and aligns each copy
-// with the group's origin.
-func (p *storyPage) wires(story int64) {
+// with the group's origin, now and, for a copy edited since, as first seen
+// (first reads a member's first text).
+func (p *storyPage) wires(story int64, first func(int64) (string, error)) error {
 	groups := map[int64][]storyMember{}
 	var order []int64
 	for _, m := range p.Members {
@@ -194,10 +205,27 @@ func (p *storyPage) wires(story int64) {
 					c.Shared++
 				}
 			}
+			if m.Versions > 1 {
+				text, err := first(m.ID)
+				if err != nil {
+					return err
+				}
+				was := stories.Align(op, paragraphs(text))
+				for j, pa := range al.A {
+					switch {
+					case !carried[j]:
+					case pa.Shared && !was.A[j].Shared:
+						c.PickedUp = append(c.PickedUp, pa.Text)
+					case !pa.Shared && was.A[j].Shared:
+						c.Dropped = append(c.Dropped, pa.Text)
+					}
+				}
+			}
 			wv.Copies = append(wv.Copies, c)
 		}
 		p.Wires = append(p.Wires, wv)
 	}
+	return nil
 }
 
 // articleStory is what an article page says of the article's story and
