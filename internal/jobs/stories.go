@@ -39,6 +39,11 @@ func (p *Placer) Place(ctx context.Context, articleID int64) error {
 		return err
 	}
 	a := storyArticle(arts[0])
+	unlock, err := p.Store.LockPlacement(ctx)
+	if err != nil {
+		return fmt.Errorf("jobs: place article %d: %w", articleID, err)
+	}
+	defer unlock()
 	pl, err := stories.Place(ctx, catalog{p.Store}, &a)
 	if err != nil {
 		return fmt.Errorf("jobs: place article %d: %w", articleID, err)

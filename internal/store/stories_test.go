@@ -165,3 +165,34 @@ func TestStories_NewVersionOfAMemberIsActivity(t *testing.T) {
 		}
 	})
 }
+
+// The placement lock is held by one caller at a time: a second one waits
+// until the first releases it.
+func TestStories_PlacementLockIsExclusive(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		unlock, err := s.LockPlacement(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.d != dialectPostgres {
+			unlock()
+			return // one process writes SQLite: nothing to exclude
+		}
+		got := make(chan struct{})
+		go func() {
+			u, err := s.LockPlacement(ctx)
+			if err == nil {
+				u()
+			}
+			close(got)
+		}()
+		select {
+		case <-got:
+			t.Fatal("a second caller took the lock while the first held it")
+		case <-time.After(200 * time.Millisecond):
+		}
+		unlock()
+		<-got
+	})
+}
