@@ -10,6 +10,10 @@ import (
 // Candidate lookups read at most this many index rows per key, newest
 // first, so a key that many articles share (a stock paragraph, a country
 // named everywhere) costs no more than a rare one, however large the store.
+// A band key is shared only by near-identical texts, so fifty is more
+// copies than one text has; a fact is shared widely, and twenty articles
+// per fact, over the dozens of facts an article has, still find the few
+// that share several.
 const (
 	bandRowsPerKey = 50
 	factRowsPerKey = 20
