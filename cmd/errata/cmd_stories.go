@@ -7,13 +7,14 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/store"
 	"github.com/errata/errata/internal/termsafe"
 )
 
 var storiesCmd = &command{
 	name:    "stories",
-	args:    "[ID | merge INTO FROM | split ID ARTICLE...]",
+	args:    "[ID | merge INTO FROM | split ID ARTICLE... | place]",
 	summary: "list stories across outlets, show one, or merge and split them",
 	help: `Without arguments, lists the most recently active stories: coverage of one event
 across outlets, and copies of one agency text, grouped as articles arrive.
@@ -22,7 +23,10 @@ ID shows one story: its articles by outlet, first seen first, with the copies of
 one text marked (the origin, and the agency its copies credit).
 
 merge INTO FROM moves every article of story FROM into story INTO. split ID
-ARTICLE... moves the given articles of story ID into a new story.`,
+ARTICLE... moves the given articles of story ID into a new story.
+
+place places every stored article, oldest first: for data recorded before
+stories existed (new versions are placed as they are recorded).`,
 	example: `errata stories 12`,
 	maxArgs: -1,
 	run:     runStories,
@@ -42,6 +46,8 @@ func runStories(ctx context.Context, e *env, args []string) error {
 	}
 	switch {
 	case len(args) == 0:
+	case args[0] == "place" && len(args) == 1:
+		return placeStored(ctx, e)
 	case args[0] == "merge" && len(ids) == 2 && ids[0] != ids[1]:
 	case args[0] == "split" && len(ids) >= 2:
 	case len(args) == 1:
@@ -51,7 +57,7 @@ func runStories(ctx context.Context, e *env, args []string) error {
 		}
 		ids = []int64{n}
 	default:
-		return usageError{"want no arguments, a story id, merge INTO FROM, or split ID ARTICLE..."}
+		return usageError{"want no arguments, a story id, merge INTO FROM, split ID ARTICLE..., or place"}
 	}
 	if len(args) > 0 && (args[0] == "merge" || args[0] == "split") {
 		return changeStories(ctx, e, args[0], ids)
@@ -123,5 +129,19 @@ func changeStories(ctx context.Context, e *env, op string, ids []int64) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "moved %s of story %d into new story %d\n", nouns(len(ids)-1, "article"), ids[0], fresh)
+	return nil
+}
+
+func placeStored(ctx context.Context, e *env) error {
+	st, err := e.openExistingWriter(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	n, err := jobs.NewPlacer(st, nil).PlaceStored(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "placed %s ('errata stories' lists the stories)\n", nouns(n, "article"))
 	return nil
 }

@@ -87,6 +87,16 @@ func TestStories_AddedCopiesFormAStoryListedAndExported(t *testing.T) {
 	if origins != 1 {
 		t.Errorf("%d lines marked as origin, want 1", origins)
 	}
+	// Placing everything again changes nothing.
+	if out := cli(t, data, "stories", "place"); !strings.Contains(out, "placed 2 articles") {
+		t.Errorf("stories place: %q", out)
+	}
+	// The same story, the same articles and outlets (its activity time
+	// moves: placing is activity).
+	again, before := strings.Fields(cli(t, data, "stories")), strings.Fields(list)
+	if len(again) != len(before) || strings.Join(again[:5], " ") != strings.Join(before[:5], " ") {
+		t.Errorf("stories after placing again: %q, want %q", again, before)
+	}
 }
 
 // demoStoryBound bounds the wait for the demo's first story: a guard

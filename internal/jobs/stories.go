@@ -175,3 +175,29 @@ func (c *PlaceCollector) PlaceAll(ctx context.Context) (int, error) {
 	}
 	return len(ids), nil
 }
+
+// placePage is how many articles PlaceStored reads from the store at once.
+const placePage = 500
+
+// PlaceStored places every stored article, oldest first: for a store
+// whose articles were recorded before stories existed. It reports how
+// many articles it placed.
+func (p *Placer) PlaceStored(ctx context.Context) (int, error) {
+	n := 0
+	for after := int64(0); ; {
+		arts, err := p.Store.Articles(ctx, after, placePage)
+		if err != nil || len(arts) == 0 {
+			return n, err
+		}
+		for _, a := range arts {
+			if err := ctx.Err(); err != nil {
+				return n, err
+			}
+			if err := p.Place(ctx, a.ID); err != nil {
+				return n, err
+			}
+			n++
+		}
+		after = arts[len(arts)-1].ID
+	}
+}

@@ -87,6 +87,27 @@ func seedPlaced(b *testing.B, st *store.Store, n int, corpus []newsroom.CorpusAr
 // them first seen first; it returns their ids in corpus order.
 func storeCorpus(t testing.TB, st *store.Store, corpus []newsroom.CorpusArticle) []int64 {
 	t.Helper()
+	ids := recordCorpus(t, st, corpus)
+	ctx := context.Background()
+	order := slices.Clone(ids)
+	seen := map[int64]time.Time{}
+	for i, c := range corpus {
+		seen[ids[i]] = c.FirstSeen
+	}
+	slices.SortStableFunc(order, func(a, b int64) int { return seen[a].Compare(seen[b]) })
+	p := NewPlacer(st, nil)
+	for _, id := range order {
+		if err := p.Place(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ids
+}
+
+// recordCorpus records the corpus's articles, one version each, without
+// placing them; it returns their ids in corpus order.
+func recordCorpus(t testing.TB, st *store.Store, corpus []newsroom.CorpusArticle) []int64 {
+	t.Helper()
 	ctx := context.Background()
 	ids := make([]int64, len(corpus))
 	for i, c := range corpus {
@@ -108,18 +129,6 @@ func storeCorpus(t testing.TB, st *store.Store, corpus []newsroom.CorpusArticle)
 			t.Fatal(err)
 		}
 		ids[i] = a.ID
-	}
-	order := slices.Clone(ids)
-	seen := map[int64]time.Time{}
-	for i, c := range corpus {
-		seen[ids[i]] = c.FirstSeen
-	}
-	slices.SortStableFunc(order, func(a, b int64) int { return seen[a].Compare(seen[b]) })
-	p := NewPlacer(st, nil)
-	for _, id := range order {
-		if err := p.Place(ctx, id); err != nil {
-			t.Fatal(err)
-		}
 	}
 	return ids
 }

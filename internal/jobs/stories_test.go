@@ -60,3 +60,42 @@ func TestPlacer_CorpusFormsCopiesAndStories(t *testing.T) {
 		t.Fatalf("StoryList = %d, %v", len(list), err)
 	}
 }
+
+// Articles recorded before stories existed are placed by PlaceStored: the
+// corpus's agency copies then form their groups and stories.
+func TestPlacer_PlaceStoredPlacesEarlierArticles(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir()+"/errata.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	corpus := newsroom.StoriesCorpus(3)
+	ids := recordCorpus(t, st, corpus)
+	if list, _ := st.StoryList(ctx, 10); len(list) != 0 {
+		t.Fatalf("%d stories before placing", len(list))
+	}
+	n, err := NewPlacer(st, nil).PlaceStored(ctx)
+	if err != nil || n != len(ids) {
+		t.Fatalf("PlaceStored = %d, %v; want %d", n, err, len(ids))
+	}
+	wires := map[int]map[int64]bool{}
+	for i, c := range corpus {
+		if c.Wire == 0 {
+			continue
+		}
+		_, w, _, err := st.ArticleStory(ctx, ids[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wires[c.Wire] == nil {
+			wires[c.Wire] = map[int64]bool{}
+		}
+		wires[c.Wire][w] = true
+	}
+	for w, got := range wires {
+		if len(got) != 1 || got[0] {
+			t.Errorf("agency story %d: copies in groups %v, want one group", w, got)
+		}
+	}
+}
