@@ -7,6 +7,20 @@ import (
 	"strings"
 )
 
+// handleAdminStories shows the forms that merge and split stories.
+func (s *Server) handleAdminStories(w http.ResponseWriter, r *http.Request) {
+	if !s.adminEnabled(w, r) {
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	rows, err := s.storyRows(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin_stories", pageData{Title: "Stories · admin", Data: rows})
+}
+
 // handleAdminStoryMerge merges story "from" into story "into" (form
 // fields), then shows the merged story.
 func (s *Server) handleAdminStoryMerge(w http.ResponseWriter, r *http.Request) {
@@ -37,6 +51,13 @@ func (s *Server) handleAdminStorySplit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, err := storyID(r)
+	if r.PathValue("id") == "" {
+		// The admin page's form names the story in a field.
+		id, err = strconv.ParseInt(r.PostForm.Get("story"), 10, 64)
+		if err != nil || id <= 0 {
+			err = badRequest("split needs the id of the story")
+		}
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -17,7 +17,9 @@ func (s *Server) storyRoutes(mux *http.ServeMux) {
 	}
 	mux.HandleFunc("GET /api/v1/stories", s.apiStories)
 	mux.HandleFunc("GET /api/v1/stories/{id}", s.apiStory)
+	mux.HandleFunc("GET /admin/stories", s.handleAdminStories)
 	mux.HandleFunc("POST /admin/stories/merge", s.handleAdminStoryMerge)
+	mux.HandleFunc("POST /admin/stories/split", s.handleAdminStorySplit)
 	mux.HandleFunc("POST /admin/stories/{id}/split", s.handleAdminStorySplit)
 }
 

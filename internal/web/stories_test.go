@@ -135,6 +135,26 @@ func TestStories_AdminMergeAndSplit(t *testing.T) {
 	if resp := post("/admin/stories/merge", url.Values{"token": {"sekrit"}, "into": {fmt.Sprint(story)}, "from": {"999"}}); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("merge of an unknown story = %d, want 404", resp.StatusCode)
 	}
+	// The admin page's split form names the story in a field.
+	resp = post("/admin/stories/split", url.Values{"token": {"sekrit"}, "story": {fmt.Sprint(story)}, "articles": {fmt.Sprint(cp)}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("split from the admin form = %d, want 303", resp.StatusCode)
+	}
+	resp, body := f.get(t, "/admin/stories")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET /admin/stories = %d", resp.StatusCode)
+	}
+	mustContain(t, "/admin/stories", body, `action="/admin/stories/merge"`, `action="/admin/stories/split"`, `name="token"`)
+	if strings.Contains(body, "<script>alert") {
+		t.Error("/admin/stories: unescaped story title")
+	}
+}
+
+func TestStories_AdminPageNeedsAToken(t *testing.T) {
+	f, _, _ := storyFixture(t, Config{})
+	if resp, _ := f.get(t, "/admin/stories"); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("GET /admin/stories without an admin token configured = %d, want 404", resp.StatusCode)
+	}
 }
 
 // A copy that picked up the origin's later paragraph in its second
