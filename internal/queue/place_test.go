@@ -15,10 +15,13 @@ import (
 
 // A recorded version queues its article's placement as a job of its own:
 // once the jobs ran, the reprints of one agency story are one group of
-// copies in one story.
+// copies in one story, on SQLite and on PostgreSQL.
 func TestQueue_PlacesEachNewVersion(t *testing.T) {
+	forEachEngine(t, placesEachNewVersion)
+}
+
+func placesEachNewVersion(t *testing.T, e *jobs.Engine) {
 	ctx := context.Background()
-	e := newQueueEngine(t)
 	q := newQueue(t, e, Config{Place: jobs.NewPlacer(e.Store, nil)})
 	if err := q.Start(ctx); err != nil {
 		t.Fatal(err)
