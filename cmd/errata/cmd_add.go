@@ -48,6 +48,18 @@ func runAdd(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	// The articles added are placed into stories once all are in, as a
+	// crawl places them after its pass.
+	placed := jobs.NewPlaceCollector(jobs.NewPlacer(st, eng.Log))
+	eng.OnVersion = placed.Recorded
+	err = addAll(ctx, e, eng, args)
+	if _, perr := placed.PlaceAll(context.WithoutCancel(ctx)); err == nil {
+		err = perr
+	}
+	return err
+}
+
+func addAll(ctx context.Context, e *env, eng *jobs.Engine, args []string) error {
 	failed := 0
 	for _, u := range args {
 		res, err := eng.AddURL(ctx, u, e.outlet)

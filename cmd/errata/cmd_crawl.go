@@ -9,6 +9,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/errata/errata/internal/jobs"
+	"github.com/errata/errata/internal/model"
 )
 
 var crawlCmd = &command{
@@ -46,7 +47,11 @@ func runCrawl(ctx context.Context, e *env, _ []string) error {
 	defer st.Close()
 	eng := e.engineOn(st)
 	notes := jobs.NewCollector(e.deliverer(eng, st))
-	eng.OnVersion = notes.Recorded
+	placed := jobs.NewPlaceCollector(jobs.NewPlacer(st, eng.Log))
+	eng.OnVersion = func(ctx context.Context, a model.Article, v model.Version) {
+		notes.Recorded(ctx, a, v)
+		placed.Recorded(ctx, a, v)
+	}
 	eng.OnEvent = notes.Event
 	rep := newCrawlReport(time.Now)
 	eng.OnCrawl = rep.event
@@ -58,6 +63,9 @@ func runCrawl(ctx context.Context, e *env, _ []string) error {
 		return err
 	}
 	if err := deliverAfterCrawl(ctx, e, notes); err != nil {
+		return err
+	}
+	if _, err := placed.PlaceAll(ctx); err != nil {
 		return err
 	}
 	return rep.verdict(stats)

@@ -164,11 +164,14 @@ func (s services) run(ctx context.Context, eng *jobs.Engine, st *store.Store) er
 	s.queue.Metrics, s.queue.Logger = m, s.log
 	var q *queue.Queue
 	if s.worker {
+		if s.queue.Place == nil {
+			s.queue.Place = jobs.NewPlacer(st, s.log)
+		}
 		var err error
 		if q, err = queue.New(ctx, eng, s.queue); err != nil {
 			return err
 		}
-		eng.OnVersion = q.EnqueueDeliveries
+		eng.OnVersion = q.Recorded
 		eng.OnEvent = q.EnqueueEventDeliveries
 		if err := q.Start(ctx); err != nil {
 			_ = q.Stop(context.WithoutCancel(ctx))

@@ -71,7 +71,7 @@ func TestExport_JSONLKeysAreTheContract(t *testing.T) {
 	if len(lines) != 1 {
 		t.Fatalf("%d lines, want 1", len(lines))
 	}
-	if got := strings.Join(keysOf(t, []byte(lines[0])), ","); got != "check_outcomes,checks,events,first_seen,id,last_checked,outlet,state,url,versions" {
+	if got := strings.Join(keysOf(t, []byte(lines[0])), ","); got != "check_outcomes,checks,events,first_seen,id,last_checked,outlet,state,story,url,versions,wire,wire_origin" {
 		t.Fatalf("article keys %s", got)
 	}
 	var a struct {

@@ -81,7 +81,7 @@ func demoNewsroom(dir string, step time.Duration) (*newsroom.Newsroom, demoState
 	if err != nil || interval <= 0 {
 		return nil, s, fmt.Errorf("demo: %s is damaged (step interval %q); start the demo with a new --data directory", filepath.Join(dir, demoStateFile), s.StepInterval)
 	}
-	nr := newsroom.New(newsroom.Config{Endless: true, Epoch: s.Epoch, StepInterval: interval, Addrs: s.Addrs})
+	nr := newsroom.New(newsroom.Config{Endless: true, SharedStories: true, Epoch: s.Epoch, StepInterval: interval, Addrs: s.Addrs})
 	if err := nr.Start(); err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) {
 			return nil, s, fmt.Errorf("demo: the newsroom of the data in %s served on %s, now in use by another program; stop it, or give the demo a new --data directory", dir, strings.Join(s.Addrs, ", "))

@@ -33,6 +33,12 @@ type Article struct {
 	CheckOutcomes map[string]int `json:"check_outcomes"`
 	Versions      []Version      `json:"versions"`
 	Events        []Event        `json:"events"`
+	// Story is the id of the article's story, Wire of its group of copies
+	// of one text (both null when none); WireOrigin marks the copy taken
+	// as the group's origin.
+	Story      *int64 `json:"story"`
+	Wire       *int64 `json:"wire"`
+	WireOrigin bool   `json:"wire_origin"`
 }
 
 // Event is one lifecycle event in the JSONL export, oldest first: "gone",
@@ -149,6 +155,17 @@ func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets 
 	for _, e := range evs {
 		line.Events = append(line.Events, exportEvent(e))
 	}
+	story, wire, origin, err := st.ArticleStory(ctx, a.ID)
+	if err != nil {
+		return Article{}, err
+	}
+	if story != 0 {
+		line.Story = &story
+	}
+	if wire != 0 {
+		line.Wire = &wire
+	}
+	line.WireOrigin = origin
 	for i, v := range vs {
 		ev := Version{
 			Seq: v.Seq, FetchedAt: rfc3339(v.FetchedAt), Title: v.Title, Byline: v.Byline,

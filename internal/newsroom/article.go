@@ -83,6 +83,9 @@ func (c *content) Text() string {
 func (n *Newsroom) metaFor(k key, pubStep int) meta {
 	r := newRand(n.cfg.Seed, 1, uint64(k.outlet), uint64(k.index))
 	m := meta{key: k, vars: newStoryVars(r), pubStep: pubStep}
+	if n.cfg.SharedStories && sharedKind(k.index) != 0 {
+		m.vars = n.sharedVars(k.index)
+	}
 	m.headIdx = r.IntN(len(topics[m.vars.Topic].Headlines))
 	m.title = headline(m.vars, m.headIdx, r)
 	m.slug = slugify(m.title)
@@ -102,13 +105,13 @@ func (n *Newsroom) metaFor(k key, pubStep int) meta {
 
 // baseContent generates the article as first written, before any op.
 func (n *Newsroom) baseContent(m meta) content {
-	r := newRand(n.cfg.Seed, 2, uint64(m.key.outlet), uint64(m.key.index))
-	return content{
-		Title:   m.title,
-		Slug:    m.slug,
-		Authors: []string{m.author},
-		Paras:   body(m.vars, r),
+	c := content{Title: m.title, Slug: m.slug, Authors: []string{m.author}}
+	if n.cfg.SharedStories {
+		c.Paras = n.sharedParas(m)
+		return c
 	}
+	c.Paras = body(m.vars, newRand(n.cfg.Seed, 2, uint64(m.key.outlet), uint64(m.key.index)))
+	return c
 }
 
 // contentAt applies every op planned up to step to the base content.

@@ -34,6 +34,10 @@ type Config struct {
 	// StepInterval is the simulated time between steps; published and
 	// Last-Modified dates follow it.
 	StepInterval time.Duration
+	// SharedStories makes outlets reprint agency stories and report shared
+	// events (see shared.go), so stories across outlets form; the demo
+	// sets it.
+	SharedStories bool
 	// AccessLogSize bounds AccessLog (a ring of the latest requests).
 	AccessLogSize int
 	// Addrs are the addresses Start listens on, one per outlet in order;

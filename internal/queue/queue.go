@@ -75,6 +75,21 @@ type Config struct {
 	// Deliver sends notifications of new versions as jobs of their own;
 	// nil: no notifications.
 	Deliver *jobs.Deliverer
+	// Place places articles into copies and stories, a job per new
+	// version; nil: no stories.
+	Place *jobs.Placer
+}
+
+// queues are River's queues: checks, polls and deliveries share the
+// default one; placements have their own with one worker, so two copies
+// recorded at once are placed one after the other and the second finds
+// the first.
+func (c Config) queues() map[string]river.QueueConfig {
+	qs := map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: c.Workers}}
+	if c.Place != nil {
+		qs[placeQueue] = river.QueueConfig{MaxWorkers: 1}
+	}
+	return qs
 }
 
 // jobTimeout cuts a job off no later than it would be rescued, as River
@@ -172,6 +187,9 @@ func (q *Queue) riverConfig() *river.Config {
 	if q.cfg.Deliver != nil {
 		river.AddWorker(workers, &deliverWorker{d: q.cfg.Deliver})
 	}
+	if q.cfg.Place != nil {
+		river.AddWorker(workers, &placeWorker{p: q.cfg.Place})
+	}
 	return &river.Config{
 		// SQLite has no LISTEN/NOTIFY, so River finds work by polling; with
 		// its defaults (100 ms between fetches) eight workers could run at
@@ -179,7 +197,7 @@ func (q *Queue) riverConfig() *river.Config {
 		FetchCooldown:        fetchCooldown,
 		FetchPollInterval:    fetchPollInterval,
 		Logger:               riverLogger(q.cfg.Logger),
-		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: q.cfg.Workers}},
+		Queues:               q.cfg.queues(),
 		Workers:              workers,
 		JobTimeout:           q.cfg.jobTimeout(),
 		RescueStuckJobsAfter: q.cfg.RescueAfter,

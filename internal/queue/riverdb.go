@@ -77,7 +77,10 @@ func newPostgresClient(ctx context.Context, target string, cfg *river.Config, lo
 	if err != nil {
 		return riverConn{}, fmt.Errorf("queue: database: %w", err)
 	}
-	workers := cfg.Queues[river.QueueDefault].MaxWorkers
+	workers := 0
+	for _, qc := range cfg.Queues {
+		workers += qc.MaxWorkers
+	}
 	pcfg.MaxConns = int32(workers + riverSpareConns)
 	pool, err := pgxpool.NewWithConfig(ctx, pcfg)
 	if err != nil {

@@ -39,6 +39,7 @@ type ChangeCursor struct {
 type ChangeQuery struct {
 	OutletID  int64
 	ArticleID int64
+	StoryID   int64    // only changes to the story's articles
 	Classes   []string // only changes with one of these classes (at most MaxClassFilter)
 	HideMinor bool     // leave out changes classed only "minor"
 	After     ChangeCursor
@@ -66,8 +67,12 @@ var sqlChanges = `SELECT v.id, v.article_id, a.url, a.outlet_id, o.name, v.seq, 
 	  AND (?3 = 0` + classSlots(9, MaxClassFilter) + `)
 	  AND (?4 = 0 OR v.classes <> 'minor')
 	  AND (?5 = 0 OR v.fetched_at < ?6 OR (v.fetched_at = ?6 AND v.id < ?7))
+	  AND (` + storySlot + ` = 0 OR v.article_id IN (SELECT article_id FROM story_members WHERE story_id = ` + storySlot + `))
 	ORDER BY v.fetched_at DESC, v.id DESC
 	LIMIT ?8`
+
+// storySlot is the story filter's argument, after the class slots.
+var storySlot = fmt.Sprintf("?%d", 9+MaxClassFilter)
 
 // Changes lists changes newest first, starting after q.After.
 func (s *Store) Changes(ctx context.Context, q ChangeQuery) ([]Change, error) {
@@ -91,6 +96,7 @@ func (s *Store) Changes(ctx context.Context, q ChangeQuery) ([]Change, error) {
 		}
 		args = append(args, c)
 	}
+	args = append(args, q.StoryID)
 	rows, err := s.query(ctx, sqlChanges, args...)
 	if err != nil {
 		return nil, s.wrap("changes", err)

@@ -33,6 +33,7 @@ type historyPage struct {
 	FeedPath    string
 	Checks      checkSummary
 	Picker      *versionPicker // the latest change selected
+	Story       articleStory   // its story and its copies in other outlets
 }
 
 // recentCheckRows is how many of an article's latest checks its page lists.
@@ -107,6 +108,9 @@ func (s *Server) history(ctx context.Context, id int64) (historyPage, error) {
 		return historyPage{}, err
 	}
 	p.Picker = newPicker(id, vs, len(vs)-2, len(vs)-1, false)
+	if p.Story, err = s.articleStory(ctx, id); err != nil {
+		return historyPage{}, err
+	}
 	for _, v := range slices.Backward(vs) {
 		row := versionRow{Version: v, Path: versionPath(id, v.Seq)}
 		if v.Seq > 0 {

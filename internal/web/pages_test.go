@@ -41,7 +41,7 @@ func TestPages_RenderWhatTheyShow(t *testing.T) {
 		{"diff across versions", fmt.Sprintf("/articles/%d/diff/0/2", id), 200, []string{"Version 0", "Version 2"}},
 		{"search", "/search?q=council+vote", 200, []string{"<mark>council</mark>", "Mayor quits"}},
 		{"search nothing", "/search?q=zebra", 200, []string{"Nothing matches"}},
-		{"stories", "/stories", 200, []string{"coming in a later release"}},
+		{"stories", "/stories", 200, []string{"No stories yet"}},
 		{"healthz", "/healthz", 200, []string{"ok"}},
 		{"stylesheet", "/static/style.css", 200, []string{"--measure"}},
 		{"missing article", "/articles/999", 404, []string{"article not found"}},

@@ -17,7 +17,7 @@ import (
 
 // pageNames are the page templates; each is parsed with layout.html.
 var pageNames = []string{"changes", "outlets", "outlet", "article", "version", "diff", "search",
-	"stories", "admin", "admin_sources", "admin_notify", "capture", "error"}
+	"stories", "story", "story_compare", "admin", "admin_sources", "admin_notify", "admin_stories", "capture", "error"}
 
 // pageData is what every page template receives.
 type pageData struct {

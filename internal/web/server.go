@@ -122,7 +122,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /captures/{hash}", s.handleCapture)
 	mux.HandleFunc("GET /captures/{hash}/raw", s.handleCaptureRaw)
 	mux.HandleFunc("GET /search", s.handleSearch)
-	mux.HandleFunc("GET /stories", s.handleStories)
+	s.storyRoutes(mux)
 	for _, f := range feedFormats {
 		mux.HandleFunc("GET /changes."+f.ext, s.feedHandler(f, s.allScope))
 		mux.HandleFunc("GET /outlets/{outlet}/changes."+f.ext, s.feedHandler(f, s.outletScope))
@@ -158,8 +158,4 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fmt.Fprintln(w, "ok")
-}
-
-func (s *Server) handleStories(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "stories", pageData{Title: "Stories"})
 }

@@ -1,0 +1,141 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/store"
+)
+
+func (s *Server) storyRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /stories", s.handleStories)
+	mux.HandleFunc("GET /stories/{id}", s.handleStory)
+	mux.HandleFunc("GET /stories/{id}/compare", s.handleStoryCompare)
+	for _, f := range feedFormats {
+		mux.HandleFunc("GET /stories/{id}/changes."+f.ext, s.feedHandler(f, s.storyScope))
+	}
+	mux.HandleFunc("GET /api/v1/stories", s.apiStories)
+	mux.HandleFunc("GET /api/v1/stories/{id}", s.apiStory)
+	mux.HandleFunc("GET /admin/stories", s.handleAdminStories)
+	mux.HandleFunc("POST /admin/stories/merge", s.handleAdminStoryMerge)
+	mux.HandleFunc("POST /admin/stories/split", s.handleAdminStorySplit)
+	mux.HandleFunc("POST /admin/stories/{id}/split", s.handleAdminStorySplit)
+}
+
+// storyRow is one story in the list.
+type storyRow struct {
+	store.StorySummary
+	Path string
+}
+
+func (s *Server) storyRows(r *http.Request) ([]storyRow, error) {
+	list, err := s.cfg.Store.StoryList(r.Context(), storyListLimit)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]storyRow, len(list))
+	for i, st := range list {
+		rows[i] = storyRow{StorySummary: st, Path: storyPath(st.ID)}
+	}
+	return rows, nil
+}
+
+func (s *Server) handleStories(w http.ResponseWriter, r *http.Request) {
+	rows, err := s.storyRows(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "stories", pageData{Title: "Stories", Data: rows})
+}
+
+func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
+	id, err := storyID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p, err := s.storyPage(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	title := p.Story.Title
+	if title == "" {
+		title = "Story " + strconv.FormatInt(id, 10)
+	}
+	s.render(w, r, http.StatusOK, "story", pageData{Title: title, Feed: p.FeedPath, Data: p})
+}
+
+// storyCompare is a side-by-side diff of two members' latest versions.
+type storyCompare struct {
+	StoryPath string
+	Left      storyMember
+	Right     storyMember
+	diffBody
+}
+
+func (s *Server) handleStoryCompare(w http.ResponseWriter, r *http.Request) {
+	id, err := storyID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a, errA := strconv.ParseInt(r.URL.Query().Get("a"), 10, 64)
+	b, errB := strconv.ParseInt(r.URL.Query().Get("b"), 10, 64)
+	if errA != nil || errB != nil || a == b {
+		s.fail(w, r, badRequest("compare needs two different members: ?a=ID&b=ID"))
+		return
+	}
+	ms, err := s.cfg.Store.StoryMembers(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var left, right *store.StoryMember
+	for i := range ms {
+		switch ms[i].ID {
+		case a:
+			left = &ms[i]
+		case b:
+			right = &ms[i]
+		}
+	}
+	if left == nil || right == nil {
+		s.fail(w, r, notFound("member of this story"))
+		return
+	}
+	c := storyCompare{StoryPath: storyPath(id), Left: member(*left), Right: member(*right),
+		diffBody: computeDiff(asVersion(*left), asVersion(*right), false)}
+	s.render(w, r, http.StatusOK, "story_compare", pageData{Title: left.Outlet + " and " + right.Outlet, Data: c})
+}
+
+func member(m store.StoryMember) storyMember {
+	return storyMember{StoryMember: m, Path: articlePath(m.ID), OutletPath: outletPath(m.Outlet), Link: safeLink(m.URL)}
+}
+
+func asVersion(m store.StoryMember) model.Version {
+	return model.Version{ArticleID: m.ID, Title: m.Title, Byline: m.Byline, Text: m.Text}
+}
+
+func storyID(r *http.Request) (int64, error) {
+	n, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, notFound("story")
+	}
+	return n, nil
+}
+
+func (s *Server) storyScope(r *http.Request) (feedScope, error) {
+	id, err := storyID(r)
+	if err != nil {
+		return feedScope{}, err
+	}
+	st, err := s.cfg.Store.Story(r.Context(), id)
+	if err != nil {
+		return feedScope{}, notFoundIf(err, "story")
+	}
+	return feedScope{Title: "errata: changes in the story “" + st.Title + "”", Path: storyPath(id) + "/changes",
+		Home: storyPath(id), Query: store.ChangeQuery{StoryID: id}}, nil
+}
