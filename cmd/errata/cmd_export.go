@@ -13,7 +13,7 @@ import (
 
 var exportCmd = &command{
 	name:    "export",
-	args:    "[--format jsonl|warc] [--article URL] [--since T] [--out FILE]",
+	args:    "[--format jsonl|warc|newsedits] [--article URL] [--since T] [--out FILE]",
 	summary: "write every article and its versions as JSON Lines, or the captures as WARC",
 	help: `Writes one JSON object a line per tracked article:
 {"id","url","outlet","first_seen","last_checked","state","checks",
@@ -28,11 +28,18 @@ record (original status, headers and decoded body; Content-Encoding,
 Transfer-Encoding and Content-Length kept as X-Errata-Orig-*, with a
 Content-Length counting the body written), its request record, and one
 metadata record (application/json) per version read from it. --article keeps
-one article's captures, --since the captures fetched from a date or time on.`,
+one article's captures, --since the captures fetched from a date or time on.
+
+--format newsedits writes a SQLite database (--out FILE, required) in the
+layout of the NewsEdits corpus: entryversion (a row per version: source is
+the outlet, entry_id the article id, version its seq), split_sentences (a
+row per sentence of each version) and matched_sentences (each sentence of
+two consecutive versions aligned once: added, deleted, edited, moved or
+unchanged, with both indexes and texts).`,
 	example: "errata export --format jsonl --out errata.jsonl",
 	maxArgs: 0,
 	flags: func(fs *flag.FlagSet, e *env) {
-		fs.StringVar(&e.format, "format", "jsonl", "export format: jsonl or warc")
+		fs.StringVar(&e.format, "format", "jsonl", "export format: jsonl, warc or newsedits")
 		fs.StringVar(&e.url, "article", "", "warc: only the captures of the article at URL")
 		fs.StringVar(&e.since, "since", "", "warc: only captures fetched at or after T (2026-01-31 or RFC 3339)")
 		fs.StringVar(&e.out, "out", "", "write to FILE (replaced once the export is complete) instead of standard output; - is standard output")
@@ -48,8 +55,10 @@ func runExport(ctx context.Context, e *env, _ []string) error {
 		}
 	case "warc":
 		return runExportWARC(ctx, e)
+	case "newsedits":
+		return runExportNewsEdits(ctx, e)
 	default:
-		return usageError{fmt.Sprintf("--format %q: want jsonl or warc", e.format)}
+		return usageError{fmt.Sprintf("--format %q: want jsonl, warc or newsedits", e.format)}
 	}
 	st, err := e.openExisting(ctx)
 	if err != nil {
@@ -86,4 +95,41 @@ func exportJSONL(ctx context.Context, st *store.Store, w io.Writer) (int, error)
 		return n, err
 	}
 	return n, tw.Flush()
+}
+
+// runExportNewsEdits writes the NewsEdits layout into a new SQLite file,
+// put in place once complete.
+func runExportNewsEdits(ctx context.Context, e *env) error {
+	if e.url != "" || e.since != "" {
+		return usageError{"--article and --since select captures: use them with --format warc"}
+	}
+	if e.out == "" || e.out == "-" {
+		return usageError{"--format newsedits writes a SQLite database: give --out FILE"}
+	}
+	st, err := e.openExisting(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	f, err := createOut(e.out)
+	if err != nil {
+		return err
+	}
+	// SQLite fills the temporary file by name.
+	if err := f.Close(); err != nil {
+		f.Abort()
+		return f.Named(err)
+	}
+	stats, err := export.NewsEdits(ctx, st, f.Name())
+	if err != nil {
+		f.Abort()
+		return f.Named(err)
+	}
+	if err := f.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "exported %s, %s, %s and %s aligned to %s\n", plural(stats.Articles, "article", "articles"),
+		plural(stats.Versions, "version", "versions"), plural(stats.Sentences, "sentence", "sentences"),
+		plural(stats.Matches, "sentence pair", "sentence pairs"), termsafe.Line(e.out))
+	return nil
 }

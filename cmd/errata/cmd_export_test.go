@@ -60,3 +60,23 @@ func TestExport_OutDashIsStdoutFilesAre0644ErrorsNameTheTarget(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", left)
 	}
 }
+
+// TestExport_NewsEditsIsASQLiteDatabase: --format newsedits writes the
+// corpus layout into a new SQLite file, and refuses standard output.
+func TestExport_NewsEditsIsASQLiteDatabase(t *testing.T) {
+	site := pageServer(t, func() []byte { return []byte(contractPage) })
+	data := t.TempDir()
+	cli(t, data, "add", site.URL+"/2026/11/20/budget")
+	if _, stderr, code := cliStatus(t, data, "export", "--format", "newsedits"); code != exitUsage || !strings.Contains(stderr, "--out FILE") {
+		t.Errorf("newsedits to stdout: exit %d, %q", code, stderr)
+	}
+	out := filepath.Join(t.TempDir(), "newsedits.db")
+	_, stderr, code := cliStatus(t, data, "export", "--format", "newsedits", "--out", out)
+	if code != exitOK || !strings.HasPrefix(stderr, "exported 1 article, 1 version, ") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.HasPrefix(string(b), "SQLite format 3\x00") {
+		t.Fatalf("%s is not a SQLite database (%v)", out, err)
+	}
+}

@@ -49,6 +49,14 @@ func Edits(old, new string) []SentenceEdit {
 	return sentenceEdits(Sentences(old), Sentences(new))
 }
 
+// Align pairs every sentence of one text with its counterpart in the
+// other, as Edits does, and reports the unchanged pairs too (Action
+// Unchanged): each sentence of either text appears exactly once, the
+// layout of a sentence-level research corpus such as NewsEdits.
+func Align(old, new string) []SentenceEdit {
+	return alignSentences(Sentences(old), Sentences(new), true)
+}
+
 // wordStats counts the words inserted and deleted by a diff.
 func wordStats(segs []Segment) (inserted, deleted int) {
 	for _, s := range segs {

@@ -13,6 +13,9 @@ const (
 	Deleted Action = "deleted"
 	Edited  Action = "edited"
 	Moved   Action = "moved"
+	// Unchanged is a sentence kept in place word for word; only an
+	// alignment (Align) reports it.
+	Unchanged Action = "unchanged"
 )
 
 // SentenceEdit is one changed sentence. Old and New are sentence indexes
@@ -46,6 +49,12 @@ type pair struct{ old, new int }
 // and NewText still show the change); an in-order pair whose text changed
 // is Edited. Each sentence thus appears in at most one edit.
 func sentenceEdits(olds, news []string) []SentenceEdit {
+	return alignSentences(olds, news, false)
+}
+
+// alignSentences matches old and new sentences and reports every change,
+// and each unchanged pair too when keep is set.
+func alignSentences(olds, news []string, keep bool) []SentenceEdit {
 	pairs := matchSentences(olds, news)
 	moved := outOfOrder(pairs)
 	var edits []SentenceEdit
@@ -59,6 +68,8 @@ func sentenceEdits(olds, news []string) []SentenceEdit {
 			e.Action = Moved
 		case olds[p.old] != news[p.new]:
 			e.Action = Edited
+		case keep:
+			e.Action = Unchanged
 		default:
 			continue
 		}

@@ -92,3 +92,48 @@ func TestEdits_MatchCompareAndNoneForEqualTexts(t *testing.T) {
 		t.Errorf("Edits of equal texts = %+v", got)
 	}
 }
+
+func TestAlign_EverySentenceOnce(t *testing.T) {
+	old := "The mayor resigned. The vote was close. She thanked staff. Nothing else."
+	nw := "The vote was close. The mayor resigned on Tuesday. She thanked staff. A new line."
+	al := Align(old, nw)
+	seenOld, seenNew := map[int]int{}, map[int]int{}
+	actions := map[Action]int{}
+	for _, e := range al {
+		actions[e.Action]++
+		if e.Old >= 0 {
+			seenOld[e.Old]++
+		}
+		if e.New >= 0 {
+			seenNew[e.New]++
+		}
+	}
+	if len(seenOld) != 4 || len(seenNew) != 4 {
+		t.Fatalf("alignment covers %d old and %d new sentences, want 4 and 4: %+v", len(seenOld), len(seenNew), al)
+	}
+	for i, n := range seenOld {
+		if n != 1 {
+			t.Errorf("old sentence %d appears %d times", i, n)
+		}
+	}
+	for i, n := range seenNew {
+		if n != 1 {
+			t.Errorf("new sentence %d appears %d times", i, n)
+		}
+	}
+	// "The vote was close." and "She thanked staff." stay in order; the
+	// mayor sentence, edited, now comes after the vote: moved.
+	if actions[Unchanged] != 2 || actions[Added] != 1 || actions[Deleted] != 1 || actions[Moved] != 1 {
+		t.Errorf("actions %v", actions)
+	}
+	// Edits is the alignment without the unchanged pairs.
+	var changed []SentenceEdit
+	for _, e := range al {
+		if e.Action != Unchanged {
+			changed = append(changed, e)
+		}
+	}
+	if got := Edits(old, nw); len(got) != len(changed) {
+		t.Errorf("Edits has %d, the alignment %d changed", len(got), len(changed))
+	}
+}
