@@ -13,7 +13,7 @@ import (
 
 var exportCmd = &command{
 	name:    "export",
-	args:    "[--format jsonl|warc|newsedits] [--article URL] [--since T] [--out FILE]",
+	args:    "[--format jsonl|warc|newsedits|parquet] [--article URL] [--since T] [--out FILE]",
 	summary: "write every article and its versions as JSON Lines, or the captures as WARC",
 	help: `Writes one JSON object a line per tracked article:
 {"id","url","outlet","first_seen","last_checked","state","checks",
@@ -35,11 +35,15 @@ layout of the NewsEdits corpus: entryversion (a row per version: source is
 the outlet, entry_id the article id, version its seq), split_sentences (a
 row per sentence of each version) and matched_sentences (each sentence of
 two consecutive versions aligned once: added, deleted, edited, moved or
-unchanged, with both indexes and texts).`,
+unchanged, with both indexes and texts).
+
+--format parquet writes one Parquet table (zstd), a row per version with its
+article's id, URL and outlet, times as timestamps, classes, word counts and
+its sentence edits as a list, for pandas, DuckDB or Spark.`,
 	example: "errata export --format jsonl --out errata.jsonl",
 	maxArgs: 0,
 	flags: func(fs *flag.FlagSet, e *env) {
-		fs.StringVar(&e.format, "format", "jsonl", "export format: jsonl, warc or newsedits")
+		fs.StringVar(&e.format, "format", "jsonl", "export format: jsonl, warc, newsedits or parquet")
 		fs.StringVar(&e.url, "article", "", "warc: only the captures of the article at URL")
 		fs.StringVar(&e.since, "since", "", "warc: only captures fetched at or after T (2026-01-31 or RFC 3339)")
 		fs.StringVar(&e.out, "out", "", "write to FILE (replaced once the export is complete) instead of standard output; - is standard output")
@@ -57,8 +61,10 @@ func runExport(ctx context.Context, e *env, _ []string) error {
 		return runExportWARC(ctx, e)
 	case "newsedits":
 		return runExportNewsEdits(ctx, e)
+	case "parquet":
+		return runExportParquet(ctx, e)
 	default:
-		return usageError{fmt.Sprintf("--format %q: want jsonl, warc or newsedits", e.format)}
+		return usageError{fmt.Sprintf("--format %q: want jsonl, warc, newsedits or parquet", e.format)}
 	}
 	st, err := e.openExisting(ctx)
 	if err != nil {
@@ -131,5 +137,34 @@ func runExportNewsEdits(ctx context.Context, e *env) error {
 	fmt.Fprintf(e.stderr, "exported %s, %s, %s and %s aligned to %s\n", plural(stats.Articles, "article", "articles"),
 		plural(stats.Versions, "version", "versions"), plural(stats.Sentences, "sentence", "sentences"),
 		plural(stats.Matches, "sentence pair", "sentence pairs"), termsafe.Line(e.out))
+	return nil
+}
+
+// runExportParquet writes the versions as one Parquet table.
+func runExportParquet(ctx context.Context, e *env) error {
+	if e.url != "" || e.since != "" {
+		return usageError{"--article and --since select captures: use them with --format warc"}
+	}
+	if e.out == "" || e.out == "-" {
+		return usageError{"--format parquet writes a binary file: give --out FILE"}
+	}
+	st, err := e.openExisting(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	f, err := createOut(e.out)
+	if err != nil {
+		return err
+	}
+	n, err := export.Parquet(ctx, st, f)
+	if err != nil {
+		f.Abort()
+		return f.Named(err)
+	}
+	if err := f.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "exported %s to %s\n", plural(n, "version", "versions"), termsafe.Line(e.out))
 	return nil
 }

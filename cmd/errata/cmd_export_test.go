@@ -80,3 +80,22 @@ func TestExport_NewsEditsIsASQLiteDatabase(t *testing.T) {
 		t.Fatalf("%s is not a SQLite database (%v)", out, err)
 	}
 }
+
+// TestExport_ParquetIsAFile: --format parquet writes a Parquet file and
+// refuses standard output, which is often a terminal.
+func TestExport_ParquetIsAFile(t *testing.T) {
+	site := pageServer(t, func() []byte { return []byte(contractPage) })
+	data := t.TempDir()
+	cli(t, data, "add", site.URL+"/2026/11/20/budget")
+	if _, stderr, code := cliStatus(t, data, "export", "--format", "parquet"); code != exitUsage || !strings.Contains(stderr, "--out FILE") {
+		t.Errorf("parquet to stdout: exit %d, %q", code, stderr)
+	}
+	out := filepath.Join(t.TempDir(), "versions.parquet")
+	_, stderr, code := cliStatus(t, data, "export", "--format", "parquet", "--out", out)
+	if code != exitOK || stderr != "exported 1 version to "+out+"\n" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if b, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(b), "PAR1") {
+		t.Fatalf("%s is not a Parquet file (%v)", out, err)
+	}
+}

@@ -1,0 +1,131 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/errata/errata/internal/model"
+	"github.com/errata/errata/internal/store"
+	"github.com/parquet-go/parquet-go"
+)
+
+// ParquetVersion is one row of the Parquet export: a version with its
+// article's facts repeated, so pandas, DuckDB or Spark read the file as one
+// table without joins. Edits are the sentence edits from the previous
+// version (empty for the first).
+type ParquetVersion struct {
+	ArticleID   int64         `parquet:"article_id"`
+	URL         string        `parquet:"url,dict"`
+	Outlet      string        `parquet:"outlet,dict"`
+	Seq         int32         `parquet:"seq"`
+	FetchedAt   time.Time     `parquet:"fetched_at,timestamp(millisecond)"`
+	Published   *time.Time    `parquet:"published,optional,timestamp(millisecond)"`
+	Title       string        `parquet:"title"`
+	Byline      string        `parquet:"byline"`
+	Text        string        `parquet:"text,zstd"`
+	Hash        string        `parquet:"hash"`
+	CaptureHash string        `parquet:"capture_hash"`
+	Extractor   string        `parquet:"extractor,dict"`
+	Classes     []string      `parquet:"classes,list"`
+	Added       int32         `parquet:"added"`
+	Removed     int32         `parquet:"removed"`
+	Edits       []ParquetEdit `parquet:"edits,list"`
+}
+
+// ParquetEdit is one sentence edit in the Parquet export.
+type ParquetEdit struct {
+	Action  string `parquet:"action,dict"`
+	Old     *int32 `parquet:"old,optional"`
+	New     *int32 `parquet:"new,optional"`
+	OldText string `parquet:"old_text"`
+	NewText string `parquet:"new_text"`
+}
+
+// parquetRowGroup is how many versions go into one row group: readers load
+// a group at a time, and the writer holds one in memory.
+const parquetRowGroup = 2000
+
+// Parquet writes every version as one Parquet table, article by article in
+// the order first seen. It returns how many versions it wrote.
+func Parquet(ctx context.Context, st *store.Store, w io.Writer) (int, error) {
+	pw := parquet.NewGenericWriter[ParquetVersion](w, parquet.Compression(&parquet.Zstd),
+		parquet.CreatedBy("errata", "", ""))
+	outlets := map[int64]string{}
+	n, inGroup := 0, 0
+	for after := int64(0); ; {
+		arts, err := st.Articles(ctx, after, pageSize)
+		if err != nil {
+			return n, err
+		}
+		if len(arts) == 0 {
+			break
+		}
+		for _, a := range arts {
+			rows, err := parquetRows(ctx, st, a, outlets)
+			if err != nil {
+				return n, err
+			}
+			if _, err := pw.Write(rows); err != nil {
+				return n, fmt.Errorf("export: parquet: %w", err)
+			}
+			n += len(rows)
+			if inGroup += len(rows); inGroup >= parquetRowGroup {
+				if err := pw.Flush(); err != nil {
+					return n, fmt.Errorf("export: parquet: %w", err)
+				}
+				inGroup = 0
+			}
+		}
+		after = arts[len(arts)-1].ID
+	}
+	if err := pw.Close(); err != nil {
+		return n, fmt.Errorf("export: parquet: %w", err)
+	}
+	return n, nil
+}
+
+func parquetRows(ctx context.Context, st *store.Store, a model.Article, outlets map[int64]string) ([]ParquetVersion, error) {
+	name, ok := outlets[a.OutletID]
+	if !ok {
+		o, err := st.Outlet(ctx, a.OutletID)
+		if err != nil {
+			return nil, err
+		}
+		name = o.Name
+		outlets[a.OutletID] = name
+	}
+	vs, err := st.Versions(ctx, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]ParquetVersion, 0, len(vs))
+	for i, v := range vs {
+		r := ParquetVersion{
+			ArticleID: a.ID, URL: a.URL, Outlet: name, Seq: int32(v.Seq), FetchedAt: v.FetchedAt.UTC(),
+			Title: v.Title, Byline: v.Byline, Text: v.Text, Hash: v.Hash, CaptureHash: v.CaptureHash,
+			Extractor: v.Extractor, Classes: v.Classes, Added: int32(v.Added), Removed: int32(v.Removed),
+		}
+		if !v.Published.IsZero() {
+			p := v.Published.UTC()
+			r.Published = &p
+		}
+		if i > 0 {
+			for _, e := range edits(vs[i-1].Text, v.Text) {
+				r.Edits = append(r.Edits, ParquetEdit{Action: e.Action, Old: int32p(e.Old), New: int32p(e.New),
+					OldText: e.OldText, NewText: e.NewText})
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
+
+func int32p(i *int) *int32 {
+	if i == nil {
+		return nil
+	}
+	v := int32(*i)
+	return &v
+}
