@@ -47,6 +47,7 @@ type extraction struct {
 	Title     string `json:"title"`
 	Byline    string `json:"byline"`
 	Published string `json:"published"`
+	Modified  string `json:"modified"` // when the page says it last changed; "" when it does not
 	Text      string `json:"text"`
 }
 
@@ -74,6 +75,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	out := extraction{URL: pageURL, Title: art.Title, Byline: art.Byline, Text: art.Text}
 	if !art.Published.IsZero() {
 		out.Published = art.Published.Format(time.RFC3339)
+	}
+	if !art.Modified.IsZero() {
+		out.Modified = art.Modified.Format(time.RFC3339)
 	}
 	// Escaped for the terminal the JSON is often read on; the value is
 	// the same.

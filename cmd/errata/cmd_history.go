@@ -204,8 +204,8 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 	}
 	old, cur := vs[from], vs[to]
 	fmt.Fprintf(e.stdout, "%s\nv%d (%s) → v%d (%s)\n\n", termsafe.Line(a.URL), old.Seq, stamp(old.FetchedAt), cur.Seq, stamp(cur.FetchedAt))
-	r := diff.Compare(diff.Doc{Title: old.Title, Byline: old.Byline, Text: old.Text},
-		diff.Doc{Title: cur.Title, Byline: cur.Byline, Text: cur.Text})
+	r := diff.Compare(diff.Doc{Title: old.Title, Byline: old.Byline, Text: old.Text, Modified: old.Modified},
+		diff.Doc{Title: cur.Title, Byline: cur.Byline, Text: cur.Text, Modified: cur.Modified})
 	return diff.WriteTerminal(e.stdout, r, e.useColor())
 }
 

@@ -59,7 +59,7 @@ sample change now.`,
 	maxArgs: 3,
 	flags: func(fs *flag.FlagSet, e *env) {
 		fs.Var(&e.notify.outlets, "outlet", "only changes of this outlet (repeatable)")
-		fs.Var(&e.notify.classes, "class", "only changes of this class: headline, byline, text_added, text_removed, text_rewritten, correction, minor (repeatable)")
+		fs.Var(&e.notify.classes, "class", "only changes of this class: headline, byline, text_added, text_removed, text_rewritten, correction, stealth, minor (repeatable)")
 		fs.Var(&e.notify.events, "event", "lifecycle events to send: "+strings.Join(notify.EventNames, ", ")+" (repeatable or comma-separated; default: change only)")
 		fs.IntVar(&e.notify.minWords, "min-words", 0, "only changes of at least this many words added plus removed")
 		fs.BoolVar(&e.notify.minor, "minor", false, "also send changes classed only minor")

@@ -40,7 +40,7 @@ func TestExtract_PrintsTheContractJSON(t *testing.T) {
 	}
 	// Flags after the argument, as scripts call it too.
 	out := cli(t, t.TempDir(), "extract", file, "--url", "https://example.com/2026/11/20/budget")
-	if got := strings.Join(keysOf(t, []byte(out)), ","); got != "byline,published,text,title,url" {
+	if got := strings.Join(keysOf(t, []byte(out)), ","); got != "byline,modified,published,text,title,url" {
 		t.Fatalf("keys %s", got)
 	}
 	var e extraction

@@ -64,8 +64,8 @@ func Pieces(r diff.Result) []Piece {
 // ForVersions describes the change from version old to version nv of one
 // article. label names a class for readers; nil keeps the class names.
 func ForVersions(outlet string, old, nv model.Version, label func(string) string) Change {
-	r := diff.Compare(diff.Doc{Title: old.Title, Byline: old.Byline, Text: old.Text},
-		diff.Doc{Title: nv.Title, Byline: nv.Byline, Text: nv.Text})
+	r := diff.Compare(diff.Doc{Title: old.Title, Byline: old.Byline, Text: old.Text, Modified: old.Modified},
+		diff.Doc{Title: nv.Title, Byline: nv.Byline, Text: nv.Text, Modified: nv.Modified})
 	classes := make([]string, len(r.Classes))
 	for i, c := range r.Classes {
 		classes[i] = string(c)

@@ -16,11 +16,12 @@ const (
 	TextRemoved   Class = "text_removed"
 	TextRewritten Class = "text_rewritten"
 	Correction    Class = "correction"
+	Stealth       Class = "stealth"
 	Minor         Class = "minor"
 )
 
 // classOrder is the order Classes are reported in. Immutable table.
-var classOrder = []Class{Headline, Byline, TextAdded, TextRemoved, TextRewritten, Correction, Minor}
+var classOrder = []Class{Headline, Byline, TextAdded, TextRemoved, TextRewritten, Correction, Stealth, Minor}
 
 const (
 	// maxTypoDistance is the largest edit distance of a word pair that can
@@ -49,6 +50,9 @@ const (
 //     were inserted and none deleted, text_removed when deleted and none
 //     inserted, text_rewritten when both (or when many small fixes add up
 //     to more than a minor edit).
+//   - stealth, besides those: the text was rewritten or cut, or a number
+//     or a quotation changed, with no correction, no new update note and
+//     the page's own modified date unchanged (see stealthy).
 //
 // oldSentences are Sentences(old.Text), computed once by the caller.
 func classify(old, new Doc, textSegs []Segment, oldSentences []string) []Class {
@@ -61,6 +65,7 @@ func classify(old, new Doc, textSegs []Segment, oldSentences []string) []Class {
 			textSegs = Words(old.Text, stripped)
 		}
 		textClass(textSegs, has)
+		has[Stealth] = stealthy(old, new, textSegs, has, oldSentences)
 	}
 	var out []Class
 	for _, c := range classOrder {

@@ -1,9 +1,15 @@
 package diff
 
+import "time"
+
 // Doc is the comparable part of one version. Text is paragraphs joined by
 // "\n\n".
 type Doc struct {
 	Title, Byline, Text string
+	// Modified is when the page said it was last changed; zero when it
+	// said nothing. An edit of substance with no new date, no correction
+	// and no update note is classed stealth.
+	Modified time.Time
 }
 
 // Result is the comparison of two versions.

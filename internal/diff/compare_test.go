@@ -27,11 +27,11 @@ func TestCompare_Classes(t *testing.T) {
 		{"sentence_removed", func(t *testing.T, d Doc) Doc {
 			d.Text = replace(t, d.Text, " The plan includes $4.5 million for flood defences.", "")
 			return d
-		}, []Class{TextRemoved}},
+		}, []Class{TextRemoved, Stealth}},
 		{"quote_changed", func(t *testing.T, d Doc) Doc {
 			d.Text = replace(t, d.Text, `"We were told our voices would be heard,"`, `"Nobody listened to us,"`)
 			return d
-		}, []Class{TextRewritten}},
+		}, []Class{TextRewritten, Stealth}},
 		{"typo_fixed", func(t *testing.T, d Doc) Doc {
 			d.Text = replace(t, d.Text, "environmental review", "enviromental review")
 			return d
@@ -43,7 +43,7 @@ func TestCompare_Classes(t *testing.T) {
 		{"number_changed_is_not_minor", func(t *testing.T, d Doc) Doc {
 			d.Text = replace(t, d.Text, "more than 60 residents", "more than 80 residents")
 			return d
-		}, []Class{TextRewritten}},
+		}, []Class{TextRewritten, Stealth}},
 		{"many_typos_are_not_minor", func(t *testing.T, d Doc) Doc {
 			d.Text = replace(t, d.Text, "The budget also funds two new bus routes", "The budjet also fund two nwe bus route")
 			return d
@@ -69,7 +69,7 @@ func TestCompare_Classes(t *testing.T) {
 			d.Title = "Harbour budget passes"
 			d.Text = "The harbour budget passed on Tuesday.\n\nThe mayor welcomed it; residents did not."
 			return d
-		}, []Class{Headline, TextRewritten}},
+		}, []Class{Headline, TextRewritten, Stealth}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,9 +90,9 @@ func TestCompare_CountsWordsNotPunctuation(t *testing.T) {
 	}{
 		{"identical", Doc{Text: "A b."}, Doc{Text: "A b."}, 0, 0},
 		{"punctuation_only", Doc{Text: "A b."}, Doc{Text: "A, b!"}, 0, 0},
-		{"title_byline_text", Doc{"T one", "By x", "Some text."}, Doc{"T two", "By x y", "Some more text."}, 3, 1},
+		{"title_byline_text", Doc{Title: "T one", Byline: "By x", Text: "Some text."}, Doc{Title: "T two", Byline: "By x y", Text: "Some more text."}, 3, 1},
 		{"joined_words_count_once", Doc{Text: "It cost 1,000 dollars."}, Doc{Text: "It cost 1,500 well-known dollars."}, 2, 1},
-		{"from_empty", Doc{}, Doc{"Title here", "Jane Doe", "One two three."}, 7, 0},
+		{"from_empty", Doc{}, Doc{Title: "Title here", Byline: "Jane Doe", Text: "One two three."}, 7, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

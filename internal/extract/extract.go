@@ -29,6 +29,10 @@ type Article struct {
 	Title     string    // headline without a " | Site Name" style suffix
 	Byline    string    // "A", "A and B" or "A, B and C"; no leading "By "
 	Published time.Time // UTC; zero if unknown; never the crawl date
+	// Modified is when the page itself says it was last changed (schema.org
+	// dateModified, article:modified_time and the like), UTC; zero when it
+	// says nothing. It is the outlet's claim, not errata's observation.
+	Modified time.Time
 	Text      string    // body paragraphs joined by "\n\n"
 	Language  string    // ISO 639-1 code, "" if unknown
 
@@ -171,6 +175,7 @@ func ExtractContext(ctx context.Context, pageURL string, page []byte, rules mode
 	header := vm.headerOf(art.Title)
 	art.Byline = byline(ld, pm, [][]string{vm.bylineNear(art.Title), header.names}, body, res.Metadata.Author, siteNames(siteName, host))
 	art.Published = metaDate
+	art.Modified, _ = firstDate(append([]string{ld.modified}, pm.values(modifiedMetaKeys...)...)...)
 	if art.Published.IsZero() {
 		art.Published = firstTime(header.date, scannedDate(res.Metadata.Date, pm), dateFromURL(pageURL))
 	}

@@ -17,6 +17,13 @@ var publishedMetaKeys = []string{
 	"publishdate", "date",
 }
 
+// modifiedMetaKeys are the meta tags that state when the page says it was
+// last changed, most specific first (keys lower-cased).
+var modifiedMetaKeys = []string{
+	"article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified",
+	"dcterms.modified", "parsely-updated", "lastmod", "last-modified",
+}
+
 // bylineMetaKeys are the meta tags that name authors, most specific first.
 var bylineMetaKeys = []string{
 	"author", "article:author", "parsely-author", "dc.creator", "sailthru.author",

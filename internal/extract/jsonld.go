@@ -10,6 +10,7 @@ type ldArticle struct {
 	headline  string
 	authors   []string
 	published string
+	modified  string
 }
 
 // maxLDDepth bounds the walk through nested JSON-LD so hostile input cannot
@@ -30,6 +31,7 @@ func articleFromJSONLD(blocks []string) (ldArticle, bool) {
 				headline:  firstString(obj["headline"], obj["name"]),
 				authors:   ldNames(obj["author"], 0),
 				published: firstString(obj["datePublished"], obj["dateCreated"]),
+				modified:  firstString(obj["dateModified"]),
 			}, true
 		}
 	}

@@ -94,7 +94,7 @@ func (e *Engine) read(ctx context.Context, pageURL string, outletID int64, body 
 	}
 	return &read{
 		version: model.Version{
-			Title: art.Title, Byline: art.Byline, Published: art.Published,
+			Title: art.Title, Byline: art.Byline, Published: art.Published, Modified: art.Modified,
 			Text: art.Text, Extractor: extract.Version,
 		},
 		art: art,

@@ -193,6 +193,9 @@ type Version struct {
 	Title       string
 	Byline      string
 	Published   time.Time
+	// Modified is when the page said it was last changed, as it said so
+	// (dateModified and the like); zero when it said nothing.
+	Modified    time.Time
 	Text        string // paragraphs joined by "\n\n"
 	Hash        string // hash of the normalised title, byline and text
 	CaptureHash string // content address of the raw response behind it

@@ -262,7 +262,7 @@ func consistentRevert(recent []model.Check, hash string) bool {
 }
 
 func doc(v model.Version) diff.Doc {
-	return diff.Doc{Title: v.Title, Byline: v.Byline, Text: v.Text}
+	return diff.Doc{Title: v.Title, Byline: v.Byline, Text: v.Text, Modified: v.Modified}
 }
 
 func classNames(cs []diff.Class) []string {

@@ -57,7 +57,7 @@ func TestDecide(t *testing.T) {
 		{"second_flip_flop_still_flip_flop", []model.Version{stored(0, textA), stored(1, textB)},
 			[]model.Check{flipFlop(textA), unchanged}, candidate(textA), model.OutcomeFlipFlop, 0, nil},
 		{"third_consistent_serving_is_revert", []model.Version{stored(0, textA), stored(1, textB)},
-			[]model.Check{flipFlop(textA), flipFlop(textA), unchanged}, candidate(textA), model.OutcomeNewVersion, 2, []string{"text_removed"}},
+			[]model.Check{flipFlop(textA), flipFlop(textA), unchanged}, candidate(textA), model.OutcomeNewVersion, 2, []string{"text_removed", "stealth"}},
 		{"interrupted_flip_flops_are_no_revert", []model.Version{stored(0, textA), stored(1, textB)},
 			[]model.Check{flipFlop(textA), unchanged, flipFlop(textA)}, candidate(textA), model.OutcomeFlipFlop, 0, nil},
 		{"flip_flops_to_another_hash_are_no_revert", []model.Version{stored(0, textA), stored(1, textB), stored(2, textA+" More.")},

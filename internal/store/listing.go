@@ -67,9 +67,9 @@ const (
 	// sqlVersionHeads leaves the text out: a history page lists versions,
 	// it does not print them.
 	sqlVersionHeads = `SELECT id, article_id, seq, fetched_at, title, byline, published, '', hash, capture_hash,
-		extractor, classes, added, removed FROM versions WHERE article_id = ? ORDER BY seq`
+		extractor, classes, added, removed, modified FROM versions WHERE article_id = ? ORDER BY seq`
 	sqlVersionHeadPage = `SELECT id, article_id, seq, fetched_at, title, byline, published, '', hash, capture_hash,
-		extractor, classes, added, removed FROM versions WHERE article_id = ? AND seq >= ? ORDER BY seq LIMIT ?`
+		extractor, classes, added, removed, modified FROM versions WHERE article_id = ? AND seq >= ? ORDER BY seq LIMIT ?`
 )
 
 // OutletSummaries lists every outlet by name with its counts.

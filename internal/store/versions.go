@@ -9,25 +9,26 @@ import (
 
 const (
 	versionCols = `id, article_id, seq, fetched_at, title, byline, published, text, hash, capture_hash,
-		extractor, classes, added, removed`
+		extractor, classes, added, removed, modified`
 	sqlVersions      = `SELECT ` + versionCols + ` FROM versions WHERE article_id = ? ORDER BY seq`
 	sqlLatestVersion = `SELECT ` + versionCols + ` FROM versions WHERE article_id = ? ORDER BY seq DESC LIMIT 1`
 	sqlVersionHashes = `SELECT id, seq, fetched_at, hash FROM versions WHERE article_id = ? ORDER BY seq`
 	sqlInsertVersion = `INSERT INTO versions (article_id, seq, fetched_at, title, byline, published, text, hash,
-		capture_hash, extractor, classes, added, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		capture_hash, extractor, classes, added, removed, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		RETURNING id`
 )
 
 func scanVersion(sc scanner) (model.Version, error) {
 	var v model.Version
-	var fetched, pub int64
+	var fetched, pub, modified int64
 	var classes string
 	err := sc.Scan(&v.ID, &v.ArticleID, &v.Seq, &fetched, &v.Title, &v.Byline, &pub, &v.Text, &v.Hash,
-		&v.CaptureHash, &v.Extractor, &classes, &v.Added, &v.Removed)
+		&v.CaptureHash, &v.Extractor, &classes, &v.Added, &v.Removed, &modified)
 	if err != nil {
 		return v, noRows(err)
 	}
 	v.FetchedAt, v.Published, v.Classes = fromNanos(fetched), fromNanos(pub), splitClasses(classes)
+	v.Modified = fromNanos(modified)
 	return v, nil
 }
 
@@ -81,7 +82,7 @@ func insertVersion(ctx context.Context, tx *wtx, v *model.Version) (int64, error
 	var id int64
 	err := tx.QueryRowContext(ctx, sqlInsertVersion, v.ArticleID, v.Seq, nanos(v.FetchedAt), v.Title, v.Byline,
 		nanos(v.Published), v.Text, v.Hash, v.CaptureHash, v.Extractor, joinClasses(v.Classes), v.Added,
-		v.Removed).Scan(&id)
+		v.Removed, nanos(v.Modified)).Scan(&id)
 	if isUniqueViolation(err) {
 		return 0, fmt.Errorf("article %d version %d: %w", v.ArticleID, v.Seq, ErrDuplicateVersion)
 	}

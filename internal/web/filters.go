@@ -14,7 +14,7 @@ import (
 // default, so a typo in a script shows at once.
 
 // changeClasses are the classes the filter offers, in reading order.
-var changeClasses = []string{"headline", "byline", "correction", "text_added", "text_removed",
+var changeClasses = []string{"headline", "byline", "correction", "stealth", "text_added", "text_removed",
 	"text_rewritten", "minor"}
 
 // classParam reads ?class=, which may repeat and may hold a comma-separated

@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-const allowedClasses = "headline, byline, correction, text_added, text_removed, text_rewritten, minor"
+const allowedClasses = "headline, byline, correction, stealth, text_added, text_removed, text_rewritten, minor"
 
 func TestFilters_UnknownValuesAre400NamingTheAllowedOnes(t *testing.T) {
 	f := newFixture(t, Config{})

@@ -31,7 +31,7 @@ type pageData struct {
 var classLabels = map[string]string{
 	"headline": "Headline", "byline": "Byline", "text_added": "Text added",
 	"text_removed": "Text removed", "text_rewritten": "Rewritten", "correction": "Correction",
-	"minor": "Minor edit",
+	"stealth": "Stealth edit", "minor": "Minor edit",
 }
 
 func classLabel(c string) string {
