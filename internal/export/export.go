@@ -60,8 +60,11 @@ type Version struct {
 	Title     string `json:"title"`
 	Byline    string `json:"byline"`
 	Published string `json:"published"`
-	Text      string `json:"text"`
-	Hash      string `json:"hash"`
+	// Modified is when the page said it was last changed ("" when it
+	// did not say).
+	Modified string `json:"modified"`
+	Text     string `json:"text"`
+	Hash     string `json:"hash"`
 	// CaptureHash is the SHA-256 of the page the version was read from
 	// (/captures/HASH); Extractor names the extraction that read it.
 	CaptureHash string `json:"capture_hash"`
@@ -169,7 +172,7 @@ func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets 
 	for i, v := range vs {
 		ev := Version{
 			Seq: v.Seq, FetchedAt: rfc3339(v.FetchedAt), Title: v.Title, Byline: v.Byline,
-			Published: rfc3339(v.Published), Text: v.Text, Hash: v.Hash,
+			Published: rfc3339(v.Published), Modified: rfc3339(v.Modified), Text: v.Text, Hash: v.Hash,
 			CaptureHash: v.CaptureHash, Extractor: v.Extractor, Classes: v.Classes, Added: v.Added, Removed: v.Removed,
 		}
 		if ev.Classes == nil {

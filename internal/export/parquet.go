@@ -22,6 +22,7 @@ type ParquetVersion struct {
 	Seq         int32         `parquet:"seq"`
 	FetchedAt   time.Time     `parquet:"fetched_at,timestamp(millisecond)"`
 	Published   *time.Time    `parquet:"published,optional,timestamp(millisecond)"`
+	Modified    *time.Time    `parquet:"modified,optional,timestamp(millisecond)"`
 	Title       string        `parquet:"title"`
 	Byline      string        `parquet:"byline"`
 	Text        string        `parquet:"text,zstd"`
@@ -110,6 +111,10 @@ func parquetRows(ctx context.Context, st *store.Store, a model.Article, outlets 
 		if !v.Published.IsZero() {
 			p := v.Published.UTC()
 			r.Published = &p
+		}
+		if !v.Modified.IsZero() {
+			m := v.Modified.UTC()
+			r.Modified = &m
 		}
 		if i > 0 {
 			for _, e := range edits(vs[i-1].Text, v.Text) {
