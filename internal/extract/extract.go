@@ -33,8 +33,8 @@ type Article struct {
 	// dateModified, article:modified_time and the like), UTC; zero when it
 	// says nothing. It is the outlet's claim, not errata's observation.
 	Modified time.Time
-	Text      string    // body paragraphs joined by "\n\n"
-	Language  string    // ISO 639-1 code, "" if unknown
+	Text     string // body paragraphs joined by "\n\n"
+	Language string // ISO 639-1 code, "" if unknown
 
 	// Reading tells which extractor's body was taken; Either, that the
 	// other's body overlapped it for the most part, so that an extraction

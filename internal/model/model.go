@@ -186,13 +186,13 @@ func (a Article) Tracking() string {
 
 // Version is one distinct extracted state of an article. Append-only.
 type Version struct {
-	ID          int64
-	ArticleID   int64
-	Seq         int // 0 for the first version
-	FetchedAt   time.Time
-	Title       string
-	Byline      string
-	Published   time.Time
+	ID        int64
+	ArticleID int64
+	Seq       int // 0 for the first version
+	FetchedAt time.Time
+	Title     string
+	Byline    string
+	Published time.Time
 	// Modified is when the page said it was last changed, as it said so
 	// (dateModified and the like); zero when it said nothing.
 	Modified    time.Time
