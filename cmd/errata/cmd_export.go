@@ -103,14 +103,16 @@ func exportJSONL(ctx context.Context, st *store.Store, w io.Writer) (int, error)
 	return n, tw.Flush()
 }
 
-// runExportNewsEdits writes the NewsEdits layout into a new SQLite file,
-// put in place once complete.
-func runExportNewsEdits(ctx context.Context, e *env) error {
+// exportToFile runs an export that needs a file of its own (--out FILE,
+// never standard output): write fills the temporary file beside the
+// target, which takes its place once write has succeeded, and returns the
+// summary line for stderr.
+func exportToFile(ctx context.Context, e *env, what string, write func(*store.Store, *outFile) (string, error)) error {
 	if e.url != "" || e.since != "" {
 		return usageError{"--article and --since select captures: use them with --format warc"}
 	}
 	if e.out == "" || e.out == "-" {
-		return usageError{"--format newsedits writes a SQLite database: give --out FILE"}
+		return usageError{fmt.Sprintf("--format %s writes %s: give --out FILE", e.format, what)}
 	}
 	st, err := e.openExisting(ctx)
 	if err != nil {
@@ -121,12 +123,7 @@ func runExportNewsEdits(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	// SQLite fills the temporary file by name.
-	if err := f.Close(); err != nil {
-		f.Abort()
-		return f.Named(err)
-	}
-	stats, err := export.NewsEdits(ctx, st, f.Name())
+	summary, err := write(st, f)
 	if err != nil {
 		f.Abort()
 		return f.Named(err)
@@ -134,37 +131,28 @@ func runExportNewsEdits(ctx context.Context, e *env) error {
 	if err := f.Commit(); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "exported %s, %s, %s and %s aligned to %s\n", plural(stats.Articles, "article", "articles"),
-		plural(stats.Versions, "version", "versions"), plural(stats.Sentences, "sentence", "sentences"),
-		plural(stats.Matches, "sentence pair", "sentence pairs"), termsafe.Line(e.out))
+	fmt.Fprintf(e.stderr, "exported %s to %s\n", summary, termsafe.Line(e.out))
 	return nil
+}
+
+// runExportNewsEdits writes the NewsEdits layout into a new SQLite file.
+func runExportNewsEdits(ctx context.Context, e *env) error {
+	return exportToFile(ctx, e, "a SQLite database", func(st *store.Store, f *outFile) (string, error) {
+		// SQLite fills the temporary file by name.
+		if err := f.Close(); err != nil {
+			return "", err
+		}
+		stats, err := export.NewsEdits(ctx, st, f.Name())
+		return fmt.Sprintf("%s, %s, %s and %s aligned", plural(stats.Articles, "article", "articles"),
+			plural(stats.Versions, "version", "versions"), plural(stats.Sentences, "sentence", "sentences"),
+			plural(stats.Matches, "sentence pair", "sentence pairs")), err
+	})
 }
 
 // runExportParquet writes the versions as one Parquet table.
 func runExportParquet(ctx context.Context, e *env) error {
-	if e.url != "" || e.since != "" {
-		return usageError{"--article and --since select captures: use them with --format warc"}
-	}
-	if e.out == "" || e.out == "-" {
-		return usageError{"--format parquet writes a binary file: give --out FILE"}
-	}
-	st, err := e.openExisting(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	f, err := createOut(e.out)
-	if err != nil {
-		return err
-	}
-	n, err := export.Parquet(ctx, st, f)
-	if err != nil {
-		f.Abort()
-		return f.Named(err)
-	}
-	if err := f.Commit(); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stderr, "exported %s to %s\n", plural(n, "version", "versions"), termsafe.Line(e.out))
-	return nil
+	return exportToFile(ctx, e, "a binary file", func(st *store.Store, f *outFile) (string, error) {
+		n, err := export.Parquet(ctx, st, f)
+		return plural(n, "version", "versions"), err
+	})
 }

@@ -99,25 +99,21 @@ func JSONL(ctx context.Context, st *store.Store, w io.Writer) (int, error) {
 	enc.SetEscapeHTML(false)
 	outlets := map[int64]string{}
 	n := 0
-	for after := int64(0); ; {
-		arts, err := st.Articles(ctx, after, pageSize)
-		if err != nil {
-			return n, err
-		}
-		if len(arts) == 0 {
-			break
-		}
+	err := eachPage(ctx, st, func(arts []model.Article) error {
 		for _, a := range arts {
 			line, err := articleLine(ctx, st, a, outlets)
 			if err != nil {
-				return n, err
+				return err
 			}
 			if err := enc.Encode(line); err != nil {
-				return n, fmt.Errorf("export: %w", err)
+				return fmt.Errorf("export: %w", err)
 			}
 			n++
 		}
-		after = arts[len(arts)-1].ID
+		return nil
+	})
+	if err != nil {
+		return n, err
 	}
 	if err := bw.Flush(); err != nil {
 		return n, fmt.Errorf("export: %w", err)
@@ -208,6 +204,21 @@ func exportEvent(e model.Event) Event {
 		out.Seq = &seq
 	}
 	return out
+}
+
+// eachPage reads every article a page at a time, in the order first seen,
+// and hands each page to fn; memory stays bounded by one page.
+func eachPage(ctx context.Context, st *store.Store, fn func([]model.Article) error) error {
+	for after := int64(0); ; {
+		arts, err := st.Articles(ctx, after, pageSize)
+		if err != nil || len(arts) == 0 {
+			return err
+		}
+		if err := fn(arts); err != nil {
+			return err
+		}
+		after = arts[len(arts)-1].ID
+	}
 }
 
 // rfc3339 formats a time in UTC, or "" for an unknown time.

@@ -66,29 +66,23 @@ func NewsEdits(ctx context.Context, st *store.Store, path string) (NewsEditsStat
 		return stats, fmt.Errorf("export: newsedits: %w", err)
 	}
 	outlets := map[int64]string{}
-	for after := int64(0); ; {
-		arts, err := st.Articles(ctx, after, pageSize)
-		if err != nil {
-			return stats, err
-		}
-		if len(arts) == 0 {
-			return stats, nil
-		}
+	err = eachPage(ctx, st, func(arts []model.Article) error {
 		tx, err := db.BeginTx(ctx, nil)
 		if err != nil {
-			return stats, fmt.Errorf("export: newsedits: %w", err)
+			return fmt.Errorf("export: newsedits: %w", err)
 		}
 		for _, a := range arts {
 			if err := newsEditsArticle(ctx, st, tx, a, outlets, &stats); err != nil {
 				_ = tx.Rollback()
-				return stats, err
+				return err
 			}
 		}
 		if err := tx.Commit(); err != nil {
-			return stats, fmt.Errorf("export: newsedits: %w", err)
+			return fmt.Errorf("export: newsedits: %w", err)
 		}
-		after = arts[len(arts)-1].ID
-	}
+		return nil
+	})
+	return stats, err
 }
 
 func newsEditsArticle(ctx context.Context, st *store.Store, tx *sql.Tx, a model.Article, outlets map[int64]string, stats *NewsEditsStats) error {

@@ -55,31 +55,27 @@ func Parquet(ctx context.Context, st *store.Store, w io.Writer) (int, error) {
 		parquet.CreatedBy("errata", "", ""))
 	outlets := map[int64]string{}
 	n, inGroup := 0, 0
-	for after := int64(0); ; {
-		arts, err := st.Articles(ctx, after, pageSize)
-		if err != nil {
-			return n, err
-		}
-		if len(arts) == 0 {
-			break
-		}
+	err := eachPage(ctx, st, func(arts []model.Article) error {
 		for _, a := range arts {
 			rows, err := parquetRows(ctx, st, a, outlets)
 			if err != nil {
-				return n, err
+				return err
 			}
 			if _, err := pw.Write(rows); err != nil {
-				return n, fmt.Errorf("export: parquet: %w", err)
+				return fmt.Errorf("export: parquet: %w", err)
 			}
 			n += len(rows)
 			if inGroup += len(rows); inGroup >= parquetRowGroup {
 				if err := pw.Flush(); err != nil {
-					return n, fmt.Errorf("export: parquet: %w", err)
+					return fmt.Errorf("export: parquet: %w", err)
 				}
 				inGroup = 0
 			}
 		}
-		after = arts[len(arts)-1].ID
+		return nil
+	})
+	if err != nil {
+		return n, err
 	}
 	if err := pw.Close(); err != nil {
 		return n, fmt.Errorf("export: parquet: %w", err)
