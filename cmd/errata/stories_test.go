@@ -112,15 +112,18 @@ func TestDemo_StoriesFormAcrossOutlets(t *testing.T) {
 	cmd, base, stderr := startDemo(t, nil, "--step", "2s")
 	deadline := time.Now().Add(demoStoryBound)
 	for {
-		var list []struct {
-			ID      int64 `json:"id"`
-			Outlets int   `json:"outlets"`
+		var page struct {
+			Stories []struct {
+				ID      int64 `json:"id"`
+				Outlets int   `json:"outlets"`
+			} `json:"stories"`
 		}
 		resp, err := http.Get(base + "api/v1/stories")
 		if err != nil {
 			t.Fatal(err)
 		}
-		err = json.NewDecoder(resp.Body).Decode(&list)
+		err = json.NewDecoder(resp.Body).Decode(&page)
+		list := page.Stories
 		resp.Body.Close()
 		if err != nil {
 			t.Fatalf("stories JSON: %v", err)

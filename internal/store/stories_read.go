@@ -47,7 +47,9 @@ type ArticleCopy struct {
 
 const (
 	storyCols        = `id, title, created_at, updated_at, articles, outlets`
-	sqlStoryList     = `SELECT ` + storyCols + ` FROM stories WHERE articles > 0 ORDER BY updated_at DESC, articles DESC, id DESC LIMIT ?`
+	sqlStoryList     = `SELECT ` + storyCols + ` FROM stories WHERE articles > 0
+		AND (?1 = 0 OR updated_at < ?2 OR (updated_at = ?2 AND id < ?3))
+		ORDER BY updated_at DESC, id DESC LIMIT ?4`
 	sqlStoryByID     = `SELECT ` + storyCols + ` FROM stories WHERE id = ?`
 	sqlStoryMemberID = `SELECT article_id FROM story_members WHERE story_id = ? ORDER BY article_id`
 	sqlMemberWires   = `SELECT m.article_id, w.id, w.origin_id, w.agency FROM wire_members m JOIN wires w ON w.id = m.wire_id
@@ -72,9 +74,27 @@ func scanStory(sc scanner) (StorySummary, error) {
 	return st, noRows(err)
 }
 
+// StoryCursor is a position in the list of stories, most recently active
+// first: the next page starts strictly after it. The zero value is the
+// start.
+type StoryCursor struct {
+	Updated time.Time
+	ID      int64
+}
+
 // StoryList lists up to limit stories, the most recently active first.
 func (s *Store) StoryList(ctx context.Context, limit int) ([]StorySummary, error) {
-	rows, err := s.query(ctx, sqlStoryList, limit)
+	return s.StoryPage(ctx, StoryCursor{}, limit)
+}
+
+// StoryPage lists up to limit stories after the cursor, the most recently
+// active first.
+func (s *Store) StoryPage(ctx context.Context, after StoryCursor, limit int) ([]StorySummary, error) {
+	started := 0
+	if after != (StoryCursor{}) {
+		started = 1
+	}
+	rows, err := s.query(ctx, sqlStoryList, started, nanos(after.Updated), after.ID, pageLimit(limit))
 	if err != nil {
 		return nil, s.wrap("stories", err)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -194,5 +195,39 @@ func TestStories_PlacementLockIsExclusive(t *testing.T) {
 		}
 		unlock()
 		<-got
+	})
+}
+
+// Stories page by their last activity, newest first, with no story twice
+// or left out across pages.
+func TestStoryPage_WalksByActivity(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		for i := range 5 {
+			if _, err := s.w.ExecContext(ctx, s.d.rebind(`INSERT INTO stories (title, created_at, updated_at, articles, outlets)
+				VALUES (?, ?, ?, 2, 2)`), fmt.Sprint("story ", i), nanos(t0), nanos(t0.Add(time.Duration(i%3)*time.Hour))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var seen []int64
+		var after StoryCursor
+		for range 5 {
+			page, err := s.StoryPage(ctx, after, 2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, st := range page {
+				seen = append(seen, st.ID)
+			}
+			if len(page) < 2 {
+				break
+			}
+			last := page[len(page)-1]
+			after = StoryCursor{Updated: last.Updated, ID: last.ID}
+		}
+		// updated: 1 and 4 at t0, 2 and 5 at +1h, 3 at +2h.
+		if fmt.Sprint(seen) != "[3 5 2 4 1]" {
+			t.Errorf("stories in order %v, want [3 5 2 4 1]", seen)
+		}
 	})
 }

@@ -13,12 +13,16 @@ func (s *Server) handleAdminStories(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	rows, err := s.storyRows(r)
+	rows, next, err := s.storyRows(r, storyListLimit)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_stories", pageData{Title: "Stories · admin", Data: rows})
+	p := storiesPage{Stories: rows}
+	if next != "" {
+		p.Next = "/admin/stories?cursor=" + next
+	}
+	s.render(w, r, http.StatusOK, "admin_stories", pageData{Title: "Stories · admin", Data: p})
 }
 
 // handleAdminStoryMerge merges story "from" into story "into" (form

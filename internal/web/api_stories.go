@@ -58,15 +58,27 @@ type apiStory struct {
 	Wires    []apiWire         `json:"wires"`
 }
 
+// apiStoryList is a page of stories, most recently active first.
+type apiStoryList struct {
+	Stories    []apiStorySummary `json:"stories"`
+	NextCursor string            `json:"next_cursor,omitempty"`
+}
+
+// apiStories lists stories: ?limit=N&cursor=... like every list.
 func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
-	rows, err := s.storyRows(r)
+	limit, err := limitParam(r)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
-	out := make([]apiStorySummary, len(rows))
+	rows, next, err := s.storyRows(r, limit)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	out := apiStoryList{Stories: make([]apiStorySummary, len(rows)), NextCursor: next}
 	for i, st := range rows {
-		out[i] = apiStorySummary{ID: st.ID, Title: st.Title, Created: st.Created, Updated: st.Updated,
+		out.Stories[i] = apiStorySummary{ID: st.ID, Title: st.Title, Created: st.Created, Updated: st.Updated,
 			Articles: st.Articles, Outlets: st.Outlets, URL: "/api/v1" + st.Path}
 	}
 	s.writeJSON(w, r, http.StatusOK, out)

@@ -1,8 +1,11 @@
 package web
 
 import (
+	"encoding/base64"
+	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/store"
@@ -29,25 +32,64 @@ type storyRow struct {
 	Path string
 }
 
-func (s *Server) storyRows(r *http.Request) ([]storyRow, error) {
-	list, err := s.cfg.Store.StoryList(r.Context(), storyListLimit)
+// storyRows reads one page of stories, ?cursor= on, and the cursor of
+// the next page ("" when this one is the last).
+func (s *Server) storyRows(r *http.Request, limit int) ([]storyRow, string, error) {
+	after, err := decodeStoryCursor(r.URL.Query().Get("cursor"))
 	if err != nil {
-		return nil, err
+		return nil, "", err
+	}
+	list, err := s.cfg.Store.StoryPage(r.Context(), after, limit)
+	if err != nil {
+		return nil, "", err
 	}
 	rows := make([]storyRow, len(list))
 	for i, st := range list {
 		rows[i] = storyRow{StorySummary: st, Path: storyPath(st.ID)}
 	}
-	return rows, nil
+	next := ""
+	if len(list) == limit {
+		next = encodeStoryCursor(list[len(list)-1])
+	}
+	return rows, next, nil
+}
+
+// storiesPage is /stories: a page of stories and the link to the next.
+type storiesPage struct {
+	Stories []storyRow
+	Next    string
 }
 
 func (s *Server) handleStories(w http.ResponseWriter, r *http.Request) {
-	rows, err := s.storyRows(r)
+	rows, next, err := s.storyRows(r, storyListLimit)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "stories", pageData{Title: "Stories", Data: rows})
+	p := storiesPage{Stories: rows}
+	if next != "" {
+		p.Next = "/stories?cursor=" + next
+	}
+	s.render(w, r, http.StatusOK, "stories", pageData{Title: "Stories", Data: p})
+}
+
+// cursorStories marks a stories cursor (see paths.go).
+const cursorStories = "t"
+
+func encodeStoryCursor(st store.StorySummary) string {
+	raw := fmt.Sprintf("%s.%d.%d", cursorStories, st.Updated.UnixNano(), st.ID)
+	return base64.RawURLEncoding.EncodeToString([]byte(raw))
+}
+
+func decodeStoryCursor(s string) (store.StoryCursor, error) {
+	if s == "" {
+		return store.StoryCursor{}, nil
+	}
+	parts, err := cursorParts(s, cursorStories, 2)
+	if err != nil {
+		return store.StoryCursor{}, err
+	}
+	return store.StoryCursor{Updated: time.Unix(0, parts[0]).UTC(), ID: parts[1]}, nil
 }
 
 func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {

@@ -80,9 +80,13 @@ func TestStories_PagesShowStoryTimelineCopiesAndEscape(t *testing.T) {
 func TestStories_APIAndFeeds(t *testing.T) {
 	f, story, cp := storyFixture(t, Config{})
 	_, body := f.get(t, "/api/v1/stories")
-	var list []apiStorySummary
-	if err := json.Unmarshal([]byte(body), &list); err != nil || len(list) != 1 || list[0].ID != story || list[0].Outlets != 3 {
+	var page apiStoryList
+	if err := json.Unmarshal([]byte(body), &page); err != nil || len(page.Stories) != 1 || page.Stories[0].ID != story ||
+		page.Stories[0].Outlets != 3 || page.NextCursor != "" {
 		t.Fatalf("stories API = %s (%v)", body, err)
+	}
+	if resp, _ := f.get(t, "/api/v1/stories?cursor=bogus"); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("a bad cursor = %d, want 400", resp.StatusCode)
 	}
 	_, body = f.get(t, fmt.Sprintf("/api/v1/stories/%d", story))
 	var st apiStory

@@ -59,7 +59,7 @@ CREATE TABLE stories (
     articles   INTEGER NOT NULL DEFAULT 0,
     outlets    INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX stories_updated ON stories(updated_at);
+CREATE INDEX stories_updated ON stories(updated_at, id);
 
 CREATE TABLE story_members (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
