@@ -46,8 +46,8 @@ type ArticleCopy struct {
 }
 
 const (
-	storyCols        = `id, title, created_at, updated_at, articles, outlets`
-	sqlStoryList     = `SELECT ` + storyCols + ` FROM stories WHERE articles > 0
+	storyCols    = `id, title, created_at, updated_at, articles, outlets`
+	sqlStoryList = `SELECT ` + storyCols + ` FROM stories WHERE articles > 0
 		AND (?1 = 0 OR updated_at < ?2 OR (updated_at = ?2 AND id < ?3))
 		ORDER BY updated_at DESC, id DESC LIMIT ?4`
 	sqlStoryByID     = `SELECT ` + storyCols + ` FROM stories WHERE id = ?`
