@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/tlog"
@@ -17,49 +19,73 @@ const logLockKey = 0x6572726c6f67
 
 const (
 	sqlLogSize       = `SELECT coalesce(max(leaf) + 1, 0) FROM log_leaves`
-	sqlLogHash       = `SELECT hash FROM log_hashes WHERE idx = ?`
+	sqlLogHashesIn   = `SELECT idx, hash FROM log_hashes WHERE idx IN (`
 	sqlInsertLogHash = `INSERT INTO log_hashes (idx, hash) VALUES (?, ?)`
 	sqlInsertLogLeaf = `INSERT INTO log_leaves (leaf, version_id, capture_hash, url) VALUES (?, ?, ?, ?)`
 )
 
-// rowQuerier is what reading the log's hashes needs: a write transaction
-// or the store's reader.
-type rowQuerier interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) rowScanner
+// hashQuerier is what reading the log's hashes needs: a write
+// transaction or the store's reader.
+type hashQuerier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
-
-type rowScanner interface{ Scan(dest ...any) error }
 
 type txQuerier struct{ tx *wtx }
 
-func (q txQuerier) QueryRowContext(ctx context.Context, query string, args ...any) rowScanner {
-	return q.tx.QueryRowContext(ctx, query, args...)
+func (q txQuerier) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return q.tx.tx.QueryContext(ctx, q.tx.cache.d.rebind(query), args...)
 }
 
 type storeQuerier struct{ s *Store }
 
-func (q storeQuerier) QueryRowContext(ctx context.Context, query string, args ...any) rowScanner {
-	return q.s.queryRow(ctx, query, args...)
+func (q storeQuerier) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return q.s.query(ctx, query, args...)
 }
 
 // hashReader reads stored hashes for golang.org/x/mod/sumdb/tlog: each
-// call asks for O(log n) of them, never the whole tree.
+// call asks for O(log n) of them, never the whole tree, and reads them in
+// one query.
 type hashReader struct {
 	ctx context.Context
-	q   rowQuerier
+	q   hashQuerier
 }
 
 func (r hashReader) ReadHashes(indexes []int64) ([]sumtlog.Hash, error) {
-	out := make([]sumtlog.Hash, len(indexes))
+	if len(indexes) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(indexes))
 	for i, idx := range indexes {
+		args[i] = idx
+	}
+	query := sqlLogHashesIn + strings.TrimSuffix(strings.Repeat("?, ", len(indexes)), ", ") + ")"
+	rows, err := r.q.QueryContext(r.ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("log hashes: %w", err)
+	}
+	defer rows.Close()
+	found := make(map[int64]sumtlog.Hash, len(indexes))
+	for rows.Next() {
+		var idx int64
 		var b []byte
-		if err := r.q.QueryRowContext(r.ctx, sqlLogHash, idx).Scan(&b); err != nil {
-			return nil, fmt.Errorf("log hash %d: %w", idx, noRows(err))
+		if err := rows.Scan(&idx, &b); err != nil {
+			return nil, fmt.Errorf("log hashes: %w", err)
 		}
 		if len(b) != sumtlog.HashSize {
 			return nil, fmt.Errorf("log hash %d: %d bytes", idx, len(b))
 		}
-		copy(out[i][:], b)
+		found[idx] = sumtlog.Hash(b)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("log hashes: %w", err)
+	}
+	out := make([]sumtlog.Hash, len(indexes))
+	for i, idx := range indexes {
+		h, ok := found[idx]
+		if !ok {
+			return nil, fmt.Errorf("log hash %d: %w", idx, ErrNotFound)
+		}
+		out[i] = h
 	}
 	return out, nil
 }

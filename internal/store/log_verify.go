@@ -38,11 +38,14 @@ const (
 		LEFT JOIN versions v ON l.version_id <> 0 AND v.id = l.version_id
 		LEFT JOIN captures c ON l.capture_hash <> '' AND c.hash = l.capture_hash
 		WHERE l.leaf >= ? ORDER BY l.leaf LIMIT ?`
-	sqlAllLogHashes      = `SELECT idx, hash FROM log_hashes ORDER BY idx`
+	sqlAllLogHashes = `SELECT idx, hash FROM log_hashes ORDER BY idx`
+	// The "<> 0" and "<> ''" terms let the partial indexes on log_leaves
+	// serve each lookup.
 	sqlVersionsNotLogged = `SELECT v.id, v.article_id, v.seq, v.fetched_at FROM versions v
-		LEFT JOIN log_leaves l ON l.version_id = v.id WHERE l.leaf IS NULL ORDER BY v.id`
+		WHERE NOT EXISTS (SELECT 1 FROM log_leaves l WHERE l.version_id = v.id AND l.version_id <> 0) ORDER BY v.id`
 	sqlCapturesNotLogged = `SELECT c.hash, c.fetched_at FROM captures c
-		LEFT JOIN log_leaves l ON l.capture_hash = c.hash WHERE l.leaf IS NULL ORDER BY c.hash`
+		WHERE NOT EXISTS (SELECT 1 FROM log_leaves l WHERE l.capture_hash = c.hash AND l.capture_hash <> '')
+		ORDER BY c.hash`
 	sqlCaptureBlob = `SELECT body FROM captures WHERE hash = ?`
 )
 

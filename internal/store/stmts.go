@@ -33,7 +33,7 @@ var writeQueries = []string{
 	sqlUpdateArticle, sqlUpdateSource, sqlCountVersions, sqlArticleURLOf, sqlMoveAliases,
 	sqlDeleteChecks, sqlDeleteArticle, sqlLastChecked, sqlLastCheckedForUpdate,
 	sqlOutletRules, sqlOutletRulesForUpdate,
-	sqlLogSize, sqlLogHash, sqlInsertLogHash, sqlInsertLogLeaf,
+	sqlLogSize, sqlInsertLogHash, sqlInsertLogLeaf,
 }
 
 // prepare prepares queries now; a query that fails to prepare is left to
