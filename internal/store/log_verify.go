@@ -104,7 +104,7 @@ type orderMark struct {
 
 type verifier struct {
 	s        *Store
-	stored   map[int64]sumtlog.Hash
+	stored   storedTree
 	rebuilt  memHashes
 	n        int64
 	order    map[int64]orderMark // per article, the last version logged
@@ -115,24 +115,50 @@ func (v *verifier) find(table, row, format string, args ...any) {
 	v.findings = append(v.findings, Finding{Table: table, Row: row, What: fmt.Sprintf(format, args...)})
 }
 
-func (s *Store) storedHashes(ctx context.Context) (map[int64]sumtlog.Hash, error) {
+// storedTree is the log_hashes table in memory, by index; a slice, not a
+// map, as the indexes are dense and a million leaves store two million.
+type storedTree struct {
+	hashes  []sumtlog.Hash
+	present []bool
+	count   int64
+}
+
+func (t storedTree) get(idx int64) (sumtlog.Hash, bool) {
+	if idx < 0 || idx >= int64(len(t.hashes)) || !t.present[idx] {
+		return sumtlog.Hash{}, false
+	}
+	return t.hashes[idx], true
+}
+
+// storedHashes reads the stored hashes a tree of the log's size has;
+// rows beyond them (which no append writes) are only counted, so a
+// planted index cannot make verify allocate without bound.
+func (s *Store) storedHashes(ctx context.Context) (storedTree, error) {
+	var t storedTree
+	size, err := s.LogSize(ctx)
+	if err != nil {
+		return t, err
+	}
+	limit := sumtlog.StoredHashCount(size)
+	t.hashes, t.present = make([]sumtlog.Hash, limit), make([]bool, limit)
 	rows, err := s.query(ctx, sqlAllLogHashes)
 	if err != nil {
-		return nil, err
+		return t, err
 	}
 	defer rows.Close()
-	m := map[int64]sumtlog.Hash{}
 	for rows.Next() {
 		var idx int64
 		var b []byte
 		if err := rows.Scan(&idx, &b); err != nil {
-			return nil, err
+			return t, err
 		}
-		var h sumtlog.Hash
-		copy(h[:], b)
-		m[idx] = h
+		t.count++
+		if idx < 0 || idx >= limit || len(b) != sumtlog.HashSize {
+			continue
+		}
+		t.hashes[idx], t.present[idx] = sumtlog.Hash(b), true
 	}
-	return m, rows.Err()
+	return t, rows.Err()
 }
 
 // leaves walks the log in order, appending each recomputed leaf hash to
@@ -165,7 +191,7 @@ func (v *verifier) leaves(ctx context.Context) error {
 // leafHash recomputes leaf r from its row; a leaf whose row is gone keeps
 // its stored hash so the rest of the tree still rebuilds.
 func (v *verifier) leafHash(ctx context.Context, r leafRow) (sumtlog.Hash, error) {
-	stored, ok := v.stored[sumtlog.StoredHashIndex(0, r.leaf)]
+	stored, ok := v.stored.get(sumtlog.StoredHashIndex(0, r.leaf))
 	if !ok {
 		v.find("log_hashes", fmt.Sprint(sumtlog.StoredHashIndex(0, r.leaf)), "missing: the hash of leaf %d", r.leaf)
 	}
@@ -254,11 +280,11 @@ func (v *verifier) compareStored() {
 		isLeaf[sumtlog.StoredHashIndex(0, n)] = true
 	}
 	for idx, h := range v.rebuilt {
-		if got, ok := v.stored[int64(idx)]; ok && got != h && !isLeaf[idx] {
+		if got, ok := v.stored.get(int64(idx)); ok && got != h && !isLeaf[idx] {
 			v.find("log_hashes", fmt.Sprint(idx), "changed: differs from the tree rebuilt from the leaves")
 		}
 	}
-	if extra := int64(len(v.stored)) - int64(len(v.rebuilt)); extra > 0 {
+	if extra := v.stored.count - int64(len(v.rebuilt)); extra > 0 {
 		v.find("log_hashes", fmt.Sprint(len(v.rebuilt)), "%d stored hashes beyond the %d leaves", extra, v.n)
 	}
 }
