@@ -21,7 +21,7 @@ const (
 	sqlLogSize       = `SELECT coalesce(max(leaf) + 1, 0) FROM log_leaves`
 	sqlLogHashesIn   = `SELECT idx, hash FROM log_hashes WHERE idx IN (`
 	sqlInsertLogHash = `INSERT INTO log_hashes (idx, hash) VALUES (?, ?)`
-	sqlInsertLogLeaf = `INSERT INTO log_leaves (leaf, version_id, capture_hash, url) VALUES (?, ?, ?, ?)`
+	sqlInsertLogLeaf = `INSERT INTO log_leaves (leaf, version_id, capture_hash, url, imported) VALUES (?, ?, ?, ?, ?)`
 )
 
 // hashQuerier is what reading the log's hashes needs: a write
@@ -95,6 +95,7 @@ type leafRef struct {
 	versionID   int64
 	captureHash string
 	url         string
+	imported    bool
 }
 
 // appendLeaf appends data to the log as the next leaf, recording which row
@@ -123,7 +124,7 @@ func appendLeaf(ctx context.Context, tx *wtx, data []byte, ref leafRef) (int64, 
 			return 0, fmt.Errorf("log: append leaf %d: %w", n, err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, sqlInsertLogLeaf, n, ref.versionID, ref.captureHash, ref.url); err != nil {
+	if _, err := tx.ExecContext(ctx, sqlInsertLogLeaf, n, ref.versionID, ref.captureHash, ref.url, boolInt(ref.imported)); err != nil {
 		return 0, fmt.Errorf("log: append leaf %d: %w", n, err)
 	}
 	return n, nil
@@ -135,7 +136,7 @@ func logVersion(ctx context.Context, tx *wtx, id int64, v *model.Version) error 
 	if err := tx.QueryRowContext(ctx, sqlArticleURL, v.ArticleID).Scan(&url); err != nil {
 		return fmt.Errorf("log: version %d: article %d: %w", id, v.ArticleID, noRows(err))
 	}
-	_, err := appendLeaf(ctx, tx, versionLeaf(*v, url).Encode(), leafRef{versionID: id, url: url})
+	_, err := appendLeaf(ctx, tx, versionLeaf(*v, url).Encode(), leafRef{versionID: id, url: url, imported: tx.importing})
 	return err
 }
 

@@ -25,7 +25,9 @@ const (
 )
 
 // backfillLog appends every capture (in fetch order) and then every version
-// (in id order) already stored when the log was created.
+// (in id order) already stored when the log was created. The versions are
+// marked as imported: their order in the log is the migration's, not the
+// order they were recorded in.
 func backfillLog(ctx context.Context, tx *wtx) error {
 	if err := backfillCaptures(ctx, tx); err != nil {
 		return fmt.Errorf("log: backfill captures: %w", err)
@@ -96,7 +98,7 @@ func backfillVersions(ctx context.Context, tx *wtx) error {
 		}
 		for _, v := range page {
 			if _, err := appendLeaf(ctx, tx, versionLeaf(v.Version, v.URL).Encode(),
-				leafRef{versionID: v.ID, url: v.URL}); err != nil {
+				leafRef{versionID: v.ID, url: v.URL, imported: true}); err != nil {
 				return err
 			}
 		}

@@ -17,6 +17,7 @@ type leafRow struct {
 	versionID   int64
 	captureHash string
 	url         string
+	imported    bool
 	version     *loggedVersion
 	capture     *model.Capture
 }
@@ -33,12 +34,14 @@ func scanLeafRow(sc scanner) (leafRow, error) {
 	var r leafRow
 	var vID, vArticle, vSeq, vFetched, cStatus, cFetched, cSize sql.NullInt64
 	var vTitle, vByline, vText, vCapture, vClasses, cHash, cURL sql.NullString
-	err := sc.Scan(&r.leaf, &r.versionID, &r.captureHash, &r.url,
+	var imported int64
+	err := sc.Scan(&r.leaf, &r.versionID, &r.captureHash, &r.url, &imported,
 		&vID, &vArticle, &vSeq, &vFetched, &vTitle, &vByline, &vText, &vCapture, &vClasses,
 		&cHash, &cURL, &cStatus, &cFetched, &cSize)
 	if err != nil {
 		return r, err
 	}
+	r.imported = imported != 0
 	if vID.Valid {
 		r.version = &loggedVersion{URL: r.url, Version: model.Version{ID: vID.Int64, ArticleID: vArticle.Int64,
 			Seq: int(vSeq.Int64), FetchedAt: fromNanos(vFetched.Int64), Title: vTitle.String,

@@ -90,6 +90,8 @@ type wtx struct {
 	// prelog is set for a store held at a schema before the log's
 	// (tests building an older errata's database): rows are not logged.
 	prelog bool
+	// importing marks versions appended as imported from elsewhere.
+	importing bool
 }
 
 func (w *wtx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {

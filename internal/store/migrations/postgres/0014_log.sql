@@ -16,7 +16,11 @@ CREATE TABLE log_leaves (
     leaf         BIGINT PRIMARY KEY,
     version_id   BIGINT NOT NULL DEFAULT 0,
     capture_hash TEXT NOT NULL DEFAULT '',
-    url          TEXT NOT NULL DEFAULT ''
+    url          TEXT NOT NULL DEFAULT '',
+    -- 1 for a version imported from elsewhere (an archive) or appended
+    -- by this migration, which may come in any order; versions recorded
+    -- by checks follow their article's order.
+    imported     INTEGER NOT NULL DEFAULT 0
 );
 CREATE UNIQUE INDEX log_leaves_version ON log_leaves(version_id) WHERE version_id <> 0;
 CREATE UNIQUE INDEX log_leaves_capture ON log_leaves(capture_hash) WHERE capture_hash <> '';
