@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/errata/errata/internal/tlog"
 )
 
 // storyServer serves article pages whose text names their path, so each
@@ -172,5 +174,30 @@ func TestLogKey_PrintsTheVerifierKeyOfAnOwnerOnlyKey(t *testing.T) {
 	}
 	if again := strings.TrimSpace(cli(t, data, "log", "key")); again != key {
 		t.Errorf("second log key %q, first %q", again, key)
+	}
+}
+
+// TestServe_CheckpointSignedWithTheKeyLogKeyPrints: serve signs
+// /log/checkpoint with the data directory's key, the one 'errata log key'
+// publishes, and a version's proof checks against it.
+func TestServe_CheckpointSignedWithTheKeyLogKeyPrints(t *testing.T) {
+	srv := storyServer(t)
+	data := t.TempDir()
+	cli(t, data, "add", srv.URL+"/a")
+	vkey := strings.TrimSpace(cli(t, data, "log", "key"))
+	cmd, base := startServe(t, data, roleWeb)
+	code, note := get(t, base+"log/checkpoint")
+	if code != http.StatusOK {
+		t.Fatalf("/log/checkpoint: %d %s", code, note)
+	}
+	c, err := tlog.Open([]byte(note), vkey)
+	if err != nil || c.Size != 2 {
+		t.Fatalf("checkpoint %+v, %v; want 2 leaves signed with the published key", c, err)
+	}
+	if code, body := get(t, base+"api/v1/articles/1/versions/0/proof"); code != http.StatusOK || !strings.Contains(body, `"inclusion_proof"`) {
+		t.Errorf("proof: %d %s", code, body)
+	}
+	if code := interrupt(t, cmd); code != 0 {
+		t.Fatalf("exit status %d after SIGINT, want 0", code)
 	}
 }
