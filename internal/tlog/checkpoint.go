@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -135,27 +136,47 @@ func Open(msg []byte, vkey string) (Checkpoint, error) {
 
 // LoadOrCreateKey reads the private key at path, creating it (mode
 // KeyFileMode) with a new key named name when the file does not exist.
+// Two processes starting together agree on one key: the loser of the
+// race to create it reads the winner's.
 func LoadOrCreateKey(path, name string) (*Signer, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
-		skey, _, gerr := GenerateKey(name)
-		if gerr != nil {
-			return nil, gerr
+		err = createKey(path, name)
+		if err == nil || errors.Is(err, os.ErrExist) {
+			data, err = os.ReadFile(path)
 		}
-		f, oerr := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, KeyFileMode)
-		if oerr != nil {
-			return nil, fmt.Errorf("tlog: create key: %w", oerr)
-		}
-		_, werr := f.WriteString(skey + "\n")
-		if cerr := f.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			return nil, fmt.Errorf("tlog: write key %s: %w", path, werr)
-		}
-		data = []byte(skey)
-	} else if err != nil {
-		return nil, fmt.Errorf("tlog: read key: %w", err)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("tlog: key %s: %w", path, err)
 	}
 	return NewSigner(string(data))
+}
+
+// createKey writes a new key beside path and links it into place, so the
+// key appears whole or not at all, and never replaces one already there.
+func createKey(path, name string) error {
+	skey, _, err := GenerateKey(name)
+	if err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".log.key-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if err := f.Chmod(KeyFileMode); err != nil {
+		f.Close()
+		return err
+	}
+	_, err = f.WriteString(skey + "\n")
+	if serr := f.Sync(); err == nil {
+		err = serr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Link(f.Name(), path)
 }

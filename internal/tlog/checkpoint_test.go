@@ -61,3 +61,31 @@ func TestParseCheckpoint_Refuses(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadOrCreateKey_RacingCreatorsAgree(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "log.key")
+	keys := make(chan string, 8)
+	for range 8 {
+		go func() {
+			s, err := LoadOrCreateKey(path, "errata.x")
+			if err != nil {
+				keys <- "error: " + err.Error()
+				return
+			}
+			keys <- s.VerifierKey()
+		}()
+	}
+	first := <-keys
+	for range 7 {
+		if k := <-keys; k != first {
+			t.Fatalf("racing creators got %q and %q", first, k)
+		}
+	}
+	if strings.HasPrefix(first, "error") {
+		t.Fatal(first)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Errorf("left %d files beside the key", len(entries))
+	}
+}

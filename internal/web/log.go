@@ -41,7 +41,9 @@ func b64s(hs []sumtlog.Hash) []string {
 	return out
 }
 
-var errNoLog = &httpError{status: http.StatusNotFound, msg: "this errata has no log signing key"}
+func errNoLog() error {
+	return &httpError{status: http.StatusNotFound, msg: "this errata has no log signing key"}
+}
 
 func (s *Server) checkpoint(r *http.Request) (apiCheckpoint, error) {
 	return s.checkpointAt(r, -1)
@@ -51,7 +53,7 @@ func (s *Server) checkpoint(r *http.Request) (apiCheckpoint, error) {
 // when size is negative.
 func (s *Server) checkpointAt(r *http.Request, size int64) (apiCheckpoint, error) {
 	if s.cfg.Log == nil {
-		return apiCheckpoint{}, errNoLog
+		return apiCheckpoint{}, errNoLog()
 	}
 	ctx := r.Context()
 	logSize, err := s.cfg.Store.LogSize(ctx)
