@@ -21,7 +21,8 @@ const (
 	sqlLogSize       = `SELECT coalesce(max(leaf) + 1, 0) FROM log_leaves`
 	sqlLogHashesIn   = `SELECT idx, hash FROM log_hashes WHERE idx IN (`
 	sqlInsertLogHash = `INSERT INTO log_hashes (idx, hash) VALUES (?, ?)`
-	sqlInsertLogLeaf = `INSERT INTO log_leaves (leaf, version_id, capture_hash, url, imported) VALUES (?, ?, ?, ?, ?)`
+	sqlInsertLogLeaf = `INSERT INTO log_leaves (leaf, version_id, capture_hash, url, imported, purge)
+		VALUES (?, ?, ?, ?, ?, ?)`
 )
 
 // hashQuerier is what reading the log's hashes needs: a write
@@ -96,6 +97,7 @@ type leafRef struct {
 	captureHash string
 	url         string
 	imported    bool
+	purge       string // a purge's leaf data
 }
 
 // appendLeaf appends data to the log as the next leaf, recording which row
@@ -124,7 +126,8 @@ func appendLeaf(ctx context.Context, tx *wtx, data []byte, ref leafRef) (int64, 
 			return 0, fmt.Errorf("log: append leaf %d: %w", n, err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, sqlInsertLogLeaf, n, ref.versionID, ref.captureHash, ref.url, boolInt(ref.imported)); err != nil {
+	if _, err := tx.ExecContext(ctx, sqlInsertLogLeaf, n, ref.versionID, ref.captureHash, ref.url,
+		boolInt(ref.imported), ref.purge); err != nil {
 		return 0, fmt.Errorf("log: append leaf %d: %w", n, err)
 	}
 	return n, nil
@@ -156,5 +159,12 @@ func captureLeaf(c model.Capture) tlog.CaptureLeaf {
 // logCapture appends the leaf of capture c, just inserted.
 func logCapture(ctx context.Context, tx *wtx, c *model.Capture) error {
 	_, err := appendLeaf(ctx, tx, captureLeaf(*c).Encode(), leafRef{captureHash: c.Hash})
+	return err
+}
+
+// logPurge appends the leaf of a purge, listing the rows it deleted.
+func logPurge(ctx context.Context, tx *wtx, p tlog.PurgeLeaf) error {
+	data := p.Encode()
+	_, err := appendLeaf(ctx, tx, data, leafRef{url: p.URL, purge: string(data)})
 	return err
 }

@@ -25,13 +25,14 @@ func (f Finding) String() string { return f.Table + " " + f.Row + ": " + f.What 
 // LogReport is what VerifyLog checked.
 type LogReport struct {
 	Leaves     int64
+	Purged     int   // rows gone that a logged purge deleted
 	Checkpoint int64 // size of the newest kept checkpoint checked, 0 if none
 	Root       sumtlog.Hash
 	Findings   []Finding
 }
 
 const (
-	sqlVerifyLeaves = `SELECT l.leaf, l.version_id, l.capture_hash, l.url, l.imported,
+	sqlVerifyLeaves = `SELECT l.leaf, l.version_id, l.capture_hash, l.url, l.imported, l.purge,
 		v.id, v.article_id, v.seq, v.fetched_at, v.title, v.byline, v.text, v.capture_hash, v.classes,
 		c.hash, c.url, c.status, c.fetched_at, c.size
 		FROM log_leaves l
@@ -47,6 +48,7 @@ const (
 		WHERE NOT EXISTS (SELECT 1 FROM log_leaves l WHERE l.capture_hash = c.hash AND l.capture_hash <> '')
 		ORDER BY c.hash`
 	sqlCaptureBlob = `SELECT body FROM captures WHERE hash = ?`
+	sqlLogPurges   = `SELECT leaf, purge FROM log_leaves WHERE purge <> '' ORDER BY leaf`
 )
 
 // memHashes is a tree held in memory, for rebuilding the log from its
@@ -77,7 +79,11 @@ func (s *Store) VerifyLog(ctx context.Context, vkey string) (LogReport, error) {
 	if err != nil {
 		return rep, s.wrap("verify log", err)
 	}
-	v := verifier{s: s, stored: stored, order: map[int64]orderMark{}}
+	v := verifier{s: s, stored: stored, order: map[int64]orderMark{},
+		purgedVersions: map[int64]int64{}, purgedCaptures: map[string]int64{}}
+	if err := v.purges(ctx); err != nil {
+		return rep, s.wrap("verify log", err)
+	}
 	if err := v.leaves(ctx); err != nil {
 		return rep, s.wrap("verify log", err)
 	}
@@ -85,7 +91,7 @@ func (s *Store) VerifyLog(ctx context.Context, vkey string) (LogReport, error) {
 	if err := v.unlogged(ctx); err != nil {
 		return rep, s.wrap("verify log", err)
 	}
-	rep.Leaves = v.n
+	rep.Leaves, rep.Purged = v.n, v.purged
 	if rep.Root, err = sumtlog.TreeHash(v.n, v.rebuilt); err != nil {
 		return rep, s.wrap("verify log", err)
 	}
@@ -109,6 +115,49 @@ type verifier struct {
 	n        int64
 	order    map[int64]orderMark // per article, the last version logged
 	findings []Finding
+	// purgedVersions and purgedCaptures map the rows logged purges deleted
+	// to the purge's leaf.
+	purgedVersions map[int64]int64
+	purgedCaptures map[string]int64
+	purged         int
+}
+
+// purges reads the logged purges first, so the rows they deleted, which
+// the log records earlier, are known to be gone on purpose. A purge
+// record that no longer matches its leaf explains nothing.
+func (v *verifier) purges(ctx context.Context) error {
+	rows, err := v.s.query(ctx, sqlLogPurges)
+	if err != nil {
+		return err
+	}
+	type purgeRow struct {
+		leaf int64
+		data string
+	}
+	ps, err := collect(rows, func(sc scanner) (purgeRow, error) {
+		var p purgeRow
+		return p, sc.Scan(&p.leaf, &p.data)
+	})
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		stored, ok := v.stored.get(sumtlog.StoredHashIndex(0, p.leaf))
+		if !ok || stored != tlog.LeafHash([]byte(p.data)) {
+			continue // reported as changed when the walk reaches it
+		}
+		pl, err := tlog.ParsePurgeLeaf([]byte(p.data))
+		if err != nil {
+			continue
+		}
+		for _, id := range pl.Versions {
+			v.purgedVersions[id] = p.leaf
+		}
+		for _, h := range pl.Captures {
+			v.purgedCaptures[h] = p.leaf
+		}
+	}
+	return nil
 }
 
 func (v *verifier) find(table, row, format string, args ...any) {
@@ -207,10 +256,17 @@ func (v *verifier) leafHash(ctx context.Context, r leafRow) (sumtlog.Hash, error
 }
 
 func (v *verifier) leafData(ctx context.Context, r leafRow) (table, row string, data []byte, err error) {
+	if r.purge != "" {
+		return "log_leaves", fmt.Sprint(r.leaf), []byte(r.purge), nil
+	}
 	if r.versionID != 0 {
 		row = fmt.Sprint(r.versionID)
 		if r.version == nil {
-			v.find("versions", row, "removed: log leaf %d records it, the row is gone", r.leaf)
+			if at, ok := v.purgedVersions[r.versionID]; ok && at > r.leaf {
+				v.purged++
+			} else {
+				v.find("versions", row, "removed: log leaf %d records it, the row is gone", r.leaf)
+			}
 			return "versions", row, nil, nil
 		}
 		if !r.imported {
@@ -220,7 +276,11 @@ func (v *verifier) leafData(ctx context.Context, r leafRow) (table, row string, 
 	}
 	row = r.captureHash
 	if r.capture == nil {
-		v.find("captures", row, "removed: log leaf %d records it, the row is gone", r.leaf)
+		if at, ok := v.purgedCaptures[r.captureHash]; ok && at > r.leaf {
+			v.purged++
+		} else {
+			v.find("captures", row, "removed: log leaf %d records it, the row is gone", r.leaf)
+		}
 		return "captures", row, nil, nil
 	}
 	if err := v.checkBody(ctx, r); err != nil {

@@ -18,6 +18,7 @@ type leafRow struct {
 	captureHash string
 	url         string
 	imported    bool
+	purge       string
 	version     *loggedVersion
 	capture     *model.Capture
 }
@@ -35,7 +36,7 @@ func scanLeafRow(sc scanner) (leafRow, error) {
 	var vID, vArticle, vSeq, vFetched, cStatus, cFetched, cSize sql.NullInt64
 	var vTitle, vByline, vText, vCapture, vClasses, cHash, cURL sql.NullString
 	var imported int64
-	err := sc.Scan(&r.leaf, &r.versionID, &r.captureHash, &r.url, &imported,
+	err := sc.Scan(&r.leaf, &r.versionID, &r.captureHash, &r.url, &imported, &r.purge,
 		&vID, &vArticle, &vSeq, &vFetched, &vTitle, &vByline, &vText, &vCapture, &vClasses,
 		&cHash, &cURL, &cStatus, &cFetched, &cSize)
 	if err != nil {

@@ -190,3 +190,24 @@ func TestVerifyLog_ImportedVersionsInAnyOrderPass(t *testing.T) {
 		}
 	})
 }
+
+// A purge deletes rows the log records; its own leaf says which, so
+// verify expects them gone, and the purge stays visible in the log.
+func TestVerifyLog_PurgeIsLoggedNotReported(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		vs, vkey := loggedStore(t, s)
+		if _, err := s.PurgeArticle(ctx, vs[0].ArticleID); err != nil {
+			t.Fatal(err)
+		}
+		rep, err := s.VerifyLog(ctx, vkey)
+		if err != nil || len(rep.Findings) != 0 || rep.Purged != 4 || rep.Leaves != 9 {
+			t.Fatalf("VerifyLog = %+v, %v; want 4 purged rows, 9 leaves, no findings", rep, err)
+		}
+		// The same rows deleted behind errata's back are reported.
+		tamper(t, s, fmt.Sprintf(`DELETE FROM captures WHERE hash = '%s'`, vs[2].CaptureHash))
+		if got := strings.Join(verifyFindings(t, s, vkey), "\n"); !strings.Contains(got, "captures "+vs[2].CaptureHash+": removed") {
+			t.Fatalf("findings %q; want the deleted version", got)
+		}
+	})
+}

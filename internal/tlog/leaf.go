@@ -3,6 +3,8 @@ package tlog
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -69,6 +71,77 @@ func (c CaptureLeaf) Encode() []byte {
 	b.line("fetched", nanos(c.FetchedAt))
 	b.line("size", strconv.FormatInt(c.Size, 10))
 	return b.bytes()
+}
+
+// PurgeLeaf is what the log records when an article is purged on request:
+// the rows deleted, so that their absence is explained and public rather
+// than silent.
+type PurgeLeaf struct {
+	ArticleID int64
+	URL       string
+	Versions  []int64  // ids of the versions deleted
+	Captures  []string // hashes of the captures deleted
+}
+
+// Encode returns the purge's leaf data, in the form VersionLeaf.Encode
+// describes; the lists are comma-separated inside one quoted string.
+func (p PurgeLeaf) Encode() []byte {
+	ids := make([]string, len(p.Versions))
+	for i, id := range p.Versions {
+		ids[i] = strconv.FormatInt(id, 10)
+	}
+	var b leafBuilder
+	b.line("kind", "purge")
+	b.line("article", strconv.FormatInt(p.ArticleID, 10))
+	b.quoted("url", p.URL)
+	b.quoted("versions", strings.Join(ids, ","))
+	b.quoted("captures", strings.Join(p.Captures, ","))
+	return b.bytes()
+}
+
+// ParsePurgeLeaf reads back a purge leaf's data.
+func ParsePurgeLeaf(data []byte) (PurgeLeaf, error) {
+	var p PurgeLeaf
+	fields := map[string]string{}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if len(lines) != 6 || lines[0] != LeafFormat {
+		return p, errors.New("tlog: not a purge leaf")
+	}
+	for _, l := range lines[1:] {
+		name, value, _ := strings.Cut(l, " ")
+		fields[name] = value
+	}
+	if fields["kind"] != "purge" {
+		return p, errors.New("tlog: not a purge leaf")
+	}
+	var err error
+	var versions, captures string
+	if p.ArticleID, err = strconv.ParseInt(fields["article"], 10, 64); err != nil {
+		return p, fmt.Errorf("tlog: purge leaf: article: %w", err)
+	}
+	if p.URL, err = strconv.Unquote(fields["url"]); err != nil {
+		return p, fmt.Errorf("tlog: purge leaf: url: %w", err)
+	}
+	if versions, err = strconv.Unquote(fields["versions"]); err != nil {
+		return p, fmt.Errorf("tlog: purge leaf: versions: %w", err)
+	}
+	if captures, err = strconv.Unquote(fields["captures"]); err != nil {
+		return p, fmt.Errorf("tlog: purge leaf: captures: %w", err)
+	}
+	for _, v := range strings.Split(versions, ",") {
+		if v == "" {
+			continue
+		}
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return p, fmt.Errorf("tlog: purge leaf: version %q", v)
+		}
+		p.Versions = append(p.Versions, id)
+	}
+	if captures != "" {
+		p.Captures = strings.Split(captures, ",")
+	}
+	return p, nil
 }
 
 // LeafHash is the RFC 6962 hash of leaf data, as the tree stores it.

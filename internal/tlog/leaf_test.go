@@ -46,3 +46,19 @@ func TestLeaf_AnyFieldChangesTheHash(t *testing.T) {
 		t.Error("capture size not in its leaf")
 	}
 }
+
+func TestPurgeLeaf_RoundTrips(t *testing.T) {
+	for _, p := range []PurgeLeaf{
+		{ArticleID: 3, URL: "https://e.example/a,b", Versions: []int64{4, 5}, Captures: []string{"h1", "h2"}},
+		{ArticleID: 4, URL: "u"},
+	} {
+		got, err := ParsePurgeLeaf(p.Encode())
+		if err != nil || got.ArticleID != p.ArticleID || got.URL != p.URL || len(got.Versions) != len(p.Versions) ||
+			len(got.Captures) != len(p.Captures) {
+			t.Errorf("ParsePurgeLeaf(%+v) = %+v, %v", p, got, err)
+		}
+	}
+	if _, err := ParsePurgeLeaf(VersionLeaf{}.Encode()); err == nil {
+		t.Error("a version leaf parsed as a purge")
+	}
+}
