@@ -81,6 +81,7 @@ type services struct {
 	opsLn       net.Listener // /healthz and /metrics alone (--metrics-addr); may be nil
 	adminToken  string
 	baseURL     string
+	logKeyDir   string // where the log's signing key is kept; empty: no checkpoints
 	queue       queue.Config
 	log         *slog.Logger
 	// ready is told the address actually listened on (port 0 resolved).
@@ -91,7 +92,7 @@ func runServe(ctx context.Context, e *env, _ []string) error {
 	if err := web.CheckBaseURL(e.baseURL); err != nil {
 		return usageError{e.option("base-url") + ": " + err.Error()}
 	}
-	svc := services{adminToken: e.adminToken, baseURL: e.baseURL, log: e.serveLogger(),
+	svc := services{adminToken: e.adminToken, baseURL: e.baseURL, log: e.serveLogger(), logKeyDir: e.data,
 		queue: queue.Config{Database: e.database(), Workers: e.workers, Tick: e.tick, RescueAfter: e.rescue}}
 	if e.workers < 1 || e.rescue < 0 || e.checkEvery < 0 || e.hostLease < 0 {
 		return usageError{"--workers wants at least 1; --rescue-after, --check-every and --host-lease no negative duration"}
@@ -225,6 +226,13 @@ func (s services) listen(eng *jobs.Engine, st *store.Store, m *metrics.Set, errc
 	cfg := web.Config{
 		Store: st, Policy: eng.Policy, Metrics: m, AdminToken: s.adminToken, BaseURL: s.baseURL,
 		Add: addFunc(eng), Logger: s.log, Now: eng.Now,
+	}
+	if s.logKeyDir != "" {
+		signer, err := logSigner(context.Background(), s.logKeyDir, st)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Log = signer
 	}
 	if s.queue.Deliver != nil {
 		cfg.Notify = s.queue.Deliver.Send

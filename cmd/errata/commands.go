@@ -34,7 +34,7 @@ func (c *command) checkArgs(args []string) error {
 // commands lists the subcommands in the order help shows them.
 func commands() []*command {
 	return []*command{demoCmd, serveCmd, addCmd, importCmd, crawlCmd, sourcesCmd, pauseCmd, resumeCmd, removeCmd,
-		extractCmd, outletCmd, outletsCmd, historyCmd, diffCmd, storiesCmd, exportCmd, backupCmd, notifyCmd, verifyCmd, migrateCmd, configCmd, versionCmd}
+		extractCmd, outletCmd, outletsCmd, historyCmd, diffCmd, storiesCmd, exportCmd, backupCmd, notifyCmd, verifyCmd, logCmd, migrateCmd, configCmd, versionCmd}
 }
 
 func lookup(name string) *command {

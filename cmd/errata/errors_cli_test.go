@@ -105,6 +105,8 @@ func TestCLI_ReadOnlyCommandsNeverCreateAStore(t *testing.T) {
 		{"notify", "list"},
 		{"backup", "--out", "copy.db"},
 		{"verify"},
+		{"log", "key"},
+		{"log", "checkpoint"},
 		{"crawl"},
 		{"extract", "testdata/article-with-background-box.html", "--outlet", "Daily Planet"},
 	} {

@@ -58,6 +58,9 @@ type env struct {
 	// migrate options.
 	to string
 
+	// verify options.
+	checkpoint string
+
 	// Source and article management: sources lists, remove deletes.
 	jsonOut bool
 	purge   bool

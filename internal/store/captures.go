@@ -40,6 +40,8 @@ func (s *Store) Capture(ctx context.Context, hash string) (model.Capture, error)
 	return c, nil
 }
 
+// insertCapture stores c and appends its log leaf, unless its hash is
+// already stored.
 func insertCapture(ctx context.Context, tx *wtx, c *model.Capture) error {
 	header, err := toJSON(c.Header)
 	if err != nil {
@@ -49,9 +51,13 @@ func insertCapture(ctx context.Context, tx *wtx, c *model.Capture) error {
 	if body == nil {
 		body = []byte{}
 	}
-	_, err = tx.ExecContext(ctx, sqlInsertCapture, c.Hash, c.URL, c.Status, header, nanos(c.FetchedAt), c.Size, body)
+	res, err := tx.ExecContext(ctx, sqlInsertCapture, c.Hash, c.URL, c.Status, header, nanos(c.FetchedAt), c.Size, body)
 	if err != nil {
 		return fmt.Errorf("insert capture: %w", err)
 	}
-	return nil
+	// A capture already stored was logged when it was first inserted.
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return err
+	}
+	return logCapture(ctx, tx, c)
 }

@@ -57,6 +57,7 @@ func (s *Store) ImportVersion(ctx context.Context, v model.Version) (bool, error
 		case err != ErrNotFound:
 			return err
 		}
+		tx.importing = true
 		if _, err := insertVersion(ctx, tx, &v); err != nil {
 			return err
 		}

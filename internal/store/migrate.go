@@ -119,6 +119,11 @@ func (s *Store) migrate(ctx context.Context, schema int) error {
 		if err := s.applyMigration(ctx, tx, m); err != nil {
 			return s.wrap("migrate "+m.name, err)
 		}
+		if m.version == logMigration {
+			if err := backfillLog(ctx, &wtx{tx: tx, cache: newStmtCache(s.w, s.d)}); err != nil {
+				return s.wrap("migrate "+m.name, err)
+			}
+		}
 	}
 	return s.openError(tx.Commit())
 }

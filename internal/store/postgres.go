@@ -49,6 +49,7 @@ func openPostgres(ctx context.Context, target string, opts Options) (*Store, err
 	s := &Store{path: shown, d: dialectPostgres, w: db, r: db}
 	s.wc = newStmtCache(db, s.d)
 	s.rc = s.wc
+	s.prelog = opts.schema > 0 && opts.schema < logMigration
 	if err := s.migrate(ctx, opts.schema); err != nil {
 		_ = db.Close()
 		return nil, err

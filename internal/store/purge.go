@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"github.com/errata/errata/internal/tlog"
 )
 
 // Purged counts what a purge deleted.
@@ -22,6 +24,7 @@ const (
 		SELECT 'delete', id, title, byline, text FROM versions WHERE article_id = ?1`
 	pgPurgeSearch        = `DELETE FROM version_search WHERE article_id = ?`
 	sqlPurgeVersions     = `DELETE FROM versions WHERE article_id = ?`
+	sqlPurgeVersionIDs   = `SELECT id FROM versions WHERE article_id = ? ORDER BY id`
 	sqlPurgeAliases      = `DELETE FROM article_aliases WHERE article_id = ?`
 	sqlPurgePending      = `DELETE FROM pending_checks WHERE article_id = ?`
 	sqlPurgeFurniture    = `DELETE FROM furniture WHERE outlet_id = ? AND article_id = ?`
@@ -59,6 +62,10 @@ func (s *Store) purgeTx(ctx context.Context, tx *wtx, id int64) (Purged, error) 
 	if err != nil {
 		return p, err
 	}
+	logged, err := purgeLeaf(ctx, tx, id)
+	if err != nil {
+		return p, err
+	}
 	search := sqlPurgeSearch
 	if s.d == dialectPostgres {
 		search = pgPurgeSearch
@@ -92,12 +99,36 @@ func (s *Store) purgeTx(ctx context.Context, tx *wtx, id int64) (Purged, error) 
 			return p, err
 		}
 		p.Captures += int(n)
+		if n > 0 {
+			logged.Captures = append(logged.Captures, h)
+		}
+	}
+	if err := logPurge(ctx, tx, logged); err != nil {
+		return p, err
 	}
 	if _, err := tx.ExecContext(ctx, sqlDeleteArticle, id); err != nil {
 		return p, err
 	}
 	_, err = tx.ExecContext(ctx, sqlPurgeUnmark, id)
 	return p, err
+}
+
+// purgeLeaf starts the log's record of purging article id: its URL and
+// versions, read before they are deleted.
+func purgeLeaf(ctx context.Context, tx *wtx, id int64) (tlog.PurgeLeaf, error) {
+	pl := tlog.PurgeLeaf{ArticleID: id}
+	if err := tx.QueryRowContext(ctx, sqlArticleURL, id).Scan(&pl.URL); err != nil {
+		return pl, noRows(err)
+	}
+	rows, err := tx.tx.QueryContext(ctx, tx.cache.d.rebind(sqlPurgeVersionIDs), id)
+	if err != nil {
+		return pl, err
+	}
+	pl.Versions, err = collect(rows, func(sc scanner) (int64, error) {
+		var v int64
+		return v, sc.Scan(&v)
+	})
+	return pl, err
 }
 
 func captureHashes(ctx context.Context, tx *wtx, id int64) ([]string, error) {

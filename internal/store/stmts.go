@@ -33,6 +33,7 @@ var writeQueries = []string{
 	sqlUpdateArticle, sqlUpdateSource, sqlCountVersions, sqlArticleURLOf, sqlMoveAliases,
 	sqlDeleteChecks, sqlDeleteArticle, sqlLastChecked, sqlLastCheckedForUpdate,
 	sqlOutletRules, sqlOutletRulesForUpdate,
+	sqlLogSize, sqlInsertLogHash, sqlInsertLogLeaf,
 }
 
 // prepare prepares queries now; a query that fails to prepare is left to
@@ -86,6 +87,11 @@ func (c *stmtCache) close() {
 type wtx struct {
 	tx    *sql.Tx
 	cache *stmtCache
+	// prelog is set for a store held at a schema before the log's
+	// (tests building an older errata's database): rows are not logged.
+	prelog bool
+	// importing marks versions appended as imported from elsewhere.
+	importing bool
 }
 
 func (w *wtx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {

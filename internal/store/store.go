@@ -57,6 +57,8 @@ type Store struct {
 	r    *sql.DB // read pool, query_only (SQLite) or the pool (PostgreSQL)
 	wc   *stmtCache
 	rc   *stmtCache
+	// prelog: opened at a schema before the log's (tests only).
+	prelog bool
 }
 
 // OpenURL opens a PostgreSQL database when target is a postgres:// or
@@ -109,6 +111,7 @@ func openSQLite(ctx context.Context, abs string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("store: open %s: %w", abs, err)
 	}
 	s.w.SetMaxOpenConns(1)
+	s.prelog = opts.schema > 0 && opts.schema < logMigration
 	if err := s.migrate(ctx, opts.schema); err != nil {
 		_ = s.w.Close()
 		return nil, err

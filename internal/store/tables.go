@@ -46,6 +46,9 @@ var dataTables = []tableSpec{
 	spec("block_sightings", true, "id:i outlet_id:i key:t article_id:i"),
 	spec("subscriptions", true, "id:i name:t url:t secret:t outlets:t classes:t events:t min_words:i minor:i created_at:i"),
 	spec("events", true, "id:i article_id:i kind:t at:i check_id:i status:i seq:i old_url:t new_url:t"),
+	spec("log_leaves", false, "leaf:i version_id:i capture_hash:t url:t imported:i purge:t"),
+	spec("log_hashes", false, "idx:i hash:b"),
+	spec("log_checkpoints", false, "size:i note:t"),
 	spec("deliveries", true, "id:i subscription_id:i version_id:i event_id:i status:t attempts:i last_error:t created_at:i delivered_at:i"),
 }
 

@@ -77,7 +77,7 @@ func (s *Store) Lineage(ctx context.Context, articleID int64) ([]model.Version, 
 	return vs, nil
 }
 
-// insertVersion appends v; a taken (article, seq) is ErrDuplicateVersion.
+// insertVersion appends v and its log leaf; a taken (article, seq) is ErrDuplicateVersion.
 func insertVersion(ctx context.Context, tx *wtx, v *model.Version) (int64, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, sqlInsertVersion, v.ArticleID, v.Seq, nanos(v.FetchedAt), v.Title, v.Byline,
@@ -88,6 +88,9 @@ func insertVersion(ctx context.Context, tx *wtx, v *model.Version) (int64, error
 	}
 	if err != nil {
 		return 0, fmt.Errorf("insert version: %w", err)
+	}
+	if err := logVersion(ctx, tx, id, v); err != nil {
+		return 0, err
 	}
 	return id, nil
 }

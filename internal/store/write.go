@@ -29,7 +29,7 @@ func (s *Store) writeOnce(ctx context.Context, fn func(tx *wtx) error) error {
 	if err != nil {
 		return err
 	}
-	if err := fn(&wtx{tx: tx, cache: s.wc}); err != nil {
+	if err := fn(&wtx{tx: tx, cache: s.wc, prelog: s.prelog}); err != nil {
 		_ = tx.Rollback()
 		return err
 	}

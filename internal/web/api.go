@@ -21,7 +21,10 @@ func (s *Server) apiRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/articles/{id}", s.apiArticle)
 	mux.HandleFunc("GET /api/v1/articles/{id}/versions", s.apiVersions)
 	mux.HandleFunc("GET /api/v1/articles/{id}/versions/{n}", s.apiVersion)
+	mux.HandleFunc("GET /api/v1/articles/{id}/versions/{n}/proof", s.apiVersionProof)
 	mux.HandleFunc("GET /api/v1/articles/{id}/diff/{a}/{b}", s.apiDiff)
+	mux.HandleFunc("GET /api/v1/log/checkpoint", s.apiCheckpoint)
+	mux.HandleFunc("GET /api/v1/log/consistency", s.apiConsistencyProof)
 	mux.HandleFunc("GET /api/v1/search", s.apiSearch)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, notFound("endpoint"))

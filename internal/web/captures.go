@@ -140,12 +140,25 @@ type evidence struct {
 	CapturePath string
 	Permalink   string // absolute
 	TextHash    string
+	// Log is where the version stands in the evidence log; nil when the
+	// server signs no checkpoints or the version has no leaf.
+	Log *logPlace
+}
+
+// logPlace is a version's leaf and the tree it is proven against.
+type logPlace struct {
+	Leaf, TreeSize            int64
+	ProofPath, CheckpointPath string
 }
 
 // versionEvidence looks up a version's capture; nil when the capture is
 // not in the store (versions imported without one, or purged captures).
 func (s *Server) versionEvidence(r *http.Request, v model.Version) (*evidence, error) {
 	ev := &evidence{Permalink: s.baseURL(r) + versionPath(v.ArticleID, v.Seq), TextHash: v.Hash}
+	var err error
+	if ev.Log, err = s.logPlace(r, v); err != nil {
+		return nil, err
+	}
 	if !archive.ValidHash(v.CaptureHash) {
 		return ev, nil
 	}
@@ -158,4 +171,26 @@ func (s *Server) versionEvidence(r *http.Request, v model.Version) (*evidence, e
 	}
 	ev.Capture, ev.CapturePath = c, capturePath(c.Hash)
 	return ev, nil
+}
+
+// logPlace finds the version's leaf; the page links to the proof against
+// the checkpoint rather than signing one itself, so showing a page never
+// writes.
+func (s *Server) logPlace(r *http.Request, v model.Version) (*logPlace, error) {
+	if s.cfg.Log == nil {
+		return nil, nil
+	}
+	leaf, err := s.cfg.Store.VersionLeaf(r.Context(), v.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	size, err := s.cfg.Store.LogSize(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	return &logPlace{Leaf: leaf, TreeSize: size, CheckpointPath: "/log/checkpoint",
+		ProofPath: fmt.Sprintf("/api/v1/articles/%d/versions/%d/proof?size=%d", v.ArticleID, v.Seq, size)}, nil
 }

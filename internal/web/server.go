@@ -18,6 +18,7 @@ import (
 	"github.com/errata/errata/internal/notify"
 	"github.com/errata/errata/internal/schedule"
 	"github.com/errata/errata/internal/store"
+	"github.com/errata/errata/internal/tlog"
 	"golang.org/x/sync/singleflight"
 )
 
@@ -42,6 +43,9 @@ type Config struct {
 	Notify interface {
 		Send(ctx context.Context, sub model.Subscription, p notify.Payload) error
 	}
+	// Log signs the evidence log's checkpoints; nil: /log/checkpoint and
+	// the proof routes answer 404 and version pages show no proof.
+	Log    *tlog.Signer
 	Logger *slog.Logger
 	Now    func() time.Time // nil: time.Now
 }
@@ -122,6 +126,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /captures/{hash}", s.handleCapture)
 	mux.HandleFunc("GET /captures/{hash}/raw", s.handleCaptureRaw)
 	mux.HandleFunc("GET /search", s.handleSearch)
+	mux.HandleFunc("GET /log/checkpoint", s.handleCheckpoint)
 	s.storyRoutes(mux)
 	for _, f := range feedFormats {
 		mux.HandleFunc("GET /changes."+f.ext, s.feedHandler(f, s.allScope))
