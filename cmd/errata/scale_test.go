@@ -106,7 +106,9 @@ func TestServe_WorkersOnPostgresShareTheWorkPolitelyAndExactlyOnce(t *testing.T)
 // startScaleProc starts a serve process and waits until it runs.
 func startScaleProc(t *testing.T, db, role string) *exec.Cmd {
 	t.Helper()
-	cmd := exec.Command(binary, scaleArgs(db, role)...)
+	// The data directory holds the log's signing key even when the store
+	// is PostgreSQL: a temporary one, so nothing lands in the source tree.
+	cmd := exec.Command(binary, append(scaleArgs(db, role), "--data", t.TempDir())...)
 	cmd.Env = append(os.Environ(), "ERRATA_DATA=", "ERRATA_DB=", "ERRATA_ROLE=", "ERRATA_ADDR=")
 	errPipe, err := cmd.StderrPipe()
 	if err != nil {
