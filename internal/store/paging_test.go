@@ -94,21 +94,7 @@ func searchAll(ctx context.Context, s *Store, text string) ([]Hit, error) {
 // descending" flags (0x40|0x80) and "<" the rowid bound taken by the index.
 func TestSearch_SQLitePageReadsTheIndexInOrder(t *testing.T) {
 	s, _ := openTemp(t)
-	rows, err := s.r.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+sqlSearchCandidates, `"x"`, int64(math.MaxInt64), 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var id, parent, notused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
-	text := strings.Join(plan, "\n")
+	text := sqlitePlan(t, s, sqlSearchCandidates, `"x"`, int64(math.MaxInt64), 10)
 	if strings.Contains(text, "TEMP B-TREE") || !strings.Contains(text, "version_search VIRTUAL TABLE INDEX 192:M") ||
 		!strings.Contains(text, "<") {
 		t.Errorf("search plan sorts or does not start from the index:\n%s", text)
@@ -227,7 +213,15 @@ func TestPing_AnswersWithoutScanning(t *testing.T) {
 		}
 	})
 	s, _ := openTemp(t)
-	rows, err := s.r.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+sqlPing)
+	if text := sqlitePlan(t, s, sqlPing); strings.Contains(text, "SCAN") || !strings.Contains(text, "SEARCH versions") {
+		t.Errorf("ping plan scans versions:\n%s", text)
+	}
+}
+
+// sqlitePlan returns SQLite's EXPLAIN QUERY PLAN of query, one line a step.
+func sqlitePlan(t *testing.T, s *Store, query string, args ...any) string {
+	t.Helper()
+	rows, err := s.r.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+query, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,7 +235,8 @@ func TestPing_AnswersWithoutScanning(t *testing.T) {
 		}
 		plan = append(plan, detail)
 	}
-	if text := strings.Join(plan, "\n"); strings.Contains(text, "SCAN") || !strings.Contains(text, "SEARCH versions") {
-		t.Errorf("ping plan scans versions:\n%s", text)
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
+	return strings.Join(plan, "\n")
 }

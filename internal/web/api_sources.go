@@ -20,8 +20,9 @@ const (
 	actionRemove = "remove"
 )
 
-// cursorSources marks a sources cursor (see paths.go).
-const cursorSources = "s"
+// cursorSources marks a sources cursor (see paths.go); "s" is search's,
+// and a cursor of one list must never be read as another's.
+const cursorSources = "r"
 
 func (s *Server) sourceRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/sources", s.apiSources)

@@ -188,3 +188,15 @@ func TestDiff_PermalinkKeepsTheView(t *testing.T) {
 		t.Errorf("reversed inline diff redirects to %q", loc)
 	}
 }
+
+// A cursor is read only by the list that made it: a search page's cursor
+// given to the sources list is a 400, not a position in it.
+func TestCursors_OneListsCursorIsNotAnothers(t *testing.T) {
+	f := newFixture(t, Config{})
+	if resp, body := f.get(t, "/api/v1/sources?cursor="+encodeIDCursor(cursorHits, 5)); resp.StatusCode != 400 {
+		t.Errorf("sources with a search cursor = %d: %s", resp.StatusCode, body)
+	}
+	if resp, _ := f.get(t, "/api/v1/sources?cursor="+encodeSourceCursor(5)); resp.StatusCode != 200 {
+		t.Errorf("sources with its own cursor = %d", resp.StatusCode)
+	}
+}
