@@ -1,0 +1,68 @@
+-- 0016_change_filters: indexes that serve the filters of the changes list
+-- from the rows they select (as migrations/sqlite/0016, where the tables
+-- are described).
+CREATE TABLE version_classes (
+    class      TEXT NOT NULL,
+    fetched_at BIGINT NOT NULL,
+    version_id BIGINT NOT NULL,
+    PRIMARY KEY (class, fetched_at, version_id)
+);
+
+CREATE TABLE outlet_changes (
+    outlet_id  BIGINT NOT NULL,
+    fetched_at BIGINT NOT NULL,
+    version_id BIGINT NOT NULL,
+    article_id BIGINT NOT NULL,
+    PRIMARY KEY (outlet_id, fetched_at, version_id)
+);
+CREATE INDEX outlet_changes_article ON outlet_changes(article_id);
+
+CREATE INDEX versions_article_fetched ON versions(article_id, fetched_at, id);
+-- An outlet's articles newest first (the outlet page's list): PostgreSQL's
+-- index on outlet_id alone does not hold the id order, as SQLite's does.
+CREATE INDEX articles_outlet_id ON articles(outlet_id, id);
+
+-- A subscription's deliveries newest first (its admin page).
+CREATE INDEX deliveries_subscription ON deliveries(subscription_id, id);
+
+CREATE FUNCTION errata_change_filters() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.seq > 0 THEN
+            INSERT INTO version_classes (class, fetched_at, version_id)
+                SELECT DISTINCT c, NEW.fetched_at, NEW.id FROM unnest(string_to_array(NEW.classes, ',')) AS c
+                WHERE c <> '';
+            INSERT INTO outlet_changes (outlet_id, fetched_at, version_id, article_id)
+                SELECT outlet_id, NEW.fetched_at, NEW.id, NEW.article_id FROM articles WHERE id = NEW.article_id;
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF OLD.seq > 0 THEN
+        DELETE FROM version_classes WHERE class = ANY (string_to_array(OLD.classes, ','))
+            AND fetched_at = OLD.fetched_at AND version_id = OLD.id;
+        DELETE FROM outlet_changes WHERE article_id = OLD.article_id AND version_id = OLD.id;
+    END IF;
+    RETURN OLD;
+END;
+$$;
+
+CREATE FUNCTION errata_outlet_changes_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE outlet_changes SET outlet_id = NEW.outlet_id WHERE article_id = NEW.id;
+    RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER version_change_filters AFTER INSERT OR DELETE ON versions
+    FOR EACH ROW EXECUTE FUNCTION errata_change_filters();
+CREATE TRIGGER outlet_changes_article_moved AFTER UPDATE OF outlet_id ON articles
+    FOR EACH ROW WHEN (OLD.outlet_id IS DISTINCT FROM NEW.outlet_id)
+    EXECUTE FUNCTION errata_outlet_changes_moved();
+
+INSERT INTO version_classes (class, fetched_at, version_id)
+    SELECT DISTINCT c, v.fetched_at, v.id FROM versions v, unnest(string_to_array(v.classes, ',')) AS c
+    WHERE v.seq > 0 AND c <> '';
+
+INSERT INTO outlet_changes (outlet_id, fetched_at, version_id, article_id)
+    SELECT a.outlet_id, v.fetched_at, v.id, v.article_id FROM versions v JOIN articles a ON a.id = v.article_id
+    WHERE v.seq > 0;

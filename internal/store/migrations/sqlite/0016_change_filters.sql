@@ -1,0 +1,87 @@
+-- 0016_change_filters: indexes that serve the filters of the changes list
+-- from the rows they select, so a rare class or a small outlet reads only
+-- its own changes instead of walking every version. Times are Unix ns.
+--
+-- version_classes: one row per class of each version after the first
+-- (versions.classes is a comma-separated list), in the order the list
+-- pages by. outlet_changes: one row per version after the first under its
+-- article's outlet; an article moved to another outlet (an outlet merge)
+-- moves its rows. Both are derived from versions by the triggers below,
+-- so no write path can forget them; a purge deletes versions and with
+-- them their rows. Versions are append-only, so nothing else changes.
+CREATE TABLE version_classes (
+    class      TEXT NOT NULL,
+    fetched_at INTEGER NOT NULL,
+    version_id INTEGER NOT NULL,
+    PRIMARY KEY (class, fetched_at, version_id)
+) WITHOUT ROWID;
+
+CREATE TABLE outlet_changes (
+    outlet_id  INTEGER NOT NULL,
+    fetched_at INTEGER NOT NULL,
+    version_id INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (outlet_id, fetched_at, version_id)
+) WITHOUT ROWID;
+CREATE INDEX outlet_changes_article ON outlet_changes(article_id);
+
+-- An article's changes in the list's order (its feed, and a story's
+-- members, whose changes are merged by time).
+CREATE INDEX versions_article_fetched ON versions(article_id, fetched_at, id);
+
+-- A subscription's deliveries newest first (its admin page).
+CREATE INDEX deliveries_subscription ON deliveries(subscription_id, id);
+
+-- The classes of a version are split by a recursive walk along the list.
+-- Class names never hold commas; a repeated class counts once.
+CREATE TRIGGER version_classes_insert AFTER INSERT ON versions
+WHEN new.seq > 0
+BEGIN
+    INSERT OR IGNORE INTO version_classes (class, fetched_at, version_id)
+        SELECT class, new.fetched_at, new.id FROM (
+            WITH RECURSIVE split(class, rest) AS (
+                SELECT '', new.classes || ','
+                UNION ALL
+                SELECT substr(rest, 1, instr(rest, ',') - 1), substr(rest, instr(rest, ',') + 1)
+                FROM split WHERE rest <> ''
+            )
+            SELECT class FROM split WHERE class <> ''
+        );
+    INSERT INTO outlet_changes (outlet_id, fetched_at, version_id, article_id)
+        SELECT outlet_id, new.fetched_at, new.id, new.article_id FROM articles WHERE id = new.article_id;
+END;
+
+CREATE TRIGGER version_classes_delete AFTER DELETE ON versions
+WHEN old.seq > 0
+BEGIN
+    DELETE FROM version_classes WHERE fetched_at = old.fetched_at AND version_id = old.id
+        AND class IN (
+            WITH RECURSIVE split(class, rest) AS (
+                SELECT '', old.classes || ','
+                UNION ALL
+                SELECT substr(rest, 1, instr(rest, ',') - 1), substr(rest, instr(rest, ',') + 1)
+                FROM split WHERE rest <> ''
+            )
+            SELECT class FROM split WHERE class <> ''
+        );
+    DELETE FROM outlet_changes WHERE article_id = old.article_id AND version_id = old.id;
+END;
+
+CREATE TRIGGER outlet_changes_article_moved AFTER UPDATE OF outlet_id ON articles
+WHEN old.outlet_id <> new.outlet_id
+BEGIN
+    UPDATE outlet_changes SET outlet_id = new.outlet_id WHERE article_id = new.id;
+END;
+
+WITH RECURSIVE split(version_id, fetched_at, class, rest) AS (
+    SELECT id, fetched_at, '', classes || ',' FROM versions WHERE seq > 0
+    UNION ALL
+    SELECT version_id, fetched_at, substr(rest, 1, instr(rest, ',') - 1), substr(rest, instr(rest, ',') + 1)
+    FROM split WHERE rest <> ''
+)
+INSERT OR IGNORE INTO version_classes (class, fetched_at, version_id)
+    SELECT class, fetched_at, version_id FROM split WHERE class <> '';
+
+INSERT INTO outlet_changes (outlet_id, fetched_at, version_id, article_id)
+    SELECT a.outlet_id, v.fetched_at, v.id, v.article_id FROM versions v JOIN articles a ON a.id = v.article_id
+    WHERE v.seq > 0;
