@@ -275,4 +275,3 @@ type pgPlanNode struct {
 	Relation string       `json:"Relation Name"`
 	Plans    []pgPlanNode `json:"Plans"`
 }
-
