@@ -40,7 +40,7 @@ const (
 // spread over the outlets, fetched in turn so their changes interleave in
 // time, classed "wording" but for one in seven "minor" and one in a
 // thousand "byline"; the first articles form a story.
-func seedChanges(b *testing.B, s *Store, n int) (outlet, story int64) {
+func seedChanges(b testing.TB, s *Store, n int) (outlet, story int64) {
 	b.Helper()
 	ctx := context.Background()
 	tx, err := s.w.BeginTx(ctx, nil)
@@ -61,31 +61,14 @@ func seedChanges(b *testing.B, s *Store, n int) (outlet, story int64) {
 		exec(`INSERT INTO articles (id, outlet_id, url, first_seen) VALUES (?, ?, ?, ?)`,
 			a, 1+a%changesBenchOutlets, fmt.Sprintf("https://o.example/%d", a), nanos(t0))
 	}
-	insert, err := tx.PrepareContext(ctx, s.d.rebind(`INSERT INTO versions (article_id, seq, fetched_at, title, text, hash, classes)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer insert.Close()
-	i := 0
-	for seq := range changesBenchVersionsPerArticle {
-		for a := 1; a <= articles; a++ {
-			i++
-			classes := "wording"
-			switch {
-			case seq == 0:
-				classes = ""
-			case i%changesBenchRareEvery == changesBenchRareEvery/2:
-				classes = "byline"
-			case i%7 == 0:
-				classes = "minor"
-			}
-			if _, err := insert.ExecContext(ctx, a, seq, nanos(t0.Add(time.Duration(i)*time.Second)),
-				fmt.Sprint("Title ", a), fmt.Sprintf("Text of %d, edition %d.", a, seq), fmt.Sprint("h", i), classes); err != nil {
-				b.Fatalf("seed version: %v", err)
-			}
-		}
-	}
+	// Set-based, in the dialect-neutral subset: version i is seq
+	// (i-1)/articles of article (i-1)%articles+1, fetched i seconds in.
+	exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+		INSERT INTO versions (article_id, seq, fetched_at, title, text, hash, classes)
+		SELECT (i - 1) % ?2 + 1, (i - 1) / ?2, CAST(?3 AS BIGINT) + CAST(i AS BIGINT) * 1000000000, 'Title ' || ((i - 1) % ?2 + 1),
+			'Text of ' || ((i - 1) % ?2 + 1) || ', edition ' || ((i - 1) / ?2) || '.', 'h' || i,
+			CASE WHEN i <= ?2 THEN '' WHEN i % ?4 = ?5 THEN 'byline' WHEN i % 7 = 0 THEN 'minor' ELSE 'wording' END
+		FROM n`, articles*changesBenchVersionsPerArticle, articles, nanos(t0), changesBenchRareEvery, changesBenchRareEvery/2)
 	exec(`INSERT INTO stories (id, title, articles, outlets) VALUES (1, 'Story', ?, ?)`, changesBenchStoryMembers, changesBenchStoryMembers)
 	for a := 1; a <= changesBenchStoryMembers; a++ {
 		exec(`INSERT INTO story_members (article_id, story_id) VALUES (?, 1)`, a*7)
