@@ -315,3 +315,53 @@ func TestChangeIndex_MigrationFillsExistingVersions(t *testing.T) {
 		check(t, s)
 	})
 }
+
+// The sources list reads kept counts of the articles each source found;
+// after every write that moves them (articles added, an article purged,
+// a source removed) they equal what counting the articles gives.
+func TestSourceStats_KeptEqualCounted(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		check := func(step string) {
+			t.Helper()
+			sums, err := s.SourceSummaries(ctx, SourceQuery{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, sum := range sums {
+				var n int
+				if err := s.r.QueryRowContext(ctx, s.d.rebind(`SELECT count(*) FROM articles WHERE source_id = ?`), sum.ID).Scan(&n); err != nil {
+					t.Fatal(err)
+				}
+				if sum.Articles != n {
+					t.Errorf("%s: source %s lists %d articles, counting gives %d", step, sum.URL, sum.Articles, n)
+				}
+			}
+		}
+		o := mustOutlet(t, s, "Daily")
+		one := mustSource(t, s, o.ID, "https://d.example/one.xml")
+		two := mustSource(t, s, o.ID, "https://d.example/two.xml")
+		check("sources made")
+		var firsts []model.Article
+		for i, src := range []int64{one.ID, one.ID, two.ID, 0} {
+			a, _, err := s.AddArticle(ctx, model.Article{OutletID: o.ID, URL: fmt.Sprintf("https://d.example/%d", i), SourceID: src, NextCheck: t0})
+			if err != nil {
+				t.Fatal(err)
+			}
+			firsts = append(firsts, a)
+		}
+		check("articles added")
+		if _, err := s.PurgeArticle(ctx, firsts[0].ID); err != nil {
+			t.Fatal(err)
+		}
+		check("an article purged")
+		if _, err := s.RemoveSource(ctx, two.ID); err != nil {
+			t.Fatal(err)
+		}
+		check("a source removed")
+		sums, err := s.SourceSummaries(ctx, SourceQuery{})
+		if err != nil || len(sums) != 1 || sums[0].Articles != 1 {
+			t.Errorf("sources at the end = %+v, %v; want one with one article", sums, err)
+		}
+	})
+}

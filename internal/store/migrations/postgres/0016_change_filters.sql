@@ -25,6 +25,50 @@ CREATE INDEX articles_outlet_id ON articles(outlet_id, id);
 -- A subscription's deliveries newest first (its admin page).
 CREATE INDEX deliveries_subscription ON deliveries(subscription_id, id);
 
+-- source_stats: how many articles each source found (as
+-- migrations/sqlite/0016).
+CREATE TABLE source_stats (
+    source_id BIGINT PRIMARY KEY,
+    articles  BIGINT NOT NULL DEFAULT 0
+);
+
+INSERT INTO source_stats (source_id, articles)
+    SELECT s.id, (SELECT count(*) FROM articles a WHERE a.source_id = s.id) FROM sources s;
+
+CREATE FUNCTION errata_source_stats_source() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO source_stats (source_id) VALUES (NEW.id);
+        RETURN NEW;
+    END IF;
+    DELETE FROM source_stats WHERE source_id = OLD.id;
+    RETURN OLD;
+END;
+$$;
+
+CREATE FUNCTION errata_source_stats_article() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.source_id <> 0 THEN
+        UPDATE source_stats SET articles = articles - 1 WHERE source_id = OLD.source_id;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.source_id <> 0 THEN
+        UPDATE source_stats SET articles = articles + 1 WHERE source_id = NEW.source_id;
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER source_stats_source AFTER INSERT OR DELETE ON sources
+    FOR EACH ROW EXECUTE FUNCTION errata_source_stats_source();
+CREATE TRIGGER source_stats_article AFTER INSERT OR DELETE ON articles
+    FOR EACH ROW EXECUTE FUNCTION errata_source_stats_article();
+CREATE TRIGGER source_stats_article_moved AFTER UPDATE OF source_id ON articles
+    FOR EACH ROW WHEN (OLD.source_id IS DISTINCT FROM NEW.source_id)
+    EXECUTE FUNCTION errata_source_stats_article();
+
 CREATE FUNCTION errata_change_filters() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN

@@ -29,6 +29,46 @@ CREATE INDEX outlet_changes_article ON outlet_changes(article_id);
 -- members, whose changes are merged by time).
 CREATE INDEX versions_article_fetched ON versions(article_id, fetched_at, id);
 
+-- source_stats: how many articles each source found, kept as articles are
+-- added, deleted or let go by their source (source_id set to 0), so the
+-- sources list reads one row per source instead of counting articles.
+CREATE TABLE source_stats (
+    source_id INTEGER PRIMARY KEY,
+    articles  INTEGER NOT NULL DEFAULT 0
+);
+
+INSERT INTO source_stats (source_id, articles)
+    SELECT s.id, (SELECT count(*) FROM articles a WHERE a.source_id = s.id) FROM sources s;
+
+CREATE TRIGGER source_stats_source AFTER INSERT ON sources
+BEGIN
+    INSERT INTO source_stats (source_id) VALUES (new.id);
+END;
+
+CREATE TRIGGER source_stats_source_gone AFTER DELETE ON sources
+BEGIN
+    DELETE FROM source_stats WHERE source_id = old.id;
+END;
+
+CREATE TRIGGER source_stats_article AFTER INSERT ON articles
+WHEN new.source_id <> 0
+BEGIN
+    UPDATE source_stats SET articles = articles + 1 WHERE source_id = new.source_id;
+END;
+
+CREATE TRIGGER source_stats_article_gone AFTER DELETE ON articles
+WHEN old.source_id <> 0
+BEGIN
+    UPDATE source_stats SET articles = articles - 1 WHERE source_id = old.source_id;
+END;
+
+CREATE TRIGGER source_stats_article_moved AFTER UPDATE OF source_id ON articles
+WHEN old.source_id <> new.source_id
+BEGIN
+    UPDATE source_stats SET articles = articles - 1 WHERE source_id = old.source_id;
+    UPDATE source_stats SET articles = articles + 1 WHERE source_id = new.source_id;
+END;
+
 -- A subscription's deliveries newest first (its admin page).
 CREATE INDEX deliveries_subscription ON deliveries(subscription_id, id);
 
