@@ -150,7 +150,7 @@ func searchPlanCases(d dialect) []planCase {
 	if d == dialectPostgres {
 		qs, expr = searchSQL{pgSearchCandidates, pgSearchNewer, pgSearchHit}, "council"
 	}
-	return []planCase{
+	cases := []planCase{
 		{name: "search page", sql: qs.candidates, args: []any{expr, int64(math.MaxInt64), 20},
 			walks: []string{"SCAN version_search VIRTUAL TABLE INDEX 192:M3<"}},
 		{name: "search newer", sql: qs.newer, args: []any{1, 5, expr},
@@ -158,6 +158,12 @@ func searchPlanCases(d dialect) []planCase {
 		{name: "search hit", sql: qs.hit, args: []any{expr, 5},
 			walks: []string{"SCAN version_search VIRTUAL TABLE INDEX 0:=M3"}},
 	}
+	if d == dialectPostgres {
+		cases = append(cases,
+			planCase{name: "search walk's end", sql: pgSearchWalked, args: []any{int64(math.MaxInt64)}},
+			planCase{name: "search below the walk", sql: pgSearchBelow, args: []any{expr, 5, 20}})
+	}
+	return cases
 }
 
 // seedPlans writes a little of everything the listings read, so
