@@ -128,3 +128,34 @@ func benchChangeFilters(b *testing.B, s *Store, n int, outlet, story int64) {
 		})
 	}
 }
+
+// BenchmarkSearch_Words times a page of search hits for a word every
+// version holds, one only the oldest fifth holds and one article's
+// number, at several store sizes (ERRATA_BENCH_CHANGES), each a store of
+// its own: a page must cost about the same whatever the store's size.
+func BenchmarkSearch_Words(b *testing.B) {
+	for _, engine := range []struct {
+		name string
+		open func(testing.TB) (*Store, string)
+	}{{"sqlite", openTemp}, {"postgres", openPostgresTemp}} {
+		b.Run(engine.name, func(b *testing.B) {
+			for _, n := range changesBenchSizes(b) {
+				s, _ := engine.open(b)
+				seedChanges(b, s, n)
+				articles := n / changesBenchVersionsPerArticle
+				for _, w := range []struct{ name, text string }{
+					{"common", "edition"}, {"oldest-fifth", "edition 0"}, {"one-article", strconv.Itoa(articles - 1)},
+				} {
+					b.Run(fmt.Sprintf("versions=%d/%s", n, w.name), func(b *testing.B) {
+						ctx := context.Background()
+						for b.Loop() {
+							if _, err := s.Search(ctx, SearchQuery{Text: w.text, Limit: 20}); err != nil {
+								b.Fatal(err)
+							}
+						}
+					})
+				}
+			}
+		})
+	}
+}
