@@ -83,6 +83,27 @@ func (s *Store) ArticleLeaves(ctx context.Context, articleID int64) (map[int64]i
 	return leaves, s.wrap(op, rows.Err())
 }
 
+// LogTile returns the hashes of tile t of the log's Merkle tree
+// (sumdb/tlog's tile layout), or ErrNotFound when the log holds too few
+// leaves for it: hash tiles only, since a leaf's data is rebuilt from
+// its row (see tlog.VersionLeaf) rather than stored.
+func (s *Store) LogTile(ctx context.Context, t sumtlog.Tile) ([]byte, error) {
+	op := "log " + t.Path()
+	if t.L < 0 || t.H < 1 || t.W < 1 || t.W > 1<<t.H || t.N < 0 {
+		return nil, s.wrap(op, ErrNotFound)
+	}
+	size, err := s.LogSize(ctx)
+	if err != nil {
+		return nil, err
+	}
+	level := uint(t.L * t.H)
+	if level >= 63 || t.N > (size>>level)>>t.H || t.N<<t.H+int64(t.W) > size>>level {
+		return nil, s.wrap(op, ErrNotFound)
+	}
+	data, err := sumtlog.ReadTileData(t, s.hashes(ctx))
+	return data, s.wrap(op, err)
+}
+
 // LogInclusion proves that leaf n is in the tree of the first size leaves.
 func (s *Store) LogInclusion(ctx context.Context, n, size int64) (sumtlog.RecordProof, error) {
 	p, err := sumtlog.ProveRecord(size, n, s.hashes(ctx))
