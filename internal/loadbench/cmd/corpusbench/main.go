@@ -259,7 +259,10 @@ func newRoutes(base string, c loadbench.Corpus, articles int) routes {
 	list := []route{
 		{"history", func(int) string { id, _ := article(); return fmt.Sprintf("%s/articles/%d", base, id) }},
 		{"version", func(int) string { id, n := article(); return fmt.Sprintf("%s/articles/%d/v/%d", base, id, r.IntN(n)) }},
-		{"diff", func(int) string { id, a := revised(); return fmt.Sprintf("%s/articles/%d/diff/%d/%d", base, id, a, a+1) }},
+		{"diff", func(int) string {
+			id, a := revised()
+			return fmt.Sprintf("%s/articles/%d/diff/%d/%d", base, id, a, a+1)
+		}},
 		{"api diff", func(int) string {
 			id, a := revised()
 			return fmt.Sprintf("%s/api/v1/articles/%d/diff/%d/%d", base, id, a, a+1)
