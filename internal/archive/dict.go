@@ -1,0 +1,108 @@
+package archive
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/klauspost/compress/dict"
+	"github.com/klauspost/compress/zstd"
+)
+
+const (
+	// MinDictSamples is the fewest bodies a dictionary is trained on: from
+	// fewer, what one page happens to say is taken for what the site
+	// always says.
+	MinDictSamples = 16
+	// maxDictSize bounds a dictionary, the size zstd's own trainer picks
+	// by default. Every decoder of it keeps it in memory.
+	maxDictSize = 112 << 10
+	// dictHashBytes is the shortest run the trainer counts as repeated.
+	dictHashBytes = 6
+	// maxTrainBytes bounds the samples a dictionary is trained on: training
+	// costs about a second per megabyte, and a site's template shows in
+	// a few pages.
+	maxTrainBytes = 8 << 20
+)
+
+// Dict is a zstd dictionary trained on one outlet's pages. What the site
+// repeats on every page (markup, navigation, scripts, footers) is in it,
+// so a blob packed with it keeps little more than what the page adds.
+// Its ID is written in every blob packed with it, which is how Unpack
+// finds it again.
+type Dict struct {
+	id      uint32
+	raw     []byte
+	encoder func() (*zstd.Encoder, error)
+	decoder func() (*zstd.Decoder, error)
+}
+
+// Dicts finds the dictionary a blob names.
+type Dicts interface {
+	Dict(id uint32) (*Dict, error)
+}
+
+// ParseDict reads a dictionary in zstd's dictionary format, as TrainDict
+// makes them and Bytes returns them.
+func ParseDict(raw []byte) (*Dict, error) {
+	info, err := zstd.InspectDictionary(raw)
+	if err != nil {
+		return nil, fmt.Errorf("archive: dictionary: %w", err)
+	}
+	if info.ID() == 0 {
+		return nil, errors.New("archive: dictionary: ID 0 means no dictionary")
+	}
+	d := &Dict{id: info.ID(), raw: raw}
+	// Built on first use: a store opens dictionaries to read old blobs far
+	// more often than to pack new ones.
+	d.encoder = sync.OnceValues(func() (*zstd.Encoder, error) {
+		return zstd.NewWriter(nil, encoderOptions(zstd.WithEncoderDict(raw))...)
+	})
+	d.decoder = sync.OnceValues(func() (*zstd.Decoder, error) {
+		return zstd.NewReader(nil, decoderOptions(zstd.WithDecoderDicts(raw))...)
+	})
+	return d, nil
+}
+
+// TrainDict builds dictionary id from sample bodies of one site. Samples
+// beyond the first maxTrainBytes in all are left out.
+func TrainDict(id uint32, samples [][]byte) (*Dict, error) {
+	if id == 0 {
+		return nil, errors.New("archive: train dictionary: ID 0 means no dictionary")
+	}
+	if len(samples) < MinDictSamples {
+		return nil, fmt.Errorf("archive: train dictionary: %d samples, want at least %d", len(samples), MinDictSamples)
+	}
+	total := 0
+	for i, s := range samples {
+		if total += len(s); total > maxTrainBytes && i >= MinDictSamples {
+			samples = samples[:i]
+			break
+		}
+	}
+	raw, err := dict.BuildZstdDict(samples, dict.Options{
+		MaxDictSize: maxDictSize,
+		HashBytes:   dictHashBytes,
+		ZstdDictID:  id,
+		ZstdLevel:   level,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("archive: train dictionary: %w", err)
+	}
+	return ParseDict(raw)
+}
+
+// ID returns the number blobs packed with d carry.
+func (d *Dict) ID() uint32 { return d.id }
+
+// Bytes returns the dictionary in zstd's format, to be kept.
+func (d *Dict) Bytes() []byte { return d.raw }
+
+// Pack is the package's Pack with d as the dictionary.
+func (d *Dict) Pack(body []byte) (hash string, blob []byte, err error) {
+	enc, err := d.encoder()
+	if err != nil {
+		return "", nil, fmt.Errorf("archive: pack with dictionary %d: %w", d.id, err)
+	}
+	return pack(enc, body)
+}
