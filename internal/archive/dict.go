@@ -19,6 +19,10 @@ const (
 	maxDictSize = 112 << 10
 	// dictHashBytes is the shortest run the trainer counts as repeated.
 	dictHashBytes = 6
+	// trainChunk is the most of a sample the trainer is given as one:
+	// its encoder takes each as a single zstd block (at most 128 KB) and
+	// fails on a longer one.
+	trainChunk = 64 << 10
 	// maxTrainBytes bounds the samples a dictionary is trained on: training
 	// costs about a second per megabyte, and a site's template shows in
 	// a few pages.
@@ -64,8 +68,8 @@ func ParseDict(raw []byte) (*Dict, error) {
 	return d, nil
 }
 
-// TrainDict builds dictionary id from sample bodies of one site. Samples
-// beyond the first maxTrainBytes in all are left out.
+// TrainDict builds dictionary id from sample bodies of one site, of any
+// size. Samples beyond the first maxTrainBytes in all are left out.
 func TrainDict(id uint32, samples [][]byte) (*Dict, error) {
 	if id == 0 {
 		return nil, errors.New("archive: train dictionary: ID 0 means no dictionary")
@@ -73,14 +77,7 @@ func TrainDict(id uint32, samples [][]byte) (*Dict, error) {
 	if len(samples) < MinDictSamples {
 		return nil, fmt.Errorf("archive: train dictionary: %d samples, want at least %d", len(samples), MinDictSamples)
 	}
-	total := 0
-	for i, s := range samples {
-		if total += len(s); total > maxTrainBytes && i >= MinDictSamples {
-			samples = samples[:i]
-			break
-		}
-	}
-	raw, err := dict.BuildZstdDict(samples, dict.Options{
+	raw, err := dict.BuildZstdDict(chunks(samples), dict.Options{
 		MaxDictSize: maxDictSize,
 		HashBytes:   dictHashBytes,
 		ZstdDictID:  id,
@@ -90,6 +87,21 @@ func TrainDict(id uint32, samples [][]byte) (*Dict, error) {
 		return nil, fmt.Errorf("archive: train dictionary: %w", err)
 	}
 	return ParseDict(raw)
+}
+
+// chunks cuts samples into pieces of at most trainChunk bytes, up to
+// maxTrainBytes in all.
+func chunks(samples [][]byte) [][]byte {
+	var out [][]byte
+	total := 0
+	for _, s := range samples {
+		for len(s) > 0 && total < maxTrainBytes {
+			n := min(len(s), trainChunk)
+			out = append(out, s[:n])
+			s, total = s[n:], total+n
+		}
+	}
+	return out
 }
 
 // ID returns the number blobs packed with d carry.

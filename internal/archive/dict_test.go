@@ -119,6 +119,20 @@ func TestUnpack_WrongDictIsCorrupt(t *testing.T) {
 	}
 }
 
+func TestTrainDict_TakesPagesLargerThanABlock(t *testing.T) {
+	samples := site(MinDictSamples)
+	samples[3] = page(600_000)
+	d, err := TrainDict(2, samples)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := page(300_000)
+	hash, blob, _ := d.Pack(body)
+	if got, err := Unpack(hash, blob, dicts{2: d}); err != nil || !bytes.Equal(got, body) {
+		t.Fatalf("Unpack = %d bytes, %v", len(got), err)
+	}
+}
+
 func TestTrainDict_RefusesTooFewSamples(t *testing.T) {
 	if _, err := TrainDict(1, site(MinDictSamples-1)); err == nil {
 		t.Error("trained on too few samples")
