@@ -18,7 +18,7 @@ const (
 	dictCacheSize = 64
 	// dictSamples is how many of an outlet's newest captures a dictionary
 	// is trained on; archive.TrainDict bounds their bytes too.
-	dictSamples = 64
+	dictSamples = 32
 	// dictRetrainAfter is how many captures newer than an outlet's
 	// dictionary earn it a new one: sites change their templates, and a
 	// stale dictionary packs a redesigned page little better than none.
