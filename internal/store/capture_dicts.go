@@ -104,29 +104,31 @@ func (s *Store) dict(ctx context.Context, id uint32) (*archive.Dict, error) {
 }
 
 // PackCapture packs a body fetched from one of outlet's pages: with the
-// outlet's newest dictionary when it has one, plainly otherwise.
+// outlet's newest dictionary when it has one, plainly otherwise. A
+// dictionary that cannot be read is no reason to lose a version: the body
+// is then packed plainly, and verify reports the dictionary's captures.
 func (s *Store) PackCapture(ctx context.Context, outletID int64, body []byte) (hash string, blob []byte, err error) {
 	var id, last int64
 	err = s.queryRow(ctx, sqlOutletDict, outletID).Scan(&id, &last)
-	if errors.Is(err, sql.ErrNoRows) {
-		return archive.Pack(body)
+	if err != nil && ctx.Err() != nil {
+		return "", nil, s.wrap("pack capture", err)
 	}
 	if err != nil {
-		return "", nil, s.wrap("pack capture", err)
+		return archive.Pack(body)
 	}
 	d, err := s.dict(ctx, uint32(id))
 	if err != nil {
-		return "", nil, err
+		return archive.Pack(body)
 	}
 	return d.Pack(body)
 }
 
-// TrainCaptureDicts trains a dictionary for every outlet that has enough
-// captures its newest dictionary (if any) has not seen, and reports how
-// many it added. It reads and trains outside any write transaction, so
-// checks keep recording meanwhile; training costs about a second per
-// outlet.
-func (s *Store) TrainCaptureDicts(ctx context.Context, now time.Time) (int, error) {
+// TrainCaptureDicts trains a dictionary for up to limit outlets that
+// have enough captures their newest dictionary (if any) has not seen, and
+// reports how many it added. It reads and trains outside any write
+// transaction, so checks keep recording meanwhile; training takes a
+// second or so per outlet, which limit bounds.
+func (s *Store) TrainCaptureDicts(ctx context.Context, now time.Time, limit int) (int, error) {
 	rows, err := s.query(ctx, sqlDictOutletIDs)
 	if err != nil {
 		return 0, s.wrap("train capture dictionaries", err)
@@ -140,6 +142,9 @@ func (s *Store) TrainCaptureDicts(ctx context.Context, now time.Time) (int, erro
 	}
 	added := 0
 	for _, outlet := range ids {
+		if added >= limit {
+			break
+		}
 		ok, err := s.TrainCaptureDict(ctx, outlet, now)
 		if err != nil {
 			return added, err

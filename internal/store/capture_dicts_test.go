@@ -80,10 +80,10 @@ func TestTrainCaptureDict_WaitsForEnoughCaptures(t *testing.T) {
 			t.Fatalf("trained on %d captures: %v, %v", archive.MinDictSamples-1, ok, err)
 		}
 		recordPages(t, s, o, archive.MinDictSamples-1, 1)
-		if n, err := s.TrainCaptureDicts(ctx, t0); n != 1 || err != nil {
+		if n, err := s.TrainCaptureDicts(ctx, t0, 10); n != 1 || err != nil {
 			t.Fatalf("TrainCaptureDicts = %d, %v; want 1", n, err)
 		}
-		if n, err := s.TrainCaptureDicts(ctx, t0); n != 0 || err != nil {
+		if n, err := s.TrainCaptureDicts(ctx, t0, 10); n != 0 || err != nil {
 			t.Fatalf("trained again with no new captures: %d, %v", n, err)
 		}
 	})
@@ -218,6 +218,57 @@ func TestCaptureDicts_AreAppendOnly(t *testing.T) {
 			if _, err := s.w.ExecContext(ctx, s.d.rebind(q), arg); err == nil {
 				t.Errorf("%s: allowed", q)
 			}
+		}
+	})
+}
+
+func TestTrainCaptureDicts_TrainsAtMostLimitOutlets(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		for _, name := range []string{"daily", "weekly"} {
+			recordPages(t, s, mustOutlet(t, s, name), 0, archive.MinDictSamples)
+		}
+		for round := range 2 {
+			if n, err := s.TrainCaptureDicts(ctx, t0, 1); n != 1 || err != nil {
+				t.Fatalf("round %d: TrainCaptureDicts = %d, %v; want 1", round, n, err)
+			}
+		}
+		if n, err := s.TrainCaptureDicts(ctx, t0, 1); n != 0 || err != nil {
+			t.Fatalf("third round trained %d, %v", n, err)
+		}
+	})
+}
+
+func TestPackCapture_PacksPlainlyWhenTheDictionaryIsDamaged(t *testing.T) {
+	forEachDialect(t, func(t *testing.T, s *Store, reopen func() (*Store, error)) {
+		ctx := context.Background()
+		o := mustOutlet(t, s, "daily")
+		recordPages(t, s, o, 0, archive.MinDictSamples)
+		if ok, err := s.TrainCaptureDict(ctx, o.ID, t0); !ok || err != nil {
+			t.Fatalf("TrainCaptureDict = %v, %v", ok, err)
+		}
+		drop := "DROP TRIGGER capture_dicts_no_update"
+		if s.d == dialectPostgres {
+			drop += " ON capture_dicts"
+		}
+		if _, err := s.w.ExecContext(ctx, drop); err != nil {
+			t.Fatalf("%s: %v", drop, err)
+		}
+		if _, err := s.w.ExecContext(ctx, s.d.rebind("UPDATE capture_dicts SET dict = ?"), []byte("damaged")); err != nil {
+			t.Fatal(err)
+		}
+		again, err := reopen()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer again.Close()
+		body := sitePage("daily", 500)
+		hash, blob, err := again.PackCapture(ctx, o.ID, body)
+		if err != nil {
+			t.Fatalf("PackCapture: %v", err)
+		}
+		if got, err := archive.Unpack(hash, blob, nil); err != nil || !bytes.Equal(got, body) {
+			t.Fatalf("Unpack without dictionaries = %d bytes, %v", len(got), err)
 		}
 	})
 }

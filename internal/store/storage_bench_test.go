@@ -228,7 +228,7 @@ func recordBenchCrawl(b *testing.B, pages []benchPage, f storageForm) storageFig
 	for seq := range benchVersions {
 		if f.train && seq == benchTrainedRounds {
 			start := time.Now()
-			if _, err := s.TrainCaptureDicts(ctx, t0); err != nil {
+			if _, err := s.TrainCaptureDicts(ctx, t0, benchOutlets); err != nil {
 				b.Fatal(err)
 			}
 			fig.train = time.Since(start)
