@@ -107,8 +107,11 @@ func FuzzUnpack(f *testing.F) {
 	f.Add(hash, gzipped([]byte("stored")))
 	f.Add("../x", []byte{})
 	f.Add(hash, []byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff})
+	d := trained(f, 3)
+	_, withDict, _ := d.Pack([]byte("stored"))
+	f.Add(hash, withDict)
 	f.Fuzz(func(t *testing.T, hash string, blob []byte) {
-		body, err := Unpack(hash, blob, nil)
+		body, err := Unpack(hash, blob, dicts{3: d})
 		if err == nil && Hash(body) != hash {
 			t.Errorf("Unpack returned content hashing to %s, not %s", Hash(body), hash)
 		}
