@@ -169,3 +169,39 @@ func BenchmarkTrainDict(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkUnpackDict(b *testing.B) {
+	d := trained(b, 1)
+	body := page(200_000)
+	hash, blob, _ := d.Pack(body)
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if _, err := Unpack(hash, blob, dicts{1: d}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPackGzip and BenchmarkUnpackGzip are the form blobs were kept
+// in before zstd (gzip BestSpeed), for comparison in the same run.
+func BenchmarkPackGzip(b *testing.B) {
+	body := page(200_000)
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+		zw.Write(body)
+		zw.Close()
+	}
+}
+
+func BenchmarkUnpackGzip(b *testing.B) {
+	body := page(200_000)
+	hash, blob := Hash(body), gzipped(body)
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if _, err := Unpack(hash, blob, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
