@@ -190,6 +190,10 @@ type storageFigures struct {
 	// laterPrevBytes is what those captures would take packed against
 	// the previous capture of their article (not how they are kept).
 	laterPrevBytes int64
+	// laterTextBytes is those versions' text, and laterTextPrevBytes the
+	// same packed against the article's previous text: what a text delta
+	// could save.
+	laterTextBytes, laterTextPrevBytes int64
 }
 
 func BenchmarkStorage(b *testing.B) {
@@ -217,7 +221,7 @@ func recordBenchCrawl(b *testing.B, pages []benchPage, f storageForm) storageFig
 		page   int
 	}
 	var arts []art
-	prev := map[int64][]byte{}
+	prev, prevText := map[int64][]byte{}, map[int64][]byte{}
 	for o := range benchOutlets {
 		out := mustOutlet(b, s, fmt.Sprintf("outlet%d", o))
 		for i := range benchArticles {
@@ -257,8 +261,10 @@ func recordBenchCrawl(b *testing.B, pages []benchPage, f storageForm) storageFig
 				fig.laterCaptures++
 				fig.laterBlobBytes += int64(len(blob))
 				fig.laterPrevBytes += packedAgainst(b, prev[ar.a.ID], []byte(body))
+				fig.laterTextBytes += int64(len(text))
+				fig.laterTextPrevBytes += packedAgainst(b, prevText[ar.a.ID], []byte(text))
 			}
-			prev[ar.a.ID] = []byte(body)
+			prev[ar.a.ID], prevText[ar.a.ID] = []byte(body), []byte(text)
 		}
 	}
 	fig.unpack = unpackAll(b, s)
@@ -344,6 +350,8 @@ func printStorageFigures(b *testing.B, name string, f storageFigures) {
 		100*per(f.blobBytes, f.bodyBytes), per(f.textBytes, int64(f.versions)))
 	fmt.Fprintf(w, "%-14s captures after round %d: blob %.0f B/capture; packed against the article's previous capture it would be %.0f\n",
 		name, benchTrainedRounds, per(f.laterBlobBytes, f.laterCaptures), per(f.laterPrevBytes, f.laterCaptures))
+	fmt.Fprintf(w, "%-14s versions after round %d: text %.0f B/version; packed against the article's previous text it would be %.0f\n",
+		name, benchTrainedRounds, per(f.laterTextBytes, f.laterCaptures), per(f.laterTextPrevBytes, f.laterCaptures))
 	fmt.Fprintf(w, "%-14s file after VACUUM %.1f MB = %.0f B/version; pack %.2f ms/capture, unpack %.2f ms/capture\n",
 		name, float64(f.fileBytes)/1e6, per(f.fileBytes, int64(f.versions)),
 		f.pack.Seconds()*1e3/float64(f.captures), f.unpack.Seconds()*1e3/float64(f.captures))
@@ -363,4 +371,11 @@ func printStorageFigures(b *testing.B, name string, f storageFigures) {
 		parts = append(parts, fmt.Sprintf("%s %.0f", n, per(f.tables[n], int64(f.versions))))
 	}
 	fmt.Fprintf(w, "%-14s B/version by table: %s\n", name, strings.Join(parts, ", "))
+	var search int64
+	for n, size := range f.tables {
+		if strings.HasPrefix(n, "version_search") {
+			search += size
+		}
+	}
+	fmt.Fprintf(w, "%-14s search index (version_search*) %.0f B/version\n", name, per(search, int64(f.versions)))
 }
