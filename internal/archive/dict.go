@@ -35,10 +35,13 @@ const (
 // Its ID is written in every blob packed with it, which is how Unpack
 // finds it again.
 type Dict struct {
-	id      uint32
-	raw     []byte
-	encoder func() (*zstd.Encoder, error)
-	decoder func() (*zstd.Decoder, error)
+	id  uint32
+	raw []byte
+	// encoders holds a few megabytes each, so they are pooled and left to
+	// the garbage collector between packs: a store keeps dictionaries of
+	// many outlets to read, and packs with few of them at a time.
+	encoders sync.Pool
+	decoder  func() (*zstd.Decoder, error)
 }
 
 // Dicts finds the dictionary a blob names.
@@ -59,9 +62,6 @@ func ParseDict(raw []byte) (*Dict, error) {
 	d := &Dict{id: info.ID(), raw: raw}
 	// Built on first use: a store opens dictionaries to read old blobs far
 	// more often than to pack new ones.
-	d.encoder = sync.OnceValues(func() (*zstd.Encoder, error) {
-		return zstd.NewWriter(nil, encoderOptions(zstd.WithEncoderDict(raw))...)
-	})
 	d.decoder = sync.OnceValues(func() (*zstd.Decoder, error) {
 		return zstd.NewReader(nil, decoderOptions(zstd.WithDecoderDicts(raw))...)
 	})
@@ -113,9 +113,13 @@ func (d *Dict) Bytes() []byte { return d.raw }
 
 // Pack is the package's Pack with d as the dictionary.
 func (d *Dict) Pack(body []byte) (hash string, blob []byte, err error) {
-	enc, err := d.encoder()
-	if err != nil {
-		return "", nil, fmt.Errorf("archive: pack with dictionary %d: %w", d.id, err)
+	enc, ok := d.encoders.Get().(*zstd.Encoder)
+	if !ok {
+		enc, err = zstd.NewWriter(nil, encoderOptions(zstd.WithEncoderConcurrency(1), zstd.WithEncoderDict(d.raw))...)
+		if err != nil {
+			return "", nil, fmt.Errorf("archive: pack with dictionary %d: %w", d.id, err)
+		}
 	}
+	defer d.encoders.Put(enc)
 	return pack(enc, body)
 }

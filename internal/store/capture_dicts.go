@@ -12,10 +12,10 @@ import (
 )
 
 const (
-	// dictCacheSize bounds the dictionaries held in memory. Each is about
-	// 112 KB, plus its codec state (a few MB) once used; a store needs
-	// one per outlet it is packing for or reading from.
-	dictCacheSize = 64
+	// dictCacheSize bounds the dictionaries held in memory: about 2 MB
+	// each once read with (the dictionary and its decoder; encoders are
+	// pooled and freed between packs). A miss costs one indexed read.
+	dictCacheSize = 32
 	// dictSamples is how many of an outlet's newest captures a dictionary
 	// is trained on; archive.TrainDict bounds their bytes too.
 	dictSamples = 32
@@ -64,7 +64,7 @@ func (c *dictCache) put(d *archive.Dict) {
 		c.m = make(map[uint32]*archive.Dict)
 	}
 	if len(c.m) >= dictCacheSize {
-		for id := range c.m { // any one: a miss costs one indexed read
+		for id := range c.m { // any one: a miss costs little
 			delete(c.m, id)
 			break
 		}
