@@ -25,7 +25,7 @@ const (
 	trainChunk = 64 << 10
 	// maxTrainBytes bounds the samples a dictionary is trained on. On the
 	// storage benchmark's real pages 2 MB packed as small as 4 and 8 MB
-	// did, and trained in one to two seconds an outlet instead of four.
+	// did, and trained two to three times faster.
 	maxTrainBytes = 2 << 20
 )
 

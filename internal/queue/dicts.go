@@ -16,7 +16,7 @@ const (
 	// indexed counts per outlet; an outlet's first dictionary comes within
 	// the hour of its first pages, which are packed without one meanwhile.
 	trainDictsEvery = time.Hour
-	// trainDictsPerPass bounds the outlets one pass trains (a second or so
+	// trainDictsPerPass bounds the outlets one pass trains (a few seconds
 	// each), keeping the job well inside jobTimeout; the next pass trains
 	// the rest.
 	trainDictsPerPass = 16

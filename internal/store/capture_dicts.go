@@ -127,7 +127,7 @@ func (s *Store) PackCapture(ctx context.Context, outletID int64, body []byte) (h
 // have enough captures their newest dictionary (if any) has not seen, and
 // reports how many it added. It reads and trains outside any write
 // transaction, so checks keep recording meanwhile; training takes a
-// second or so per outlet, which limit bounds.
+// few seconds per outlet, which limit bounds.
 func (s *Store) TrainCaptureDicts(ctx context.Context, now time.Time, limit int) (int, error) {
 	rows, err := s.query(ctx, sqlDictOutletIDs)
 	if err != nil {
