@@ -157,7 +157,7 @@ func (x *warcExport) capture(ctx context.Context, c model.Capture) (int, error) 
 	if err != nil {
 		return 0, err
 	}
-	body, err := archive.Unpack(c.Hash, blob)
+	body, err := archive.Unpack(c.Hash, blob, x.st.Dicts(ctx))
 	if err != nil {
 		return 0, fmt.Errorf("export: %w", err)
 	}
