@@ -248,7 +248,7 @@ func (e *Engine) recordVersion(ctx context.Context, rec *store.CheckRecord, resp
 			return res, err
 		}
 	}
-	bodyHash, blob, err := archive.Pack(resp.Body)
+	bodyHash, blob, err := e.Store.PackCapture(ctx, a.OutletID, resp.Body)
 	if err != nil {
 		return CheckResult{}, fmt.Errorf("jobs: keep capture of %s: %w", a.URL, err)
 	}
