@@ -70,8 +70,8 @@ func (s *Store) Events(ctx context.Context, q EventQuery) ([]EventEntry, error) 
 
 // eventsSQL builds the statement for q's filters (see changesSQL): an
 // article's events come from its index, each asked-for kind is an ordered
-// walk of the kind's index, and otherwise every event is walked by time,
-// the outlet tested on the way.
+// walk of the kind's index, an outlet's events one of outlet_events, and
+// otherwise every event is walked by time.
 func eventsSQL(q EventQuery) (string, []any) {
 	var args sqlArgs
 	limit := args.add(pageLimit(q.Limit))
@@ -83,25 +83,30 @@ func eventsSQL(q EventQuery) (string, []any) {
 	if q.ArticleID == 0 && len(kinds) > 0 {
 		return eventsByKind(&args, q, kinds, limit), args
 	}
+	from, atCol, idCol := "events e", "e.at", "e.id"
 	var preds []string
-	if q.ArticleID != 0 {
+	switch {
+	case q.ArticleID != 0:
 		preds = append(preds, "e.article_id = "+args.add(q.ArticleID))
+		if q.OutletID != 0 {
+			preds = append(preds, "a.outlet_id = "+args.add(q.OutletID))
+		}
+	case q.OutletID != 0:
+		from, atCol, idCol = "outlet_events oe CROSS JOIN events e", "oe.at", "oe.event_id"
+		preds = append(preds, "oe.outlet_id = "+args.add(q.OutletID), "e.id = oe.event_id")
 	}
 	if len(kinds) > 0 {
 		preds = append(preds, "e.kind IN ("+placeholders(&args, kinds)+")")
 	}
-	if q.OutletID != 0 {
-		preds = append(preds, "a.outlet_id = "+args.add(q.OutletID))
-	}
 	if q.After != (EventCursor{}) {
-		preds = append(preds, before(&args, "e.at", "e.id", nanos(q.After.At), q.After.ID))
+		preds = append(preds, before(&args, atCol, idCol, nanos(q.After.At), q.After.ID))
 	}
 	return `SELECT ` + eventEntryCols + `
-	FROM events e
+	FROM ` + from + `
 	JOIN articles a ON a.id = e.article_id
 	JOIN outlets o ON o.id = a.outlet_id
 	WHERE ` + where(preds) + `
-	ORDER BY e.at DESC, e.id DESC
+	ORDER BY ` + atCol + ` DESC, ` + idCol + ` DESC
 	LIMIT ` + limit, args
 }
 

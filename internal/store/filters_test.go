@@ -161,8 +161,9 @@ func TestEvents_EveryFilterCombinationSelectsItsRows(t *testing.T) {
 const sqlDerivedChanges = `SELECT v.id, v.fetched_at, v.classes, a.outlet_id FROM versions v
 	JOIN articles a ON a.id = v.article_id WHERE v.seq > 0 ORDER BY v.id`
 
-// changeIndexMismatch compares the rows of version_classes and
-// outlet_changes with what versions say they must be; "" when equal.
+// changeIndexMismatch compares the rows of version_classes, outlet_changes
+// and outlet_events with what versions and events say they must be; ""
+// when equal.
 func changeIndexMismatch(t *testing.T, s *Store) string {
 	t.Helper()
 	ctx := context.Background()
@@ -198,6 +199,16 @@ func changeIndexMismatch(t *testing.T, s *Store) string {
 		err := sc.Scan(&class, &at, &id)
 		return []string{fmt.Sprintf("class %s %d %d", class, at, id)}, err
 	})
+	read(want, `SELECT e.id, e.at, a.outlet_id FROM events e JOIN articles a ON a.id = e.article_id`, func(sc scanner) ([]string, error) {
+		var id, at, outlet int64
+		err := sc.Scan(&id, &at, &outlet)
+		return []string{fmt.Sprintf("event %d %d %d", outlet, at, id)}, err
+	})
+	read(got, `SELECT outlet_id, at, event_id FROM outlet_events`, func(sc scanner) ([]string, error) {
+		var outlet, at, id int64
+		err := sc.Scan(&outlet, &at, &id)
+		return []string{fmt.Sprintf("event %d %d %d", outlet, at, id)}, err
+	})
 	read(got, `SELECT outlet_id, fetched_at, version_id FROM outlet_changes`, func(sc scanner) ([]string, error) {
 		var outlet, at, id int64
 		err := sc.Scan(&outlet, &at, &id)
@@ -228,6 +239,11 @@ func TestChangeIndex_FollowsEveryWrite(t *testing.T) {
 		a := recordVersions(t, s, one, "https://one.example/a", "", "headline", "byline,wording,byline", "minor")
 		b := recordVersions(t, s, two, "https://two.example/b", "", "byline")
 		recordVersions(t, s, two, "https://two.example/c", "", "")
+		for _, id := range []int64{a.ID, b.ID, b.ID} {
+			if _, err := s.AppendEvent(ctx, model.Event{ArticleID: id, Kind: model.EventGone, At: t0}); err != nil {
+				t.Fatal(err)
+			}
+		}
 		if d := changeIndexMismatch(t, s); d != "" {
 			t.Fatalf("versions appended: %s", d)
 		}
@@ -247,6 +263,10 @@ func TestChangeIndex_FollowsEveryWrite(t *testing.T) {
 		if err != nil || len(cs) != 1 || cs[0].ArticleID != b.ID {
 			t.Errorf("byline changes of the merged outlet = %+v, %v", cs, err)
 		}
+		es, err := s.Events(ctx, EventQuery{OutletID: one.ID})
+		if err != nil || len(es) != 2 || es[0].ArticleID != b.ID {
+			t.Errorf("events of the merged outlet = %+v, %v", es, err)
+		}
 	})
 }
 
@@ -263,6 +283,10 @@ func TestChangeIndex_MigrationFillsExistingVersions(t *testing.T) {
 				"t", fmt.Sprint("text ", seq), fmt.Sprint("h", seq), classes); err != nil {
 				t.Fatalf("insert version %d: %v", seq, err)
 			}
+		}
+		if _, err := old.w.ExecContext(ctx, old.d.rebind(`INSERT INTO events (article_id, kind, at) VALUES (?, 'gone', ?)`),
+			a.ID, nanos(t0)); err != nil {
+			t.Fatalf("insert event: %v", err)
 		}
 	}
 	check := func(t *testing.T, s *Store) {

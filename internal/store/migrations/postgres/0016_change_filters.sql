@@ -93,9 +93,39 @@ $$;
 CREATE FUNCTION errata_outlet_changes_moved() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE outlet_changes SET outlet_id = NEW.outlet_id WHERE article_id = NEW.id;
+    UPDATE outlet_events SET outlet_id = NEW.outlet_id WHERE article_id = NEW.id;
     RETURN NEW;
 END;
 $$;
+
+-- outlet_events: one row per lifecycle event under its article's outlet
+-- (as migrations/sqlite/0016).
+CREATE TABLE outlet_events (
+    outlet_id  BIGINT NOT NULL,
+    at         BIGINT NOT NULL,
+    event_id   BIGINT NOT NULL,
+    article_id BIGINT NOT NULL,
+    PRIMARY KEY (outlet_id, at, event_id)
+);
+CREATE INDEX outlet_events_article ON outlet_events(article_id);
+
+CREATE FUNCTION errata_outlet_events() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO outlet_events (outlet_id, at, event_id, article_id)
+            SELECT outlet_id, NEW.at, NEW.id, NEW.article_id FROM articles WHERE id = NEW.article_id;
+        RETURN NEW;
+    END IF;
+    DELETE FROM outlet_events WHERE article_id = OLD.article_id AND event_id = OLD.id;
+    RETURN OLD;
+END;
+$$;
+
+CREATE TRIGGER outlet_events_row AFTER INSERT OR DELETE ON events
+    FOR EACH ROW EXECUTE FUNCTION errata_outlet_events();
+
+INSERT INTO outlet_events (outlet_id, at, event_id, article_id)
+    SELECT a.outlet_id, e.at, e.id, e.article_id FROM events e JOIN articles a ON a.id = e.article_id;
 
 CREATE TRIGGER version_change_filters AFTER INSERT OR DELETE ON versions
     FOR EACH ROW EXECUTE FUNCTION errata_change_filters();

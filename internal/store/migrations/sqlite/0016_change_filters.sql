@@ -5,10 +5,11 @@
 -- version_classes: one row per class of each version after the first
 -- (versions.classes is a comma-separated list), in the order the list
 -- pages by. outlet_changes: one row per version after the first under its
--- article's outlet; an article moved to another outlet (an outlet merge)
--- moves its rows. Both are derived from versions by the triggers below,
--- so no write path can forget them; a purge deletes versions and with
--- them their rows. Versions are append-only, so nothing else changes.
+-- article's outlet, and outlet_events one per lifecycle event; an article
+-- moved to another outlet (an outlet merge) moves its rows. All three are
+-- derived from versions and events by the triggers below, so no write
+-- path can forget them; a purge deletes versions and events and with them
+-- their rows. Both are append-only, so nothing else changes them.
 CREATE TABLE version_classes (
     class      TEXT NOT NULL,
     fetched_at INTEGER NOT NULL,
@@ -111,7 +112,33 @@ CREATE TRIGGER outlet_changes_article_moved AFTER UPDATE OF outlet_id ON article
 WHEN old.outlet_id <> new.outlet_id
 BEGIN
     UPDATE outlet_changes SET outlet_id = new.outlet_id WHERE article_id = new.id;
+    UPDATE outlet_events SET outlet_id = new.outlet_id WHERE article_id = new.id;
 END;
+
+-- outlet_events: one row per lifecycle event under its article's outlet,
+-- in the order the events list pages by, kept like outlet_changes.
+CREATE TABLE outlet_events (
+    outlet_id  INTEGER NOT NULL,
+    at         INTEGER NOT NULL,
+    event_id   INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (outlet_id, at, event_id)
+) WITHOUT ROWID;
+CREATE INDEX outlet_events_article ON outlet_events(article_id);
+
+CREATE TRIGGER outlet_events_insert AFTER INSERT ON events
+BEGIN
+    INSERT INTO outlet_events (outlet_id, at, event_id, article_id)
+        SELECT outlet_id, new.at, new.id, new.article_id FROM articles WHERE id = new.article_id;
+END;
+
+CREATE TRIGGER outlet_events_delete AFTER DELETE ON events
+BEGIN
+    DELETE FROM outlet_events WHERE article_id = old.article_id AND event_id = old.id;
+END;
+
+INSERT INTO outlet_events (outlet_id, at, event_id, article_id)
+    SELECT a.outlet_id, e.at, e.id, e.article_id FROM events e JOIN articles a ON a.id = e.article_id;
 
 WITH RECURSIVE split(version_id, fetched_at, class, rest) AS (
     SELECT id, fetched_at, '', classes || ',' FROM versions WHERE seq > 0
