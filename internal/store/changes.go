@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -46,63 +47,115 @@ type ChangeQuery struct {
 	Limit     int // capped at MaxPage; <= 0 means MaxPage
 }
 
-// MaxClassFilter is how many classes one ChangeQuery may ask for: the
-// statement has a slot for each, so its text stays constant.
+// MaxClassFilter is how many classes one ChangeQuery may ask for: each
+// is a branch of the statement.
 const MaxClassFilter = 8
 
-// The optional filters are written as "? = 0 OR ..." so the statement text
-// is constant and can be prepared once. Classes are a comma-separated
-// column, hence the commas around both sides of the class test; an empty
-// class slot matches nothing. Minor is only ever reported alone, so "hide
-// minor" is an equality test.
-var sqlChanges = `SELECT v.id, v.article_id, a.url, a.outlet_id, o.name, v.seq, v.fetched_at, v.title,
+// changeCols are the columns of a Change, read from versions v, articles a
+// and outlets o.
+const changeCols = `v.id, v.article_id, a.url, a.outlet_id, o.name, v.seq, v.fetched_at, v.title,
 		coalesce((SELECT p.title FROM versions p WHERE p.article_id = v.article_id AND p.seq = v.seq - 1), ''),
-		v.classes, v.added, v.removed
-	FROM versions v
-	JOIN articles a ON a.id = v.article_id
-	JOIN outlets o ON o.id = a.outlet_id
-	WHERE v.seq > 0
-	  AND (?1 = 0 OR a.outlet_id = ?1)
-	  AND (?2 = 0 OR v.article_id = ?2)
-	  AND (?3 = 0` + classSlots(9, MaxClassFilter) + `)
-	  AND (?4 = 0 OR v.classes <> 'minor')
-	  AND (?5 = 0 OR v.fetched_at < ?6 OR (v.fetched_at = ?6 AND v.id < ?7))
-	  AND (` + storySlot + ` = 0 OR v.article_id IN (SELECT article_id FROM story_members WHERE story_id = ` + storySlot + `))
-	ORDER BY v.fetched_at DESC, v.id DESC
-	LIMIT ?8`
-
-// storySlot is the story filter's argument, after the class slots.
-var storySlot = fmt.Sprintf("?%d", 9+MaxClassFilter)
+		v.classes, v.added, v.removed`
 
 // Changes lists changes newest first, starting after q.After.
 func (s *Store) Changes(ctx context.Context, q ChangeQuery) ([]Change, error) {
-	hide := 0
-	if q.HideMinor {
-		hide = 1
-	}
-	started := 0
-	if q.After != (ChangeCursor{}) {
-		started = 1
-	}
 	if len(q.Classes) > MaxClassFilter {
 		return nil, fmt.Errorf("store: changes: %d classes asked for, at most %d", len(q.Classes), MaxClassFilter)
 	}
-	args := []any{q.OutletID, q.ArticleID, len(q.Classes), hide, started,
-		nanos(q.After.At), q.After.VersionID, pageLimit(q.Limit)}
-	for i := range MaxClassFilter {
-		c := ""
-		if i < len(q.Classes) {
-			c = q.Classes[i]
-		}
-		args = append(args, c)
-	}
-	args = append(args, q.StoryID)
-	rows, err := s.query(ctx, sqlChanges, args...)
+	query, args := changesSQL(q)
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, s.wrap("changes", err)
 	}
 	cs, err := collect(rows, scanChange)
 	return cs, s.wrap("changes", err)
+}
+
+// changesSQL builds the statement for q's filters. The list is driven
+// from the index that holds the fewest rows a filter can select, walked
+// in the list's order where it has it: an article's versions, a story's
+// members' versions, the rows of each asked-for class (version_classes),
+// the outlet's changes (outlet_changes), or else every version by time.
+// The other filters are tested on the rows that walk yields.
+func changesSQL(q ChangeQuery) (string, []any) {
+	var args sqlArgs
+	limit := args.add(pageLimit(q.Limit))
+	classes := uniqueStrings(q.Classes)
+	if q.ArticleID == 0 && q.StoryID == 0 && len(classes) > 0 {
+		return changesByClass(&args, q, classes, limit), args
+	}
+	from, atCol, idCol := "versions v", "v.fetched_at", "v.id"
+	var preds []string
+	switch {
+	case q.ArticleID != 0:
+		preds = append(preds, "v.article_id = "+args.add(q.ArticleID))
+	case q.StoryID != 0:
+		from = "story_members m CROSS JOIN versions v"
+		preds = append(preds, "m.story_id = "+args.add(q.StoryID), "v.article_id = m.article_id")
+	case q.OutletID != 0:
+		from, atCol, idCol = "outlet_changes oc CROSS JOIN versions v", "oc.fetched_at", "oc.version_id"
+		preds = append(preds, "oc.outlet_id = "+args.add(q.OutletID), "v.id = oc.version_id")
+	}
+	preds = append(preds, "v.seq > 0")
+	if q.OutletID != 0 && (q.ArticleID != 0 || q.StoryID != 0) {
+		preds = append(preds, "a.outlet_id = "+args.add(q.OutletID))
+	}
+	if q.StoryID != 0 && q.ArticleID != 0 {
+		preds = append(preds, "v.article_id IN (SELECT article_id FROM story_members WHERE story_id = "+args.add(q.StoryID)+")")
+	}
+	if len(classes) > 0 {
+		preds = append(preds, `EXISTS (SELECT 1 FROM version_classes c WHERE c.class IN (`+placeholders(&args, classes)+`)
+		AND c.fetched_at = v.fetched_at AND c.version_id = v.id)`)
+	}
+	if q.HideMinor {
+		preds = append(preds, sqlNotOnlyMinor)
+	}
+	if q.After != (ChangeCursor{}) {
+		preds = append(preds, before(&args, atCol, idCol, nanos(q.After.At), q.After.VersionID))
+	}
+	return `SELECT ` + changeCols + `
+	FROM ` + from + `
+	JOIN articles a ON a.id = v.article_id
+	JOIN outlets o ON o.id = a.outlet_id
+	WHERE ` + where(preds) + `
+	ORDER BY ` + atCol + ` DESC, ` + idCol + ` DESC
+	LIMIT ` + limit, args
+}
+
+// sqlNotOnlyMinor hides changes classed only "minor": minor is only ever
+// reported alone, so this is an equality test.
+const sqlNotOnlyMinor = "v.classes <> 'minor'"
+
+// changesByClass reads, for each class, the newest rows of that class
+// after the cursor that pass the other filters, a page of them at most,
+// each an ordered walk of version_classes; the page is the newest of
+// their union. A rare class reads only its own rows.
+func changesByClass(args *sqlArgs, q ChangeQuery, classes []string, limit string) string {
+	branches := make([]string, len(classes))
+	for i, class := range classes {
+		from := "version_classes c CROSS JOIN versions v"
+		preds := []string{"c.class = " + args.add(class), "v.id = c.version_id"}
+		if q.OutletID != 0 {
+			from += " CROSS JOIN articles a"
+			preds = append(preds, "a.id = v.article_id", "a.outlet_id = "+args.add(q.OutletID))
+		}
+		if q.HideMinor {
+			preds = append(preds, sqlNotOnlyMinor)
+		}
+		if q.After != (ChangeCursor{}) {
+			preds = append(preds, before(args, "c.fetched_at", "c.version_id", nanos(q.After.At), q.After.VersionID))
+		}
+		branches[i] = `SELECT id FROM (SELECT c.version_id AS id FROM ` + from + `
+		WHERE ` + where(preds) + `
+		ORDER BY c.fetched_at DESC, c.version_id DESC LIMIT ` + limit + `) AS class` + strconv.Itoa(i)
+	}
+	return `SELECT ` + changeCols + `
+	FROM versions v
+	JOIN articles a ON a.id = v.article_id
+	JOIN outlets o ON o.id = a.outlet_id
+	WHERE v.id IN (` + strings.Join(branches, "\n\t\tUNION ") + `)
+	ORDER BY v.fetched_at DESC, v.id DESC
+	LIMIT ` + limit
 }
 
 func scanChange(sc scanner) (Change, error) {
@@ -116,16 +169,6 @@ func scanChange(sc scanner) (Change, error) {
 	}
 	c.At, c.Classes = fromNanos(at), splitClasses(classes)
 	return c, nil
-}
-
-// classSlots writes n class tests on the numbered arguments from first
-// on, each one "OR" clause.
-func classSlots(first, n int) string {
-	var b strings.Builder
-	for i := first; i < first+n; i++ {
-		fmt.Fprintf(&b, "\n\t\t  OR (?%d <> '' AND ',' || v.classes || ',' LIKE '%%,' || ?%d || ',%%')", i, i)
-	}
-	return b.String()
 }
 
 // pageLimit applies MaxPage.

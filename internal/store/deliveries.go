@@ -20,8 +20,9 @@ const (
 		WHERE subscription_id = ? AND version_id = ? AND event_id = ?`
 	sqlDeliveryAttempt = `UPDATE deliveries SET attempts = attempts + 1, status = ?, last_error = ?, delivered_at = ?
 		WHERE id = ? AND status <> ?`
-	sqlDeliveries = `SELECT ` + deliveryCols + ` FROM deliveries WHERE (?1 = 0 OR subscription_id = ?1)
-		ORDER BY id DESC LIMIT ?2`
+	sqlDeliveries           = `SELECT ` + deliveryCols + ` FROM deliveries ORDER BY id DESC LIMIT ?`
+	sqlSubscriberDeliveries = `SELECT ` + deliveryCols + ` FROM deliveries WHERE subscription_id = ?
+		ORDER BY id DESC LIMIT ?`
 )
 
 func scanDelivery(sc scanner) (model.Delivery, error) {
@@ -76,7 +77,11 @@ func (s *Store) RecordAttempt(ctx context.Context, id int64, sendErr error, now 
 // Deliveries lists the latest deliveries, newest first, of one
 // subscription (or of all when subID is 0).
 func (s *Store) Deliveries(ctx context.Context, subID int64, limit int) ([]model.Delivery, error) {
-	rows, err := s.query(ctx, sqlDeliveries, subID, pageLimit(limit))
+	query, args := sqlDeliveries, []any{pageLimit(limit)}
+	if subID != 0 {
+		query, args = sqlSubscriberDeliveries, []any{subID, pageLimit(limit)}
+	}
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, s.wrap("deliveries", err)
 	}

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/errata/errata/internal/model"
@@ -37,54 +39,102 @@ const (
 	eventCols      = `e.id, e.article_id, e.kind, e.at, e.check_id, e.status, e.seq, e.old_url, e.new_url`
 	sqlInsertEvent = `INSERT INTO events (article_id, kind, at, check_id, status, seq, old_url, new_url)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
-	sqlEventByID = `SELECT ` + eventCols + `, a.url, a.outlet_id, o.name,
-		coalesce((SELECT v.title FROM versions v WHERE v.article_id = a.id ORDER BY v.seq DESC LIMIT 1), '')
+	sqlEventByID = `SELECT ` + eventEntryCols + `
 	FROM events e JOIN articles a ON a.id = e.article_id JOIN outlets o ON o.id = a.outlet_id
 	WHERE e.id = ?`
 	sqlPurgeEvents = `DELETE FROM events WHERE article_id = ?`
 )
 
-// maxKindFilter is how many kinds one EventQuery may ask for: the
-// statement has a slot for each, so its text stays constant.
+// maxKindFilter is how many kinds one EventQuery may ask for: each is a
+// branch of the statement.
 const maxKindFilter = 4
 
-// sqlEvents writes its optional filters as "? = 0 OR ..." so the text is
-// constant and can be prepared once; an empty kind slot matches nothing.
-var sqlEvents = `SELECT ` + eventCols + `, a.url, a.outlet_id, o.name,
-		coalesce((SELECT v.title FROM versions v WHERE v.article_id = a.id ORDER BY v.seq DESC LIMIT 1), '')
-	FROM events e
-	JOIN articles a ON a.id = e.article_id
-	JOIN outlets o ON o.id = a.outlet_id
-	WHERE (?1 = 0 OR a.outlet_id = ?1)
-	  AND (?2 = 0 OR e.article_id = ?2)
-	  AND (?3 = 0 OR e.kind IN (?8, ?9, ?10, ?11))
-	  AND (?4 = 0 OR e.at < ?5 OR (e.at = ?5 AND e.id < ?6))
-	ORDER BY e.at DESC, e.id DESC
-	LIMIT ?7`
+// eventEntryCols are the columns of an EventEntry, read from events e,
+// articles a and outlets o.
+const eventEntryCols = eventCols + `, a.url, a.outlet_id, o.name,
+		coalesce((SELECT v.title FROM versions v WHERE v.article_id = a.id ORDER BY v.seq DESC LIMIT 1), '')`
 
 // Events lists lifecycle events newest first, starting after q.After.
 func (s *Store) Events(ctx context.Context, q EventQuery) ([]EventEntry, error) {
 	if len(q.Kinds) > maxKindFilter {
 		return nil, fmt.Errorf("store: events: %d kinds asked for, at most %d", len(q.Kinds), maxKindFilter)
 	}
-	started := 0
-	if q.After != (EventCursor{}) {
-		started = 1
-	}
-	args := []any{q.OutletID, q.ArticleID, len(q.Kinds), started, nanos(q.After.At), q.After.ID, pageLimit(q.Limit)}
-	for i := range maxKindFilter {
-		k := ""
-		if i < len(q.Kinds) {
-			k = string(q.Kinds[i])
-		}
-		args = append(args, k)
-	}
-	rows, err := s.query(ctx, sqlEvents, args...)
+	query, args := eventsSQL(q)
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, s.wrap("events", err)
 	}
 	es, err := collect(rows, scanEventEntry)
 	return es, s.wrap("events", err)
+}
+
+// eventsSQL builds the statement for q's filters (see changesSQL): an
+// article's events come from its index, each asked-for kind is an ordered
+// walk of the kind's index, an outlet's events one of outlet_events, and
+// otherwise every event is walked by time.
+func eventsSQL(q EventQuery) (string, []any) {
+	var args sqlArgs
+	limit := args.add(pageLimit(q.Limit))
+	kinds := make([]string, len(q.Kinds))
+	for i, k := range q.Kinds {
+		kinds[i] = string(k)
+	}
+	kinds = uniqueStrings(kinds)
+	if q.ArticleID == 0 && len(kinds) > 0 {
+		return eventsByKind(&args, q, kinds, limit), args
+	}
+	from, atCol, idCol := "events e", "e.at", "e.id"
+	var preds []string
+	switch {
+	case q.ArticleID != 0:
+		preds = append(preds, "e.article_id = "+args.add(q.ArticleID))
+		if q.OutletID != 0 {
+			preds = append(preds, "a.outlet_id = "+args.add(q.OutletID))
+		}
+	case q.OutletID != 0:
+		from, atCol, idCol = "outlet_events oe CROSS JOIN events e", "oe.at", "oe.event_id"
+		preds = append(preds, "oe.outlet_id = "+args.add(q.OutletID), "e.id = oe.event_id")
+	}
+	if len(kinds) > 0 {
+		preds = append(preds, "e.kind IN ("+placeholders(&args, kinds)+")")
+	}
+	if q.After != (EventCursor{}) {
+		preds = append(preds, before(&args, atCol, idCol, nanos(q.After.At), q.After.ID))
+	}
+	return `SELECT ` + eventEntryCols + `
+	FROM ` + from + `
+	JOIN articles a ON a.id = e.article_id
+	JOIN outlets o ON o.id = a.outlet_id
+	WHERE ` + where(preds) + `
+	ORDER BY ` + atCol + ` DESC, ` + idCol + ` DESC
+	LIMIT ` + limit, args
+}
+
+// eventsByKind reads a page of each kind's newest events that pass the
+// other filters and keeps the newest of their union.
+func eventsByKind(args *sqlArgs, q EventQuery, kinds []string, limit string) string {
+	branches := make([]string, len(kinds))
+	for i, kind := range kinds {
+		from := "events e"
+		preds := []string{"e.kind = " + args.add(kind)}
+		if q.OutletID != 0 {
+			from += " CROSS JOIN articles a"
+			preds = append(preds, "a.id = e.article_id", "a.outlet_id = "+args.add(q.OutletID))
+		}
+		if q.After != (EventCursor{}) {
+			preds = append(preds, before(args, "e.at", "e.id", nanos(q.After.At), q.After.ID))
+		}
+		branches[i] = `SELECT id FROM (SELECT e.id FROM ` + from + `
+		WHERE ` + where(preds) + `
+		ORDER BY e.at DESC, e.id DESC LIMIT ` + limit + `) AS kind` + strconv.Itoa(i)
+	}
+	return `SELECT ` + eventEntryCols + `
+	FROM events e
+	JOIN articles a ON a.id = e.article_id
+	JOIN outlets o ON o.id = a.outlet_id
+	WHERE e.id IN (` + strings.Join(branches, "\n\t\tUNION ") + `)
+	ORDER BY e.at DESC, e.id DESC
+	LIMIT ` + limit
 }
 
 // ArticleEvents lists an article's events oldest first, at most MaxPage

@@ -58,9 +58,6 @@ const (
 	sqlArticleSumCol = articleCols + `, o.name,
 		coalesce((SELECT v.title FROM versions v WHERE v.article_id = a.id ORDER BY v.seq DESC LIMIT 1), ''),
 		(SELECT count(*) FROM versions v WHERE v.article_id = a.id)`
-	sqlArticleSummaries = `SELECT ` + sqlArticleSumCol + ` FROM articles a JOIN outlets o ON o.id = a.outlet_id
-		WHERE (?1 = 0 OR a.outlet_id = ?1) AND (?2 = 0 OR a.id < ?2)
-		ORDER BY a.id DESC LIMIT ?3`
 	sqlArticleSummary = `SELECT ` + sqlArticleSumCol + ` FROM articles a JOIN outlets o ON o.id = a.outlet_id
 		WHERE a.id = ?`
 	sqlVersionBySeq = `SELECT ` + versionCols + ` FROM versions WHERE article_id = ? AND seq = ?`
@@ -111,12 +108,30 @@ func (s *Store) OutletByName(ctx context.Context, name string) (model.Outlet, er
 
 // ArticleSummaries pages through articles, newest first.
 func (s *Store) ArticleSummaries(ctx context.Context, q ArticleQuery) ([]ArticleSummary, error) {
-	rows, err := s.query(ctx, sqlArticleSummaries, q.OutletID, q.BeforeID, pageLimit(q.Limit))
+	query, args := articleSummariesSQL(q)
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, s.wrap("article summaries", err)
 	}
 	as, err := collect(rows, scanArticleSummary)
 	return as, s.wrap("article summaries", err)
+}
+
+// articleSummariesSQL builds the statement for q's filters (see
+// changesSQL): an outlet's articles are a range of its index, which
+// holds them in id order.
+func articleSummariesSQL(q ArticleQuery) (string, []any) {
+	var args sqlArgs
+	var preds []string
+	if q.OutletID != 0 {
+		preds = append(preds, "a.outlet_id = "+args.add(q.OutletID))
+	}
+	if q.BeforeID != 0 {
+		preds = append(preds, "a.id < "+args.add(q.BeforeID))
+	}
+	return `SELECT ` + sqlArticleSumCol + ` FROM articles a JOIN outlets o ON o.id = a.outlet_id
+		WHERE ` + where(preds) + `
+		ORDER BY a.id DESC LIMIT ` + args.add(pageLimit(q.Limit)), args
 }
 
 // ArticleSummary returns one article with its outlet name and latest title.

@@ -130,7 +130,11 @@ func (s *Store) searchPage(ctx context.Context, qs searchSQL, expr string, q Sea
 	next := start
 	for scanned := 0; scanned < limit*searchScanFactor; {
 		window := min(2*limit, limit*searchScanFactor-scanned)
-		cands, err := s.candidates(ctx, qs.candidates, expr, next, window)
+		read := s.candidates
+		if s.d == dialectPostgres {
+			read = s.pgCandidates
+		}
+		cands, err := read(ctx, qs.candidates, expr, next, window)
 		if err != nil {
 			return page, err
 		}
@@ -169,11 +173,13 @@ func (s *Store) candidates(ctx context.Context, query, expr string, before int64
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, func(sc scanner) (candidate, error) {
-		var c candidate
-		err := sc.Scan(&c.version, &c.article)
-		return c, err
-	})
+	return collect(rows, scanCandidate)
+}
+
+func scanCandidate(sc scanner) (candidate, error) {
+	var c candidate
+	err := sc.Scan(&c.version, &c.article)
+	return c, err
 }
 
 // matchExpr turns words into an FTS5 expression of quoted terms, all

@@ -140,10 +140,11 @@ type SourceQuery struct {
 	Limit   int   // capped at MaxPage; <= 0 means MaxPage
 }
 
+// sqlSourceSummaries reads each source's count of articles from
+// source_stats, kept as articles are written (migration 0016).
 const sqlSourceSummaries = `SELECT s.id, s.outlet_id, s.url, s.kind, s.etag, s.last_modified, s.last_polled,
-		s.next_poll, s.errors, s.created_at, s.paused, s.last_error, o.name,
-		(SELECT count(*) FROM articles a WHERE a.source_id = s.id)
-	FROM sources s JOIN outlets o ON o.id = s.outlet_id
+		s.next_poll, s.errors, s.created_at, s.paused, s.last_error, o.name, coalesce(st.articles, 0)
+	FROM sources s JOIN outlets o ON o.id = s.outlet_id LEFT JOIN source_stats st ON st.source_id = s.id
 	WHERE s.id > ? ORDER BY s.id LIMIT ?`
 
 // SourceSummaries pages through sources with their outlet's name and the

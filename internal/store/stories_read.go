@@ -48,8 +48,10 @@ type ArticleCopy struct {
 const (
 	storyCols    = `id, title, created_at, updated_at, articles, outlets`
 	sqlStoryList = `SELECT ` + storyCols + ` FROM stories WHERE articles > 0
-		AND (?1 = 0 OR updated_at < ?2 OR (updated_at = ?2 AND id < ?3))
-		ORDER BY updated_at DESC, id DESC LIMIT ?4`
+		ORDER BY updated_at DESC, id DESC LIMIT ?`
+	sqlStoryListAfter = `SELECT ` + storyCols + ` FROM stories WHERE articles > 0
+		AND (updated_at, id) < (?, ?)
+		ORDER BY updated_at DESC, id DESC LIMIT ?`
 	sqlStoryByID     = `SELECT ` + storyCols + ` FROM stories WHERE id = ?`
 	sqlStoryMemberID = `SELECT article_id FROM story_members WHERE story_id = ? ORDER BY article_id`
 	sqlMemberWires   = `SELECT m.article_id, w.id, w.origin_id, w.agency FROM wire_members m JOIN wires w ON w.id = m.wire_id
@@ -90,11 +92,11 @@ func (s *Store) StoryList(ctx context.Context, limit int) ([]StorySummary, error
 // StoryPage lists up to limit stories after the cursor, the most recently
 // active first.
 func (s *Store) StoryPage(ctx context.Context, after StoryCursor, limit int) ([]StorySummary, error) {
-	started := 0
+	query, args := sqlStoryList, []any{pageLimit(limit)}
 	if after != (StoryCursor{}) {
-		started = 1
+		query, args = sqlStoryListAfter, []any{nanos(after.Updated), after.ID, pageLimit(limit)}
 	}
-	rows, err := s.query(ctx, sqlStoryList, started, nanos(after.Updated), after.ID, pageLimit(limit))
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, s.wrap("stories", err)
 	}
