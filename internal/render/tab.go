@@ -144,7 +144,8 @@ func (iv *interceptor) decide(ev cdpfetch.EventRequestPaused) {
 	case mainDoc:
 		// A script or meta refresh taking the tab elsewhere: what errata
 		// records is the page it fetched, not where the page sends readers.
-		iv.fail(id)
+		// A navigation answered 204 No Content leaves the page in place.
+		send(iv.tab, cdpfetch.FulfillRequest, cdpfetch.FulfillRequestParams{RequestID: id, ResponseCode: http.StatusNoContent})
 	case blockedTypes[ev.ResourceType]:
 		iv.fail(id)
 	case !iv.thirdParty && thirdParty(iv.raw.URL, ev.Request.URL):
