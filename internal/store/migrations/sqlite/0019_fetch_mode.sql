@@ -1,0 +1,11 @@
+-- 0019_fetch_mode: how each outlet's pages are fetched ('http', or
+-- 'browser': rendered in headless Chromium), and the latest plain fetch
+-- whose text fell far short of what the feed entry or the page's
+-- articleBody promised (short_count such fetches since the mode last
+-- changed), behind the outlet page's suggestion of the browser mode.
+ALTER TABLE outlets ADD COLUMN fetch_mode TEXT NOT NULL DEFAULT 'http';
+ALTER TABLE outlets ADD COLUMN short_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outlets ADD COLUMN short_url TEXT NOT NULL DEFAULT '';
+ALTER TABLE outlets ADD COLUMN short_words INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outlets ADD COLUMN short_promised INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outlets ADD COLUMN short_at BIGINT NOT NULL DEFAULT 0;
