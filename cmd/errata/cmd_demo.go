@@ -87,6 +87,7 @@ func runDemo(ctx context.Context, e *env, _ []string) error {
 	}
 	defer st.Close()
 	eng := demoEngine(st, log, e.policy())
+	eng.Render = e.rendererFor(eng.Fetch)
 	if err := trackNewsroom(ctx, eng, nr); err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/errata/errata/internal/render"
 	"io"
 	"os"
 	"strings"
@@ -32,6 +33,11 @@ type env struct {
 	// the environment and the flags; the fields above and below that are
 	// settings hold the same values.
 	cfg config.Config
+
+	// renderer renders the pages of browser outlets; made with the first
+	// engine, its browser started by the first such check, stopped by
+	// release when the command ends.
+	renderer *render.Renderer
 
 	// Command options; each command registers the ones it takes.
 	outlet string
@@ -70,6 +76,7 @@ type env struct {
 	notify notifyOpts
 
 	// Outlet rules: outlet edits them, extract tries them.
+	renderMode         string
 	drop, keep, remove stringList
 	clear              bool
 }
