@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync"
 
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
@@ -17,6 +18,10 @@ type browser struct {
 	cancelAlloc context.CancelFunc
 	dir         string // the fresh profile, removed on close
 	px          *proxy
+
+	mu      sync.Mutex
+	idle    []*tab // open tabs on a blank page, for the next renders
+	maxIdle int
 }
 
 // flags keep the browser from reaching anything by itself: every request
@@ -67,7 +72,7 @@ func startBrowser(cfg Config, px *proxy) (*browser, error) {
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), flags(cfg, px, dir)...)
 	ctx, cancel := chromedp.NewContext(actx)
-	b := &browser{ctx: ctx, cancel: cancel, cancelAlloc: cancelAlloc, dir: dir, px: px}
+	b := &browser{ctx: ctx, cancel: cancel, cancelAlloc: cancelAlloc, dir: dir, px: px, maxIdle: cfg.Tabs}
 	// No deadline here: the first run binds the browser's life to its context.
 	if err := chromedp.Do(ctx); err != nil {
 		b.close()

@@ -6,7 +6,6 @@ import (
 	"iter"
 	"net/http"
 	"strings"
-	"sync"
 
 	"github.com/chromedp/cdproto/cdp"
 	cdpfetch "github.com/chromedp/cdproto/fetch"
@@ -24,60 +23,132 @@ const domScript = `(() => {
 	return d.documentElement ? doctype + d.documentElement.outerHTML : "";
 })()`
 
-// render loads raw in a new tab and returns its DOM. The tab ends with the
-// call; the caller's ctx and cfg.Timeout bound it. A render that ran out
-// of time in a browser that no longer answers closes the browser, so the
-// caller sees it dead and retries in a new one.
+// render loads raw in one of the browser's tabs and returns its DOM. The
+// caller's ctx and cfg.Timeout bound it. A tab that failed is closed, not
+// reused; a render that ran out of time in a browser that no longer
+// answers closes the browser, so the caller sees it dead and retries in a
+// new one.
 func (b *browser) render(ctx context.Context, raw *fetch.Response, cfg Config) ([]byte, error) {
-	tab, cancelTab := chromedp.NewContext(b.ctx)
-	defer cancelTab()
 	ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
 	defer cancel()
-	stop := context.AfterFunc(ctx, cancelTab)
-	defer stop()
-	dom, err := b.load(tab, raw, cfg)
-	if err != nil && ctx.Err() != nil && b.alive() && !b.ping() {
-		b.close()
-	}
+	dom, err := b.renderIn(ctx, raw, cfg)
 	if err != nil && ctx.Err() != nil {
+		if b.alive() && !b.ping() {
+			b.close()
+		}
 		err = fmt.Errorf("%w (%v)", ctx.Err(), err)
 	}
 	return dom, err
 }
 
-func (b *browser) load(tab context.Context, raw *fetch.Response, cfg Config) ([]byte, error) {
-	if err := chromedp.Do(tab); err != nil { // opens the tab
+func (b *browser) renderIn(ctx context.Context, raw *fetch.Response, cfg Config) ([]byte, error) {
+	t, err := b.take(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// rctx carries the tab for chromedp and ends with the render: the
+	// render's event streams and calls stop with it, the tab stays.
+	rctx, rcancel := context.WithCancel(t.ctx)
+	stop := context.AfterFunc(ctx, rcancel)
+	dom, err := b.load(rctx, t, raw, cfg)
+	reuse := err == nil && blank(rctx) == nil
+	stop()
+	rcancel()
+	if !reuse {
+		t.close()
+		return dom, err
+	}
+	b.keep(t)
+	return dom, nil
+}
+
+// tab is one open page target, reused from render to render: opening a
+// tab costs more than rendering a small page.
+type tab struct {
+	ctx    context.Context // a chromedp context holding the target
+	cancel context.CancelFunc
+	main   cdp.FrameID // the page's main frame
+}
+
+func (t *tab) close() { t.cancel() }
+
+// take returns an idle tab or opens one with requests intercepted and
+// lifecycle events on, within ctx.
+func (b *browser) take(ctx context.Context) (*tab, error) {
+	b.mu.Lock()
+	if n := len(b.idle); n > 0 {
+		t := b.idle[n-1]
+		b.idle = b.idle[:n-1]
+		b.mu.Unlock()
+		return t, nil
+	}
+	b.mu.Unlock()
+	tctx, cancel := chromedp.NewContext(b.ctx)
+	t := &tab{ctx: tctx, cancel: cancel}
+	stop := context.AfterFunc(ctx, cancel) // a browser that does not answer must not hold the render
+	defer stop()
+	if err := chromedp.Do(tctx); err != nil {
+		cancel()
 		return nil, fmt.Errorf("open tab: %w", err)
 	}
-	main := cdp.FrameID(chromedp.FromContext(tab).Target.TargetID)
-	iv := &interceptor{tab: tab, raw: raw, main: main, thirdParty: cfg.ThirdParty, user: b.px.user, pass: b.px.pass}
-	paused := chromedp.Events(tab, cdpfetch.RequestPaused)
-	auths := chromedp.Events(tab, cdpfetch.AuthRequired)
-	life := chromedp.Events(tab, page.LifecycleEvent)
-	var wg sync.WaitGroup
-	defer wg.Wait()
-	wg.Go(func() { iv.serve(paused) })
-	wg.Go(func() { iv.answer(auths) })
-	defer chromedp.Cancel(tab) // ends the loops above with the tab
-
+	t.main = cdp.FrameID(chromedp.FromContext(tctx).Target.TargetID)
 	yes := true
-	if _, err := chromedp.Call(tab, cdpfetch.Enable, cdpfetch.EnableParams{
+	if _, err := chromedp.Call(tctx, cdpfetch.Enable, cdpfetch.EnableParams{
 		Patterns: []*cdpfetch.RequestPattern{{URLPattern: "*"}}, HandleAuthRequests: &yes,
 	}); err != nil {
+		cancel()
 		return nil, fmt.Errorf("intercept requests: %w", err)
 	}
-	if _, err := chromedp.Call(tab, page.SetLifecycleEventsEnabled, page.SetLifecycleEventsEnabledParams{Enabled: true}); err != nil {
+	if _, err := chromedp.Call(tctx, page.SetLifecycleEventsEnabled, page.SetLifecycleEventsEnabledParams{Enabled: true}); err != nil {
+		cancel()
 		return nil, fmt.Errorf("lifecycle events: %w", err)
 	}
-	nav, err := chromedp.Call(tab, page.Navigate, page.NavigateParams{URL: raw.URL})
+	return t, nil
+}
+
+// blank leaves the tab on a blank page, which stops the last page's
+// scripts and requests, while the render's interception still answers.
+func blank(rctx context.Context) error {
+	ctx, cancel := context.WithTimeout(rctx, domTimeout)
+	defer cancel()
+	_, err := chromedp.Call(ctx, page.Navigate, page.NavigateParams{URL: "about:blank"})
+	return err
+}
+
+// keep keeps a blank tab for the next render, up to maxIdle of them.
+func (b *browser) keep(t *tab) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.ctx.Err() != nil || len(b.idle) >= b.maxIdle {
+		t.close()
+		return
+	}
+	b.idle = append(b.idle, t)
+}
+
+// load renders raw in t; rctx ends with the render.
+func (b *browser) load(rctx context.Context, t *tab, raw *fetch.Response, cfg Config) ([]byte, error) {
+	iv := &interceptor{tab: rctx, raw: raw, main: t.main, thirdParty: cfg.ThirdParty, user: b.px.user, pass: b.px.pass}
+	paused := chromedp.Events(rctx, cdpfetch.RequestPaused)
+	auths := chromedp.Events(rctx, cdpfetch.AuthRequired)
+	life := chromedp.Events(rctx, page.LifecycleEvent)
+	// The interception answers until the render context ends, after the
+	// tab was blanked.
+	go iv.serve(paused)
+	go iv.answer(auths)
+	return b.navigate(rctx, t, raw, cfg, life)
+}
+
+func (b *browser) navigate(rctx context.Context, t *tab, raw *fetch.Response, cfg Config, life iter.Seq2[page.EventLifecycleEvent, error]) ([]byte, error) {
+	nav, err := chromedp.Call(rctx, page.Navigate, page.NavigateParams{URL: raw.URL})
 	if err != nil {
 		return nil, fmt.Errorf("navigate: %w", err)
 	}
 	if nav.ErrorText != "" {
 		return nil, fmt.Errorf("navigate: %s", nav.ErrorText)
 	}
-	waitIdle(tab, life, main, nav.LoaderID, cfg)
-	dctx, cancel := context.WithTimeout(tab, domTimeout)
+	waitIdle(rctx, life, t.main, nav.LoaderID, cfg)
+	dctx, cancel := context.WithTimeout(rctx, domTimeout)
 	defer cancel()
 	dom, err := chromedp.Run(dctx, chromedp.Evaluate[string](domScript))
 	if err != nil {
