@@ -23,8 +23,8 @@ const benchTabs = 4
 // BenchmarkCheck_Rendered checks the newsroom's script outlets' articles
 // in browser mode, benchTabs at a time: each op is one whole check (the
 // page fetched, rendered until the network is idle, extracted, compared
-// and recorded). It reports checks per second and the resident memory of
-// the browser's processes at the end.
+// and recorded). It reports checks per second and the memory of the
+// browser's processes at the end (their proportional set sizes).
 func BenchmarkCheck_Rendered(b *testing.B) {
 	ctx := context.Background()
 	nr := newsroom.New(newsroom.Config{Seed: 1, ScriptOutlets: true, ArticlesPerOutlet: 3})
@@ -83,7 +83,7 @@ func BenchmarkCheck_Rendered(b *testing.B) {
 		}
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "checks/s")
-	b.ReportMetric(float64(r.BrowserRSS())/(1<<20), "browser-MB")
+	b.ReportMetric(float64(r.BrowserMemory())/(1<<20), "browser-PSS-MB")
 }
 
 // BenchmarkCheck_Plain checks a plain outlet's churning page, with and

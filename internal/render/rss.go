@@ -8,10 +8,11 @@ import (
 	"strings"
 )
 
-// BrowserRSS is the resident memory of the browser's processes (the
-// browser and every process under it), in bytes; 0 when no browser runs
-// or /proc cannot tell.
-func (r *Renderer) BrowserRSS() int64 {
+// BrowserMemory is the memory of the browser's processes (the browser and
+// every process under it), in bytes: the sum of their proportional set
+// sizes, so that pages they share count once; 0 when no browser runs or
+// /proc cannot tell.
+func (r *Renderer) BrowserMemory() int64 {
 	r.mu.Lock()
 	b := r.b
 	r.mu.Unlock()
@@ -26,7 +27,7 @@ func (r *Renderer) BrowserRSS() int64 {
 	var total int64
 	for pid := range parent {
 		if descends(pid, root, parent) {
-			total += rss(pid)
+			total += pss(pid)
 		}
 	}
 	return total
@@ -74,14 +75,14 @@ func descends(pid, root int, parent map[int]int) bool {
 	return false
 }
 
-// rss reads a process's VmRSS, in bytes.
-func rss(pid int) int64 {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+// pss reads a process's proportional set size, in bytes.
+func pss(pid int) int64 {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/smaps_rollup")
 	if err != nil {
 		return 0
 	}
 	for line := range strings.Lines(string(b)) {
-		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+		if v, ok := strings.CutPrefix(line, "Pss:"); ok {
 			f := strings.Fields(v)
 			if len(f) > 0 {
 				kb, _ := strconv.ParseInt(f[0], 10, 64)
