@@ -46,3 +46,21 @@ func TestOutletFetch_ModeAndShortTextNotes(t *testing.T) {
 		}
 	})
 }
+
+func TestCopy_KeepsFetchModeAndShortText(t *testing.T) {
+	from, _ := openTemp(t)
+	to, _ := openTemp(t)
+	testCopy(t, from, to)
+	ctx := context.Background()
+	daily, err := to.OutletByName(ctx, "Daily")
+	if err != nil {
+		t.Fatal(err)
+	}
+	uni, err := to.OutletByName(ctx, "Ünïcode Times")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !daily.Browser() || uni.Short.Promised != 300 || uni.Short.Count != 1 {
+		t.Errorf("copied outlets: Daily fetch %q, Ünïcode Times short %+v", daily.Fetch, uni.Short)
+	}
+}

@@ -35,7 +35,7 @@ func spec(name string, identity bool, cols string) tableSpec {
 // children so foreign keys hold at every step. Search indexes and
 // schema_migrations are derived or per-database and left out.
 var dataTables = []tableSpec{
-	spec("outlets", true, "id:i name:t host:t rules:t"),
+	spec("outlets", true, "id:i name:t host:t rules:t fetch_mode:t short_count:i short_url:t short_words:i short_promised:i short_at:i"),
 	spec("sources", true, "id:i outlet_id:i url:t kind:t etag:t last_modified:t last_polled:i next_poll:i errors:i created_at:i paused:i last_error:t"),
 	spec("articles", true, "id:i outlet_id:i url:t first_seen:i published:i last_checked:i last_changed:i next_check:i state:t errors:i gone:i etag:t last_modified:t body_hash:t hold:t source_id:i"),
 	spec("article_aliases", false, "url:t article_id:i"),
