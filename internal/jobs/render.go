@@ -11,6 +11,7 @@ import (
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/render"
+	"github.com/errata/errata/internal/store"
 )
 
 // Headers errata adds to the capture of a rendered DOM: that it was
@@ -32,6 +33,7 @@ const (
 // Renderer loads a page in a browser (package render).
 type Renderer interface {
 	Render(ctx context.Context, u string, v fetch.Validators) (*render.Page, error)
+	RenderFetched(ctx context.Context, raw *fetch.Response) (*render.Page, error)
 }
 
 // errNoRenderer fails the checks of a browser outlet in a process started
@@ -53,6 +55,30 @@ func (e *Engine) get(ctx context.Context, a model.Article, v fetch.Validators) (
 		return nil, errNoRenderer
 	}
 	p, err := e.Render.Render(ctx, a.URL, v)
+	if err != nil {
+		return nil, err
+	}
+	return rendered(p), nil
+}
+
+// renderedForAdd renders a page fetched to be added as an article when
+// the outlet it will belong to (named, else the one on host) exists and
+// is in browser mode; otherwise it returns resp as it is.
+func (e *Engine) renderedForAdd(ctx context.Context, named, host string, resp *fetch.Response) (*fetch.Response, error) {
+	o, err := e.Store.OutletNamed(ctx, named)
+	if named == "" {
+		o, err = e.Store.OutletByHost(ctx, host)
+	}
+	if errors.Is(err, store.ErrNotFound) || (err == nil && !o.Browser()) {
+		return resp, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if e.Render == nil {
+		return nil, errNoRenderer
+	}
+	p, err := e.Render.RenderFetched(ctx, resp)
 	if err != nil {
 		return nil, err
 	}

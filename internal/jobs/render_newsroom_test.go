@@ -216,3 +216,36 @@ func captureText(t *testing.T, st *store.Store, hash string) string {
 	}
 	return string(body)
 }
+
+// TestRender_AddArticleOfBrowserOutletIsRendered adds one script page of
+// an outlet in browser mode by URL: it is tracked as an article, its first
+// version recorded in full from the one fetch AddURL makes.
+func TestRender_AddArticleOfBrowserOutletIsRendered(t *testing.T) {
+	ctx := context.Background()
+	e, st, nr, script := scriptNewsroom(t, model.FetchBrowser)
+	var page newsroom.TruthArticle
+	for _, a := range scriptTruth(nr, script) {
+		if strings.HasPrefix(a.URL, script[0].BaseURL) {
+			page = a
+			break
+		}
+	}
+	res, err := e.AddURL(ctx, page.URL, script[0].Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added.Kind != model.SourceArticle {
+		t.Fatalf("added as a %s, want an article", res.Added.Kind)
+	}
+	a, err := st.ArticleByURL(ctx, res.Added.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, err := st.Versions(ctx, a.ID)
+	if err != nil || len(vs) != 1 {
+		t.Fatalf("%d versions (%v), want the first", len(vs), err)
+	}
+	if f1 := newsroom.TokenF1(page.Versions[0].Text, vs[0].Text); f1 < 0.98 {
+		t.Errorf("first version text F1 %.3f against the truth", f1)
+	}
+}

@@ -23,7 +23,7 @@ func TestRender_BrowserKilledMidRenderIsRetried(t *testing.T) {
 // it no longer answers, the render runs out of time, the browser is found
 // hung and replaced, and the render succeeds in the new one.
 func TestRender_HungBrowserIsReplaced(t *testing.T) {
-	testLostBrowser(t, syscall.SIGSTOP, Config{Timeout: 4 * time.Second, IdleTimeout: 3 * time.Second})
+	testLostBrowser(t, syscall.SIGSTOP, Config{Timeout: 10 * time.Second, IdleTimeout: 3 * time.Second})
 }
 
 func testLostBrowser(t *testing.T, sig syscall.Signal, cfg Config) {

@@ -118,6 +118,12 @@ func (r *Renderer) Render(ctx context.Context, u string, v fetch.Validators) (*P
 	if err != nil {
 		return nil, err
 	}
+	return r.RenderFetched(ctx, raw)
+}
+
+// RenderFetched renders a page already fetched with the fetch client, as
+// Render does after its fetch.
+func (r *Renderer) RenderFetched(ctx context.Context, raw *fetch.Response) (*Page, error) {
 	if !renderable(raw) {
 		return &Page{Raw: raw}, nil
 	}
