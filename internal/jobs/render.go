@@ -124,17 +124,21 @@ func servedCapture(resp *fetch.Response) (*model.Capture, error) {
 }
 
 // noteShort records, for the outlet page's suggestion, a plain fetch
-// whose text fell far short of the articleBody the page itself carries.
-// It never changes the outlet's mode.
+// whose text fell far short of what the article's feed entry held or the
+// articleBody the page itself carries. It never changes the outlet's mode.
 func (e *Engine) noteShort(ctx context.Context, a model.Article, resp *fetch.Response, r *read) {
-	if resp.Served != nil || r == nil || r.art.Promised < minPromisedWords {
+	if resp.Served != nil || r == nil {
 		return
+	}
+	promised := r.art.Promised
+	if feed, err := e.Store.ArticlePromise(ctx, a.ID); err == nil {
+		promised = max(promised, feed)
 	}
 	words := len(strings.Fields(r.art.Text))
-	if float64(words) >= shortShare*float64(r.art.Promised) {
+	if promised < minPromisedWords || float64(words) >= shortShare*float64(promised) {
 		return
 	}
-	st := model.ShortText{URL: a.URL, Words: words, Promised: r.art.Promised, At: e.now()}
+	st := model.ShortText{URL: a.URL, Words: words, Promised: promised, At: e.now()}
 	if err := e.Store.NoteShortText(ctx, a.OutletID, st); err != nil {
 		e.Log.Warn("note short text", "url", a.URL, "err", err)
 	}

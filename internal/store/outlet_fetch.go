@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/errata/errata/internal/model"
@@ -13,6 +15,9 @@ const (
 	sqlSetOutletFetch = `UPDATE outlets SET fetch_mode = ?, short_count = 0 WHERE id = ?`
 	sqlNoteShortText  = `UPDATE outlets SET short_count = short_count + 1,
 		short_url = ?, short_words = ?, short_promised = ?, short_at = ? WHERE id = ? AND fetch_mode = 'http'`
+	sqlSetPromise = `INSERT INTO article_promises (article_id, words) VALUES (?, ?)
+		ON CONFLICT (article_id) DO UPDATE SET words = excluded.words`
+	sqlPromise = `SELECT words FROM article_promises WHERE article_id = ?`
 )
 
 // SetOutletFetch sets how an outlet's pages are fetched.
@@ -33,4 +38,23 @@ func (s *Store) NoteShortText(ctx context.Context, id int64, st model.ShortText)
 		_, err := tx.ExecContext(ctx, sqlNoteShortText, st.URL, st.Words, st.Promised, nanos(st.At), id)
 		return err
 	})
+}
+
+// SetArticlePromise records how many words an article's feed entry held.
+func (s *Store) SetArticlePromise(ctx context.Context, articleID int64, words int) error {
+	return s.write(ctx, fmt.Sprintf("set promise of article %d", articleID), func(tx *wtx) error {
+		_, err := tx.ExecContext(ctx, sqlSetPromise, articleID, words)
+		return err
+	})
+}
+
+// ArticlePromise returns how many words an article's feed entry held, 0
+// when none was recorded.
+func (s *Store) ArticlePromise(ctx context.Context, articleID int64) (int, error) {
+	var words int
+	err := s.queryRow(ctx, sqlPromise, articleID).Scan(&words)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return words, s.wrap(fmt.Sprintf("promise of article %d", articleID), err)
 }

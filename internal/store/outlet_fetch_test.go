@@ -64,3 +64,21 @@ func TestCopy_KeepsFetchModeAndShortText(t *testing.T) {
 		t.Errorf("copied outlets: Daily fetch %q, Ünïcode Times short %+v", daily.Fetch, uni.Short)
 	}
 }
+
+func TestArticlePromise_SetAndRead(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		a := mustArticle(t, s, mustOutlet(t, s, "Daily").ID, "https://d.example/a")
+		if got, err := s.ArticlePromise(ctx, a.ID); err != nil || got != 0 {
+			t.Fatalf("promise before any = %d, %v", got, err)
+		}
+		for _, words := range []int{420, 450} {
+			if err := s.SetArticlePromise(ctx, a.ID, words); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := s.ArticlePromise(ctx, a.ID); err != nil || got != words {
+				t.Fatalf("promise = %d, %v; want %d", got, err, words)
+			}
+		}
+	})
+}
