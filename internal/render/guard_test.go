@@ -1,10 +1,13 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/errata/errata/internal/fetch"
@@ -32,7 +35,8 @@ func TestRender_PrivateTargetsGetNothing(t *testing.T) {
 		w.Write([]byte(`{"text":"own site reached"}`))
 	})
 	s = newPageSite(t, mux)
-	r := newRenderer(t, s.client(t), Config{ThirdParty: true})
+	var log syncBuffer
+	r := newRenderer(t, s.client(t), Config{ThirdParty: true, Log: slog.New(slog.NewTextHandler(&log, nil))})
 
 	p, err := r.Render(context.Background(), s.url("news.test", "/story"), fetch.Validators{})
 	if err != nil {
@@ -51,6 +55,38 @@ func TestRender_PrivateTargetsGetNothing(t *testing.T) {
 	if s.hit("/redirect.js") != 1 {
 		t.Errorf("the redirecting script was requested %d times, want 1", s.hit("/redirect.js"))
 	}
+	// Each way out reached errata's proxy and was refused by its guard:
+	// the browser did not simply fail on its own.
+	refusals := log.String()
+	for _, target := range []string{
+		private + "/fetch", private + "/frame", private + "/redirected.js",
+		"evil.news.test:" + s.port, "127.0.0.2:" + target.port(),
+	} {
+		if !strings.Contains(refusals, target) {
+			t.Errorf("no refusal of %s logged:\n%s", target, refusals)
+		}
+	}
+	if n := strings.Count(refusals, "private address"); n < 5 {
+		t.Errorf("%d private-address refusals logged, want at least 5:\n%s", n, refusals)
+	}
+}
+
+// syncBuffer is a log sink written from the proxy's goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // guardPage's scripts reach for the private listener (%[1]s), a name of

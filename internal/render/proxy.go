@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"strings"
@@ -38,20 +39,21 @@ type proxy struct {
 	transport *http.Transport
 	maxBody   int64         // bytes relayed per response, and per tunnel direction
 	timeout   time.Duration // per forwarded request and per tunnel
+	log       *slog.Logger
 
 	mu     sync.Mutex
 	conns  map[net.Conn]struct{} // open tunnels, closed with the proxy
 	closed bool
 }
 
-func newProxy(dial dialFunc, maxBody int64, timeout time.Duration) (*proxy, error) {
+func newProxy(dial dialFunc, maxBody int64, timeout time.Duration, log *slog.Logger) (*proxy, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("render: proxy: %w", err)
 	}
 	p := &proxy{
 		ln: ln, user: "errata", pass: randomToken(), dial: dial,
-		maxBody: maxBody, timeout: timeout, conns: make(map[net.Conn]struct{}),
+		maxBody: maxBody, timeout: timeout, log: log, conns: make(map[net.Conn]struct{}),
 	}
 	p.transport = &http.Transport{
 		Proxy:                 nil, // the guarded dialer, never another proxy
@@ -131,7 +133,7 @@ func (p *proxy) forward(w http.ResponseWriter, r *http.Request) {
 	}
 	resp, err := p.transport.RoundTrip(out)
 	if err != nil {
-		http.Error(w, "render proxy: "+err.Error(), http.StatusBadGateway)
+		p.refused(w, r.URL.String(), err)
 		return
 	}
 	defer resp.Body.Close()
@@ -146,6 +148,13 @@ func (p *proxy) forward(w http.ResponseWriter, r *http.Request) {
 	io.Copy(w, io.LimitReader(resp.Body, p.maxBody))
 }
 
+// refused answers a request the proxy could not make, the guard's
+// refusals included, and logs it: the page's own errors go unseen.
+func (p *proxy) refused(w http.ResponseWriter, target string, err error) {
+	p.log.Info("render: browser request failed", slog.String("target", target), slog.String("error", err.Error()))
+	http.Error(w, "render proxy: "+err.Error(), http.StatusBadGateway)
+}
+
 // tunnel connects the browser to host:port (https and websockets) through
 // the guarded dialer, for at most the proxy's timeout and body cap.
 func (p *proxy) tunnel(w http.ResponseWriter, r *http.Request) {
@@ -153,7 +162,7 @@ func (p *proxy) tunnel(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	upstream, err := p.dial(ctx, "tcp", r.Host)
 	if err != nil {
-		http.Error(w, "render proxy: "+err.Error(), http.StatusBadGateway)
+		p.refused(w, r.Host, err)
 		return
 	}
 	hj, ok := w.(http.Hijacker)

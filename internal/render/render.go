@@ -183,7 +183,7 @@ func (r *Renderer) browser() (*browser, error) {
 		r.b = nil
 	}
 	if r.px == nil {
-		px, err := newProxy(r.fc.DialContext, r.fc.MaxBodySize(), r.cfg.Timeout)
+		px, err := newProxy(r.fc.DialContext, r.fc.MaxBodySize(), r.cfg.Timeout, r.cfg.Log)
 		if err != nil {
 			return nil, err
 		}
