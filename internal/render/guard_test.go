@@ -36,7 +36,7 @@ func TestRender_PrivateTargetsGetNothing(t *testing.T) {
 	})
 	s = newPageSite(t, mux)
 	var log syncBuffer
-	r := newRenderer(t, s.client(t), Config{ThirdParty: true, Log: slog.New(slog.NewTextHandler(&log, nil))})
+	r := newRenderer(t, s.client(t), Config{ThirdParty: true, Log: slog.New(slog.NewTextHandler(&log, &slog.HandlerOptions{Level: slog.LevelDebug}))})
 
 	p, err := r.Render(context.Background(), s.url("news.test", "/story"), fetch.Validators{})
 	if err != nil {

@@ -151,7 +151,7 @@ func (p *proxy) forward(w http.ResponseWriter, r *http.Request) {
 // refused answers a request the proxy could not make, the guard's
 // refusals included, and logs it: the page's own errors go unseen.
 func (p *proxy) refused(w http.ResponseWriter, target string, err error) {
-	p.log.Info("render: browser request failed", slog.String("target", target), slog.String("error", err.Error()))
+	p.log.Debug("render: browser request failed", slog.String("target", target), slog.String("error", err.Error()))
 	http.Error(w, "render proxy: "+err.Error(), http.StatusBadGateway)
 }
 
