@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -86,4 +87,31 @@ func connect(t *testing.T, p *proxy, hostport string) int {
 	}
 	resp.Body.Close()
 	return resp.StatusCode
+}
+
+// TestProxy_BodyCutAtTheCap: a response longer than the body cap reaches
+// the browser cut at the cap.
+func TestProxy_BodyCutAtTheCap(t *testing.T) {
+	const limit = 1 << 10
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write(make([]byte, 10*limit))
+	}))
+	defer srv.Close()
+	fc := fetch.New(fetch.Config{AllowAddrs: []netip.AddrPort{netip.MustParseAddrPort(srv.Listener.Addr().String())}})
+	p, err := newProxy(fc.DialContext, limit, 5*time.Second, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.close()
+	u := &url.URL{Scheme: "http", Host: p.addr(), User: url.UserPassword(p.user, p.pass)}
+	c := &http.Client{Transport: &http.Transport{Proxy: http.ProxyURL(u)}, Timeout: 5 * time.Second}
+	resp, err := c.Get(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if len(body) > limit {
+		t.Errorf("relayed %d bytes, want at most %d", len(body), limit)
+	}
 }

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/errata/errata/internal/fetch"
 )
@@ -98,5 +101,53 @@ func TestRender_RobotsDisallowedPageNeverLoads(t *testing.T) {
 	}
 	if s.hit("/private") != 0 {
 		t.Error("a page robots.txt disallows was requested")
+	}
+}
+
+// TestRender_OneBrowserAtMostTabsPages renders several pages at once with
+// two tabs: one browser serves them all, and no more than two pages are
+// ever loading their text at the same time.
+func TestRender_OneBrowserAtMostTabsPages(t *testing.T) {
+	var inFlight, most atomic.Int64
+	mux := http.NewServeMux()
+	mux.Handle("/story", html(scriptPage))
+	mux.HandleFunc("/body.json", func(w http.ResponseWriter, r *http.Request) {
+		n := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for {
+			m := most.Load()
+			if n <= m || most.CompareAndSwap(m, n) {
+				break
+			}
+		}
+		time.Sleep(200 * time.Millisecond) // keeps pages loading side by side
+		w.Write([]byte(`{"text":"Fetched from the JSON endpoint."}`))
+	})
+	s := newPageSite(t, mux)
+	const tabs, pages = 2, 5
+	r := newRenderer(t, s.client(t), Config{Tabs: tabs})
+	var wg sync.WaitGroup
+	errs := make(chan error, pages)
+	for range pages {
+		wg.Go(func() {
+			p, err := r.Render(context.Background(), s.url("news.test", "/story"), fetch.Validators{})
+			if err == nil && !strings.Contains(string(p.DOM), "Fetched from the JSON endpoint.") {
+				err = errors.New("rendered page lacks its text")
+			}
+			errs <- err
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	if m := most.Load(); m > tabs || m == 0 {
+		t.Errorf("%d pages loaded at once, want between 1 and %d", m, tabs)
+	}
+	if r.Started() != 1 {
+		t.Errorf("%d browsers started, want 1", r.Started())
 	}
 }
