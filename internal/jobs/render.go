@@ -14,13 +14,6 @@ import (
 	"github.com/errata/errata/internal/store"
 )
 
-// Headers errata adds to the capture of a rendered DOM: that it was
-// rendered, and the hash of the capture of the page as served.
-const (
-	HeaderRendered      = "X-Errata-Rendered"
-	HeaderServedCapture = "X-Errata-Served-Capture"
-)
-
 // Short-text detection: a plain fetch whose text has fewer than
 // shortShare of the words the page's articleBody promised, when it
 // promised at least minPromisedWords, suggests the outlet's pages need
@@ -101,8 +94,8 @@ func rendered(p *render.Page) *fetch.Response {
 		out.Header.Del(h)
 	}
 	out.Header.Set("Content-Type", "text/html; charset=utf-8")
-	out.Header.Set(HeaderRendered, "browser")
-	out.Header.Set(HeaderServedCapture, archive.Hash(p.Raw.Body))
+	out.Header.Set(model.HeaderRendered, "browser")
+	out.Header.Set(model.HeaderServedCapture, archive.Hash(p.Raw.Body))
 	return &out
 }
 

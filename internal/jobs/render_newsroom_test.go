@@ -188,11 +188,11 @@ func assertServedKept(t *testing.T, st *store.Store, got []newsroom.Recorded) {
 				t.Fatal(err)
 			}
 			h := http.Header(c.Header)
-			if h.Get(HeaderRendered) != "browser" || !strings.Contains(dom, first) {
+			if h.Get(model.HeaderRendered) != "browser" || !strings.Contains(dom, first) {
 				t.Errorf("%s v%d: capture not a rendered DOM with the text (header %v)", a.URL, v.Seq, c.Header)
 				continue
 			}
-			served := captureText(t, st, h.Get(HeaderServedCapture))
+			served := captureText(t, st, h.Get(model.HeaderServedCapture))
 			if strings.Contains(served, "<p>"+first) {
 				t.Errorf("%s v%d: the served page already holds the text", a.URL, v.Seq)
 			}

@@ -138,6 +138,14 @@ func ParseFetchMode(s string) (FetchMode, bool) {
 	return "", false
 }
 
+// Headers errata adds to the capture of a rendered DOM: that it was
+// rendered, and the hash of the capture of the page as served, which is
+// kept beside it (and purged with it).
+const (
+	HeaderRendered      = "X-Errata-Rendered"
+	HeaderServedCapture = "X-Errata-Served-Capture"
+)
+
 // Browser reports whether the outlet's pages are rendered.
 func (o Outlet) Browser() bool { return o.Fetch == FetchBrowser }
 

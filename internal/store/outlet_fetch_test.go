@@ -82,3 +82,43 @@ func TestArticlePromise_SetAndRead(t *testing.T) {
 		}
 	})
 }
+
+// TestPurge_TakesTheServedPageOfARenderedCapture: a check that kept a
+// rendered DOM and the page as served records both, and purging the
+// article deletes both, logged, so verify finds nothing amiss.
+func TestPurge_TakesTheServedPageOfARenderedCapture(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		a := mustArticle(t, s, mustOutlet(t, s, "Daily").ID, "https://d.example/a")
+		served := capture("served")
+		dom := capture("dom")
+		dom.Header = map[string][]string{"Content-Type": {"text/html; charset=utf-8"},
+			model.HeaderRendered: {"browser"}, model.HeaderServedCapture: {served.Hash}}
+		v := version(a.ID, 0)
+		v.CaptureHash = dom.Hash
+		rec := CheckRecord{Article: a, Check: check(a.ID, t0, model.OutcomeNewVersion), Capture: dom, Served: served, Version: v}
+		if _, err := s.Record(ctx, rec); err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range []string{dom.Hash, served.Hash} {
+			if _, err := s.Capture(ctx, h); err != nil {
+				t.Fatalf("capture %s not kept: %v", h, err)
+			}
+		}
+		p, err := s.PurgeArticle(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Captures != 2 {
+			t.Errorf("purged %d captures, want 2", p.Captures)
+		}
+		for _, h := range []string{dom.Hash, served.Hash} {
+			if _, err := s.Capture(ctx, h); err == nil {
+				t.Errorf("capture %s survived the purge", h)
+			}
+		}
+		if got := verifyFindings(t, s, ""); len(got) != 0 {
+			t.Errorf("verify findings %q, want none", got)
+		}
+	})
+}
