@@ -101,7 +101,7 @@ func runDemo(ctx context.Context, e *env, _ []string) error {
 		}
 	})
 	svc := services{
-		web: true, worker: true, ln: ln, log: log, logKeyDir: data,
+		web: true, worker: true, ln: ln, log: log, logKey: filepath.Join(data, logKeyFile),
 		queue: queue.Config{Database: db, Tick: demoTick, Grace: demoGrace},
 		ready: func(addr string) {
 			fmt.Fprintf(e.stdout, "errata demo: open http://%s/ — the simulated newsroom revises an article every %s; Ctrl-C to stop\n", addr, e.step)

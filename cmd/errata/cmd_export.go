@@ -13,7 +13,7 @@ import (
 
 var exportCmd = &command{
 	name:    "export",
-	args:    "[--format jsonl|warc|newsedits|parquet] [--article URL] [--since T] [--out FILE]",
+	args:    "[--format jsonl|warc|newsedits|parquet] [--article URL] [--since T] [--out FILE] [--checkpoint FILE]",
 	summary: "write every article and its versions as JSON Lines, or the captures as WARC",
 	help: `Writes one JSON object a line per tracked article:
 {"id","url","outlet","first_seen","last_checked","state","checks",
@@ -39,7 +39,15 @@ unchanged, with both indexes and texts).
 
 --format parquet writes one Parquet table (zstd), a row per version with its
 article's id, URL and outlet, times as timestamps, classes, word counts and
-its sentence edits as a list, for pandas, DuckDB or Spark.`,
+its sentence edits as a list, for pandas, DuckDB or Spark.
+
+Every export is taken at a signed checkpoint of the evidence log: it holds
+exactly the versions (and captures) recorded up to it, each with its
+log_leaf, so each can be proven to be in that tree. The checkpoint is
+written beside --out FILE as FILE.checkpoint (or to --checkpoint FILE), for
+'errata verify --checkpoint'; WARC, NewsEdits and Parquet also carry it
+inside (a metadata record, the errata_checkpoint table, the file metadata
+key errata.log_checkpoint).`,
 	example: "errata export --format jsonl --out errata.jsonl",
 	maxArgs: 0,
 	flags: func(fs *flag.FlagSet, e *env) {
@@ -47,6 +55,7 @@ its sentence edits as a list, for pandas, DuckDB or Spark.`,
 		fs.StringVar(&e.url, "article", "", "warc: only the captures of the article at URL")
 		fs.StringVar(&e.since, "since", "", "warc: only captures fetched at or after T (2026-01-31 or RFC 3339)")
 		fs.StringVar(&e.out, "out", "", "write to FILE (replaced once the export is complete) instead of standard output; - is standard output")
+		fs.StringVar(&e.checkpoint, "checkpoint", "", "write the log checkpoint the export is taken at to FILE (default: FILE.checkpoint beside --out FILE)")
 	},
 	run: runExport,
 }
@@ -71,15 +80,21 @@ func runExport(ctx context.Context, e *env, _ []string) error {
 		return err
 	}
 	defer st.Close()
-	if e.out == "" || e.out == "-" {
-		_, err := exportJSONL(ctx, st, e.stdout)
+	snap, err := e.exportSnapshot(ctx, st)
+	if err != nil {
 		return err
+	}
+	if e.out == "" || e.out == "-" {
+		if _, err := exportJSONL(ctx, st, e.stdout, snap); err != nil {
+			return err
+		}
+		return e.keepCheckpoint(snap)
 	}
 	f, err := createOut(e.out)
 	if err != nil {
 		return err
 	}
-	n, err := exportJSONL(ctx, st, f)
+	n, err := exportJSONL(ctx, st, f, snap)
 	if err != nil {
 		f.Abort()
 		return f.Named(err)
@@ -88,15 +103,52 @@ func runExport(ctx context.Context, e *env, _ []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "exported %s to %s\n", plural(n, "article", "articles"), termsafe.Line(e.out))
+	return e.keepCheckpoint(snap)
+}
+
+// exportSnapshot signs the evidence log's checkpoint the export is taken
+// at, creating the signing key on first use as serve would.
+func (e *env) exportSnapshot(ctx context.Context, st *store.Store) (*export.Snapshot, error) {
+	signer, err := logSigner(ctx, e.logKeyPath(), st)
+	if err != nil {
+		return nil, err
+	}
+	return export.TakeSnapshot(ctx, st, signer)
+}
+
+// keepCheckpoint writes the checkpoint an export was taken at to
+// --checkpoint FILE, else beside --out FILE; an export to standard output
+// without --checkpoint only names it.
+func (e *env) keepCheckpoint(snap *export.Snapshot) error {
+	path := e.checkpoint
+	if path == "" && e.out != "" && e.out != "-" {
+		path = e.out + ".checkpoint"
+	}
+	if path == "" {
+		fmt.Fprintf(e.stderr, "taken at the log checkpoint of %s (--checkpoint FILE keeps it)\n", plural(int(snap.Size), "leaf", "leaves"))
+		return nil
+	}
+	f, err := createOut(path)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(snap.Note); err != nil {
+		f.Abort()
+		return f.Named(err)
+	}
+	if err := f.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "taken at the log checkpoint of %s, kept in %s\n", plural(int(snap.Size), "leaf", "leaves"), termsafe.Line(path))
 	return nil
 }
 
 // exportJSONL writes the export with the characters a terminal acts on
 // escaped, since standard output is often one; every value stays the same,
 // and a file gets the same bytes as standard output.
-func exportJSONL(ctx context.Context, st *store.Store, w io.Writer) (int, error) {
+func exportJSONL(ctx context.Context, st *store.Store, w io.Writer, snap *export.Snapshot) (int, error) {
 	tw := termsafe.NewJSONWriter(w)
-	n, err := export.JSONL(ctx, st, tw)
+	n, err := export.JSONL(ctx, st, tw, snap)
 	if err != nil {
 		return n, err
 	}
@@ -107,7 +159,7 @@ func exportJSONL(ctx context.Context, st *store.Store, w io.Writer) (int, error)
 // never standard output): write fills the temporary file beside the
 // target, which takes its place once write has succeeded, and returns the
 // summary line for stderr.
-func exportToFile(ctx context.Context, e *env, what string, write func(*store.Store, *outFile) (string, error)) error {
+func exportToFile(ctx context.Context, e *env, what string, write func(*store.Store, *outFile, *export.Snapshot) (string, error)) error {
 	if e.url != "" || e.since != "" {
 		return usageError{"--article and --since select captures: use them with --format warc"}
 	}
@@ -119,11 +171,15 @@ func exportToFile(ctx context.Context, e *env, what string, write func(*store.St
 		return err
 	}
 	defer st.Close()
+	snap, err := e.exportSnapshot(ctx, st)
+	if err != nil {
+		return err
+	}
 	f, err := createOut(e.out)
 	if err != nil {
 		return err
 	}
-	summary, err := write(st, f)
+	summary, err := write(st, f, snap)
 	if err != nil {
 		f.Abort()
 		return f.Named(err)
@@ -132,17 +188,17 @@ func exportToFile(ctx context.Context, e *env, what string, write func(*store.St
 		return err
 	}
 	fmt.Fprintf(e.stderr, "exported %s to %s\n", summary, termsafe.Line(e.out))
-	return nil
+	return e.keepCheckpoint(snap)
 }
 
 // runExportNewsEdits writes the NewsEdits layout into a new SQLite file.
 func runExportNewsEdits(ctx context.Context, e *env) error {
-	return exportToFile(ctx, e, "a SQLite database", func(st *store.Store, f *outFile) (string, error) {
+	return exportToFile(ctx, e, "a SQLite database", func(st *store.Store, f *outFile, snap *export.Snapshot) (string, error) {
 		// SQLite fills the temporary file by name.
 		if err := f.Close(); err != nil {
 			return "", err
 		}
-		stats, err := export.NewsEdits(ctx, st, f.Name())
+		stats, err := export.NewsEdits(ctx, st, f.Name(), snap)
 		return fmt.Sprintf("%s, %s, %s and %s aligned", plural(stats.Articles, "article", "articles"),
 			plural(stats.Versions, "version", "versions"), plural(stats.Sentences, "sentence", "sentences"),
 			plural(stats.Matches, "sentence pair", "sentence pairs")), err
@@ -151,8 +207,8 @@ func runExportNewsEdits(ctx context.Context, e *env) error {
 
 // runExportParquet writes the versions as one Parquet table.
 func runExportParquet(ctx context.Context, e *env) error {
-	return exportToFile(ctx, e, "a binary file", func(st *store.Store, f *outFile) (string, error) {
-		n, err := export.Parquet(ctx, st, f)
+	return exportToFile(ctx, e, "a binary file", func(st *store.Store, f *outFile, snap *export.Snapshot) (string, error) {
+		n, err := export.Parquet(ctx, st, f, snap)
 		return plural(n, "version", "versions"), err
 	})
 }

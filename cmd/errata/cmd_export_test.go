@@ -31,8 +31,12 @@ func TestExport_OutDashIsStdoutFilesAre0644ErrorsNameTheTarget(t *testing.T) {
 	defer syscall.Umask(old)
 	out := filepath.Join(dir, "errata.jsonl")
 	_, stderr, code := cliStatus(t, data, "export", "--out", out)
-	if code != exitOK || stderr != "exported 1 article to "+out+"\n" {
+	if code != exitOK || stderr != "exported 1 article to "+out+"\ntaken at the log checkpoint of 2 leaves, kept in "+out+".checkpoint\n" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	// The checkpoint kept beside the export is one verify accepts.
+	if got := cli(t, data, "verify", "--checkpoint", out+".checkpoint"); !strings.Contains(got, "the log extends its 2 leaves") {
+		t.Errorf("verify --checkpoint %s.checkpoint: %q", out, got)
 	}
 	fi, err := os.Stat(out)
 	if err != nil {
@@ -92,7 +96,7 @@ func TestExport_ParquetIsAFile(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "versions.parquet")
 	_, stderr, code := cliStatus(t, data, "export", "--format", "parquet", "--out", out)
-	if code != exitOK || stderr != "exported 1 version to "+out+"\n" {
+	if code != exitOK || stderr != "exported 1 version to "+out+"\ntaken at the log checkpoint of 2 leaves, kept in "+out+".checkpoint\n" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 	if b, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(b), "PAR1") {

@@ -20,7 +20,9 @@ var logCmd = &command{
 	summary: "print the evidence log's verifier key or its signed checkpoint",
 	help: `Every version and capture errata records is appended to a tamper-evident log
 (a Merkle tree, RFC 6962) whose checkpoints are signed with the key in
-log.key in --data, created on first use (also for a PostgreSQL store).
+--log-key FILE (default log.key in --data), created on first use. A
+PostgreSQL deployment with no data directory of its own should name a
+file it keeps with --log-key (or log_key, ERRATA_LOG_KEY).
 
 'errata log key' prints the verifier key: publish it, so anyone can check a
 checkpoint and the proofs errata serves. 'errata log checkpoint' prints the
@@ -40,7 +42,7 @@ func runLog(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	signer, err := logSigner(ctx, e.data, st)
+	signer, err := logSigner(ctx, e.logKeyPath(), st)
 	if err != nil {
 		return err
 	}
@@ -56,15 +58,24 @@ func runLog(ctx context.Context, e *env, args []string) error {
 	return err
 }
 
-// logSigner loads the signing key in dir, creating it on first use, named
+// logKeyPath is the signing key's file: --log-key, else log.key in the
+// data directory.
+func (e *env) logKeyPath() string {
+	if e.logKey != "" {
+		return e.logKey
+	}
+	return filepath.Join(e.data, logKeyFile)
+}
+
+// logSigner loads the signing key at path, creating it on first use, named
 // after the store's instance so checkpoints of two errata never mix.
-func logSigner(ctx context.Context, dir string, st *store.Store) (*tlog.Signer, error) {
+func logSigner(ctx context.Context, path string, st *store.Store) (*tlog.Signer, error) {
 	in, err := st.Instance(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("data directory: %w", err)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("log key directory: %w", err)
 	}
-	return tlog.LoadOrCreateKey(filepath.Join(dir, logKeyFile), "errata-"+in.ID)
+	return tlog.LoadOrCreateKey(path, "errata-"+in.ID)
 }

@@ -81,7 +81,7 @@ type services struct {
 	opsLn       net.Listener // /healthz and /metrics alone (--metrics-addr); may be nil
 	adminToken  string
 	baseURL     string
-	logKeyDir   string // where the log's signing key is kept; empty: no checkpoints
+	logKey      string // the log's signing key file; empty: no checkpoints
 	queue       queue.Config
 	log         *slog.Logger
 	// ready is told the address actually listened on (port 0 resolved).
@@ -92,7 +92,7 @@ func runServe(ctx context.Context, e *env, _ []string) error {
 	if err := web.CheckBaseURL(e.baseURL); err != nil {
 		return usageError{e.option("base-url") + ": " + err.Error()}
 	}
-	svc := services{adminToken: e.adminToken, baseURL: e.baseURL, log: e.serveLogger(), logKeyDir: e.data,
+	svc := services{adminToken: e.adminToken, baseURL: e.baseURL, log: e.serveLogger(), logKey: e.logKeyPath(),
 		queue: queue.Config{Database: e.database(), Workers: e.workers, Tick: e.tick, RescueAfter: e.rescue}}
 	if e.workers < 1 || e.rescue < 0 || e.checkEvery < 0 || e.hostLease < 0 {
 		return usageError{"--workers wants at least 1; --rescue-after, --check-every and --host-lease no negative duration"}
@@ -227,8 +227,8 @@ func (s services) listen(eng *jobs.Engine, st *store.Store, m *metrics.Set, errc
 		Store: st, Policy: eng.Policy, Metrics: m, AdminToken: s.adminToken, BaseURL: s.baseURL,
 		Add: addFunc(eng), Logger: s.log, Now: eng.Now,
 	}
-	if s.logKeyDir != "" {
-		signer, err := logSigner(context.Background(), s.logKeyDir, st)
+	if s.logKey != "" {
+		signer, err := logSigner(context.Background(), s.logKey, st)
 		if err != nil {
 			return nil, err
 		}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/errata/errata/internal/store"
 )
@@ -94,7 +93,7 @@ func verifyPages(ctx context.Context, e *env, st *store.Store) (int, error) {
 // verifyLog checks the evidence log, and a kept checkpoint when old is
 // set, printing each finding; it returns how many there were.
 func verifyLog(ctx context.Context, e *env, st *store.Store, old []byte) (int, error) {
-	vkey, err := logVerifierKey(ctx, e.data, st)
+	vkey, err := logVerifierKey(ctx, e.logKeyPath(), st)
 	if err != nil {
 		return 0, err
 	}
@@ -121,14 +120,14 @@ func verifyLog(ctx context.Context, e *env, st *store.Store, old []byte) (int, e
 	return n, nil
 }
 
-// logVerifierKey is the verifier key of the signing key in dir; empty
+// logVerifierKey is the verifier key of the signing key at path; empty
 // when there is none, so any checkpoint kept fails its signature check.
 // verify never creates a key.
-func logVerifierKey(ctx context.Context, dir string, st *store.Store) (string, error) {
-	if _, err := os.Stat(filepath.Join(dir, logKeyFile)); errors.Is(err, fs.ErrNotExist) {
+func logVerifierKey(ctx context.Context, path string, st *store.Store) (string, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return "", nil
 	}
-	signer, err := logSigner(ctx, dir, st)
+	signer, err := logSigner(ctx, path, st)
 	if err != nil {
 		return "", err
 	}

@@ -83,7 +83,7 @@ func TestExport_JSONLKeysAreTheContract(t *testing.T) {
 	if a.URL != srv.URL+"/2026/11/20/budget" || a.Outlet != "The Ledger" || len(a.Versions) != 1 {
 		t.Fatalf("article %+v", a)
 	}
-	if got := strings.Join(keysOf(t, a.Versions[0]), ","); got != "added,byline,capture_hash,classes,extractor,fetched_at,hash,modified,published,removed,seq,text,title" {
+	if got := strings.Join(keysOf(t, a.Versions[0]), ","); got != "added,byline,capture_hash,classes,extractor,fetched_at,hash,log_leaf,modified,published,removed,seq,text,title" {
 		t.Fatalf("version keys %s", got)
 	}
 }

@@ -44,9 +44,14 @@ func runExportWARC(ctx context.Context, e *env) error {
 		}
 		opt.ArticleID = a.ID
 	}
-	if e.out == "" || e.out == "-" {
-		_, err := export.WARC(ctx, st, e.stdout, opt)
+	if opt.Snapshot, err = e.exportSnapshot(ctx, st); err != nil {
 		return err
+	}
+	if e.out == "" || e.out == "-" {
+		if _, err := export.WARC(ctx, st, e.stdout, opt); err != nil {
+			return err
+		}
+		return e.keepCheckpoint(opt.Snapshot)
 	}
 	opt.Filename = filepath.Base(e.out)
 	f, err := createOut(e.out)
@@ -63,7 +68,7 @@ func runExportWARC(ctx context.Context, e *env) error {
 	}
 	fmt.Fprintf(e.stderr, "exported %s and %s to %s\n", nouns(stats.Captures, "capture"),
 		nouns(stats.Versions, "version"), termsafe.Line(e.out))
-	return nil
+	return e.keepCheckpoint(opt.Snapshot)
 }
 
 // parseSince reads --since: an RFC 3339 time or a date (midnight UTC).

@@ -116,14 +116,15 @@ func TestExportWARC_FileStdoutAndImportIntoAFreshDataDir(t *testing.T) {
 
 	file := filepath.Join(t.TempDir(), "errata.warc.gz")
 	_, stderr, code := cliStatus(t, data, "export", "--format", "warc", "--out", file)
-	if code != exitOK || stderr != "exported 2 captures and 2 versions to "+file+"\n" {
+	if code != exitOK || stderr != "exported 2 captures and 2 versions to "+file+"\ntaken at the log checkpoint of 4 leaves, kept in "+file+".checkpoint\n" {
 		t.Fatalf("export: exit %d, stderr %q", code, stderr)
 	}
 	archive, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]int{"warcinfo": 1, "response": 2, "request": 2, "metadata": 2}
+	// Two versions' metadata, and the checkpoint the archive was taken at.
+	want := map[string]int{"warcinfo": 1, "response": 2, "request": 2, "metadata": 3}
 	if got := warcTypes(t, archive); !reflect.DeepEqual(got, want) {
 		t.Errorf("file: %v, want %v", got, want)
 	}
@@ -138,7 +139,7 @@ func TestExportWARC_FileStdoutAndImportIntoAFreshDataDir(t *testing.T) {
 		t.Errorf("the request records lack the configured contact")
 	}
 	one := cli(t, data, "export", "--format", "warc", "--article", site.URL+"/2026/11/21/budget-again", "--since", "2000-01-01")
-	if got := warcTypes(t, []byte(one)); got["response"] != 1 || got["metadata"] != 1 {
+	if got := warcTypes(t, []byte(one)); got["response"] != 1 || got["metadata"] != 2 {
 		t.Errorf("--article: %v, want one capture", got)
 	}
 
@@ -148,7 +149,7 @@ func TestExportWARC_FileStdoutAndImportIntoAFreshDataDir(t *testing.T) {
 
 	fresh := t.TempDir()
 	out := cli(t, fresh, "import", "--format", "warc", file)
-	if out != "imported 2 new captures and 2 new versions from "+file+" (7 records read)\n" {
+	if out != "imported 2 new captures and 2 new versions from "+file+" (8 records read)\n" {
 		t.Errorf("import said %q", out)
 	}
 	if got, want := exportedVersions(t, fresh), exportedVersions(t, data); !reflect.DeepEqual(got, want) {

@@ -24,6 +24,7 @@ type env struct {
 	// Global options.
 	data         string
 	db           string
+	logKey       string
 	allowPrivate bool
 	hostInterval time.Duration
 	verbose      bool
@@ -99,7 +100,7 @@ func (l *stringList) Set(v string) error {
 
 // globalValueFlags are the global flags that take a value, needed to find
 // the command name among arguments that may precede it.
-var globalValueFlags = map[string]bool{"data": true, "db": true, "host-interval": true,
+var globalValueFlags = map[string]bool{"data": true, "db": true, "log-key": true, "host-interval": true,
 	"config": true, "contact": true, "log-level": true, "log-format": true}
 
 // splitCommand finds the command name, which may follow global flags, and
@@ -141,6 +142,7 @@ func newFlagSet(cmd *command, e *env) *flag.FlagSet {
 	fs.Usage = func() {}
 	fs.StringVar(&e.data, "data", "./errata-data", "data directory holding the errata.db database (env ERRATA_DATA)")
 	fs.StringVar(&e.db, "db", "", "database URL; postgres://… selects PostgreSQL (env ERRATA_DB)")
+	fs.StringVar(&e.logKey, "log-key", "", "file holding the evidence log's signing key; default log.key in --data (env ERRATA_LOG_KEY)")
 	fs.BoolVar(&e.allowPrivate, "allow-private", false, "let fetches reach loopback and private addresses (env ERRATA_ALLOW_PRIVATE=1)")
 	durationVar(fs, &e.hostInterval, "host-interval", time.Second, "least time between two requests to one host (env ERRATA_HOST_INTERVAL)")
 	fs.BoolVar(&e.verbose, "v", false, "log each step to stderr")

@@ -94,6 +94,10 @@ func explainMisses(t *testing.T, nr *realpages.Newsroom, truth []newsroom.TruthA
 		byURL[r.URL] = r
 	}
 	spurious, missed := map[string]int{}, map[string]int{}
+	// The first few spurious versions are always shown, so a failure on a
+	// machine nobody can watch still names what changed.
+	const alwaysShown = 5
+	shown := 0
 	for _, a := range truth {
 		r := byURL[a.URL]
 		pairs := newsroom.Align(a.Versions, r.Versions)
@@ -130,9 +134,11 @@ func explainMisses(t *testing.T, nr *realpages.Newsroom, truth []newsroom.TruthA
 			for _, k := range kinds {
 				spurious[k]++
 			}
-			if os.Getenv(realpagesDebug) != "" {
-				added, removed := realpages.ParagraphDiff(r.Versions[j-1].Text, v.Text)
-				t.Logf("spurious %s v%d %v\n  added %q\n  removed %q", a.URL, j, kinds, clipAll(added), clipAll(removed))
+			if shown++; os.Getenv(realpagesDebug) != "" || shown <= alwaysShown {
+				prev := r.Versions[j-1]
+				added, removed := realpages.ParagraphDiff(prev.Text, v.Text)
+				t.Logf("spurious %s v%d %v\n  title %q -> %q\n  byline %q -> %q\n  added %q\n  removed %q",
+					a.URL, j, kinds, prev.Title, v.Title, prev.Byline, v.Byline, clipAll(added), clipAll(removed))
 			}
 		}
 	}

@@ -2,8 +2,10 @@ package main
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -199,5 +201,42 @@ func TestServe_CheckpointSignedWithTheKeyLogKeyPrints(t *testing.T) {
 	}
 	if code := interrupt(t, cmd); code != 0 {
 		t.Fatalf("exit status %d after SIGINT, want 0", code)
+	}
+}
+
+// TestLogKey_KeptWhereLogKeyNames: --log-key places the signing key
+// outside the data directory (a PostgreSQL deployment has none of its
+// own), and verify checks a kept checkpoint with that key.
+func TestLogKey_KeptWhereLogKeyNames(t *testing.T) {
+	srv := storyServer(t)
+	data := t.TempDir()
+	keyPath := filepath.Join(t.TempDir(), "keys", "errata-signing.key")
+	cli(t, data, "add", srv.URL+"/a")
+	key := strings.TrimSpace(cli(t, data, "log", "key", "--log-key", keyPath))
+	if fi, err := os.Stat(keyPath); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("--log-key %s: %v; want the key there, mode 0600", keyPath, err)
+	}
+	if _, err := os.Stat(filepath.Join(data, "log.key")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("log.key in the data directory: %v; want none", err)
+	}
+	kept := filepath.Join(t.TempDir(), "checkpoint.txt")
+	if err := os.WriteFile(kept, []byte(cli(t, data, "--log-key", keyPath, "log", "checkpoint")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	note, err := os.ReadFile(kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tlog.Open(note, key); err != nil {
+		t.Fatalf("checkpoint not signed with the key at --log-key: %v", err)
+	}
+	cli(t, data, "add", srv.URL+"/b")
+	out := cli(t, data, "verify", "--checkpoint", kept, "--log-key", keyPath)
+	if !strings.Contains(out, "the log extends its 2 leaves") {
+		t.Errorf("verify --log-key printed %q", out)
+	}
+	// Without the key, the kept checkpoint cannot be checked.
+	if out, _, code := cliStatus(t, data, "verify", "--checkpoint", kept); code != exitError {
+		t.Errorf("verify without --log-key: exit %d, %q; want 1", code, out)
 	}
 }

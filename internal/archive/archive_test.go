@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+
+	"github.com/klauspost/compress/zstd"
 	"strings"
 	"testing"
 )
@@ -17,7 +19,7 @@ func TestPackUnpack_RoundTrips(t *testing.T) {
 		if hash != Hash(body) {
 			t.Errorf("Pack hash %s, want %s", hash, Hash(body))
 		}
-		got, err := Unpack(hash, blob)
+		got, err := Unpack(hash, blob, nil)
 		if err != nil || !bytes.Equal(got, body) {
 			t.Errorf("Unpack(Pack(%d bytes)) = %d bytes, %v", len(body), len(got), err)
 		}
@@ -59,9 +61,11 @@ func TestUnpack_DetectsCorruption(t *testing.T) {
 		"other content": other,
 		"empty":         nil,
 		"gzip bomb":     huge.Bytes(),
+		"zstd bomb":     zstdBomb(t),
+		"zstd garbage":  append(append([]byte{}, zstdMagic...), "not a frame at all"...),
 	}
 	for name, b := range tests {
-		if _, err := Unpack(hash, b); !errors.Is(err, ErrCorrupt) {
+		if _, err := Unpack(hash, b, nil); !errors.Is(err, ErrCorrupt) {
 			t.Errorf("%s: err = %v, want ErrCorrupt", name, err)
 		}
 	}
@@ -70,7 +74,7 @@ func TestUnpack_DetectsCorruption(t *testing.T) {
 func TestUnpack_RefusesMalformedHashes(t *testing.T) {
 	_, blob, _ := Pack([]byte("x"))
 	for _, h := range []string{"", "../../etc/passwd", strings.ToUpper(Hash([]byte("x"))), Hash([]byte("x"))[:63], Hash([]byte("x")) + "0"} {
-		if _, err := Unpack(h, blob); !errors.Is(err, ErrBadHash) {
+		if _, err := Unpack(h, blob, nil); !errors.Is(err, ErrBadHash) {
 			t.Errorf("Unpack(%q) = %v, want ErrBadHash", h, err)
 		}
 	}
@@ -82,13 +86,32 @@ func TestPack_RefusesOversizedBodies(t *testing.T) {
 	}
 }
 
+// zstdBomb returns a small zstd blob that decodes beyond MaxBlobSize.
+func zstdBomb(t *testing.T) []byte {
+	var bomb bytes.Buffer
+	zw, err := zstd.NewWriter(&bomb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeros := make([]byte, 1<<20)
+	for range MaxBlobSize>>20 + 1 {
+		zw.Write(zeros)
+	}
+	zw.Close()
+	return bomb.Bytes()
+}
+
 func FuzzUnpack(f *testing.F) {
 	hash, blob, _ := Pack([]byte("stored"))
 	f.Add(hash, blob)
+	f.Add(hash, gzipped([]byte("stored")))
 	f.Add("../x", []byte{})
 	f.Add(hash, []byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff})
+	d := trained(f, 3)
+	_, withDict, _ := d.Pack([]byte("stored"))
+	f.Add(hash, withDict)
 	f.Fuzz(func(t *testing.T, hash string, blob []byte) {
-		body, err := Unpack(hash, blob)
+		body, err := Unpack(hash, blob, dicts{3: d})
 		if err == nil && Hash(body) != hash {
 			t.Errorf("Unpack returned content hashing to %s, not %s", Hash(body), hash)
 		}
@@ -110,7 +133,7 @@ func BenchmarkUnpack(b *testing.B) {
 	hash, blob, _ := Pack(body)
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
-		if _, err := Unpack(hash, blob); err != nil {
+		if _, err := Unpack(hash, blob, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

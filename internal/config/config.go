@@ -34,6 +34,7 @@ const (
 type Config struct {
 	Data         string   `toml:"data"`
 	DB           string   `toml:"db"`
+	LogKey       string   `toml:"log_key"`
 	AllowPrivate bool     `toml:"allow_private"`
 	HostInterval Duration `toml:"host_interval"`
 	Contact      string   `toml:"contact"`

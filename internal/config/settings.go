@@ -26,6 +26,7 @@ func (s Setting) Env() string {
 var settings = []Setting{
 	{Key: "data", Flag: "data", Help: "data directory holding the errata.db database", field: func(c *Config) any { return &c.Data }},
 	{Key: "db", Flag: "db", Help: "database URL; postgres://… selects PostgreSQL", Secret: true, field: func(c *Config) any { return &c.DB }},
+	{Key: "log_key", Flag: "log-key", Help: "file holding the evidence log's signing key; empty: log.key in the data directory", field: func(c *Config) any { return &c.LogKey }},
 	{Key: "allow_private", Flag: "allow-private", Help: "let fetches reach loopback and private addresses", field: func(c *Config) any { return &c.AllowPrivate }},
 	{Key: "host_interval", Flag: "host-interval", Help: "least time between two requests to one host", field: func(c *Config) any { return &c.HostInterval }},
 	{Key: "contact", Flag: "contact", Help: "URL or email address sent in the User-Agent, for sites to reach whoever runs this errata", field: func(c *Config) any { return &c.Contact }},

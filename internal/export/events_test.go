@@ -40,7 +40,7 @@ func TestJSONL_CarriesLifecycleEventsOldestFirst(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if n, err := JSONL(ctx, st, &buf); err != nil || n != 1 {
+	if n, err := JSONL(ctx, st, &buf, nil); err != nil || n != 1 {
 		t.Fatalf("JSONL = %d, %v", n, err)
 	}
 	var line struct {

@@ -78,6 +78,10 @@ type Version struct {
 	// this one's, [] when the text did not change; the first version has
 	// no previous one and no "edits" key.
 	Edits []Edit `json:"edits,omitzero"`
+	// LogLeaf is the index of the evidence log's leaf recording the
+	// version (null for a store without a log), provable against the
+	// checkpoint the export was taken at.
+	LogLeaf *int64 `json:"log_leaf"`
 }
 
 // Edit is one sentence edit (see diff.SentenceEdit); Old and New index the
@@ -91,9 +95,11 @@ type Edit struct {
 	NewText string `json:"new_text"`
 }
 
-// JSONL writes one article a line, in the order articles were first seen.
-// It returns how many articles it wrote.
-func JSONL(ctx context.Context, st *store.Store, w io.Writer) (int, error) {
+// JSONL writes one article a line, in the order articles were first seen,
+// with the versions snap covers (all of them when snap is nil); an article
+// whose every version came after snap's checkpoint is left out. It
+// returns how many articles it wrote.
+func JSONL(ctx context.Context, st *store.Store, w io.Writer, snap *Snapshot) (int, error) {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
@@ -101,9 +107,12 @@ func JSONL(ctx context.Context, st *store.Store, w io.Writer) (int, error) {
 	n := 0
 	err := eachPage(ctx, st, func(arts []model.Article) error {
 		for _, a := range arts {
-			line, err := articleLine(ctx, st, a, outlets)
+			line, later, err := articleLine(ctx, st, a, outlets, snap)
 			if err != nil {
 				return err
+			}
+			if later {
+				continue
 			}
 			if err := enc.Encode(line); err != nil {
 				return fmt.Errorf("export: %w", err)
@@ -121,32 +130,32 @@ func JSONL(ctx context.Context, st *store.Store, w io.Writer) (int, error) {
 	return n, nil
 }
 
-func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets map[int64]string) (Article, error) {
+func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets map[int64]string, snap *Snapshot) (Article, bool, error) {
+	vs, leaves, later, err := snap.versions(ctx, st, a.ID)
+	if err != nil || later {
+		return Article{}, later, err
+	}
 	name, ok := outlets[a.OutletID]
 	if !ok {
 		o, err := st.Outlet(ctx, a.OutletID)
 		if err != nil {
-			return Article{}, err
+			return Article{}, false, err
 		}
 		name = o.Name
 		outlets[a.OutletID] = name
 	}
 	outcomes, err := st.CheckOutcomes(ctx, a.ID)
 	if err != nil {
-		return Article{}, err
+		return Article{}, false, err
 	}
 	checks, byOutcome := 0, make(map[string]int, len(outcomes))
 	for o, n := range outcomes {
 		checks += n
 		byOutcome[string(o)] = n
 	}
-	vs, err := st.Versions(ctx, a.ID)
-	if err != nil {
-		return Article{}, err
-	}
 	evs, err := st.ArticleEvents(ctx, a.ID)
 	if err != nil {
-		return Article{}, err
+		return Article{}, false, err
 	}
 	line := Article{ID: a.ID, URL: a.URL, Outlet: name, FirstSeen: rfc3339(a.FirstSeen), LastChecked: rfc3339(a.LastChecked),
 		State: string(a.State), Checks: checks, CheckOutcomes: byOutcome,
@@ -156,7 +165,7 @@ func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets 
 	}
 	story, wire, origin, err := st.ArticleStory(ctx, a.ID)
 	if err != nil {
-		return Article{}, err
+		return Article{}, false, err
 	}
 	if story != 0 {
 		line.Story = &story
@@ -170,6 +179,7 @@ func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets 
 			Seq: v.Seq, FetchedAt: rfc3339(v.FetchedAt), Title: v.Title, Byline: v.Byline,
 			Published: rfc3339(v.Published), Modified: rfc3339(v.Modified), Text: v.Text, Hash: v.Hash,
 			CaptureHash: v.CaptureHash, Extractor: v.Extractor, Classes: v.Classes, Added: v.Added, Removed: v.Removed,
+			LogLeaf: leafRef(leaves[i]),
 		}
 		if ev.Classes == nil {
 			ev.Classes = []string{}
@@ -179,7 +189,7 @@ func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets 
 		}
 		line.Versions = append(line.Versions, ev)
 	}
-	return line, nil
+	return line, false, nil
 }
 
 // edits lists the sentence edits between two texts, never nil.

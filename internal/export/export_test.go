@@ -51,7 +51,7 @@ func TestJSONL_EachVersionCarriesItsSentenceEdits(t *testing.T) {
 		"The mayor resigned on Tuesday. The council met. A vote follows.", // headline change only
 	)
 	var buf bytes.Buffer
-	if n, err := JSONL(ctx, st, &buf); err != nil || n != 1 {
+	if n, err := JSONL(ctx, st, &buf, nil); err != nil || n != 1 {
 		t.Fatalf("JSONL = %d, %v", n, err)
 	}
 	line := buf.String()
@@ -89,7 +89,7 @@ func TestJSONL_EachVersionCarriesItsSentenceEdits(t *testing.T) {
 	if err := json.Unmarshal(raw.Versions[1]["edits"], &edits); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := keys(raw.Versions[1]), "added,byline,capture_hash,classes,edits,extractor,fetched_at,hash,modified,published,removed,seq,text,title"; got != want {
+	if got, want := keys(raw.Versions[1]), "added,byline,capture_hash,classes,edits,extractor,fetched_at,hash,log_leaf,modified,published,removed,seq,text,title"; got != want {
 		t.Errorf("version keys %s, want %s", got, want)
 	}
 	if got, want := keys(edits[0]), "action,new,new_text,old,old_text"; got != want {

@@ -20,13 +20,15 @@ import (
 // store in that layout, so tools written for the corpus read errata's
 // data: source is the outlet, entry_id errata's article id, version its
 // seq. Sentence actions are errata's names: added, deleted, edited, moved
-// (the corpus's "refactor") and unchanged.
+// (the corpus's "refactor") and unchanged. Beyond the corpus's columns,
+// entryversion.log_leaf is the version's leaf in errata's evidence log and
+// errata_checkpoint holds the signed checkpoint the export was taken at.
 const newsEditsSchema = `
 CREATE TABLE entryversion (
     source TEXT NOT NULL, entry_id INTEGER NOT NULL, version INTEGER NOT NULL,
     title TEXT NOT NULL, byline TEXT NOT NULL, created TEXT NOT NULL, url TEXT NOT NULL,
     num_versions INTEGER NOT NULL, text TEXT NOT NULL, hash TEXT NOT NULL, capture_hash TEXT NOT NULL,
-    classes TEXT NOT NULL, added INTEGER NOT NULL, removed INTEGER NOT NULL,
+    classes TEXT NOT NULL, added INTEGER NOT NULL, removed INTEGER NOT NULL, log_leaf INTEGER,
     PRIMARY KEY (source, entry_id, version));
 CREATE TABLE split_sentences (
     source TEXT NOT NULL, entry_id INTEGER NOT NULL, version INTEGER NOT NULL,
@@ -37,12 +39,14 @@ CREATE TABLE matched_sentences (
     sent_idx_x INTEGER, sent_idx_y INTEGER, action TEXT NOT NULL,
     sentence_x TEXT, sentence_y TEXT);
 CREATE INDEX matched_sentences_entry ON matched_sentences (source, entry_id, version_x);
+CREATE TABLE errata_checkpoint (size INTEGER NOT NULL, note TEXT NOT NULL);
 `
 
 const (
-	sqlNEVersion  = `INSERT INTO entryversion VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlNESentence = `INSERT INTO split_sentences VALUES (?, ?, ?, ?, ?)`
-	sqlNEMatch    = `INSERT INTO matched_sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlNEVersion    = `INSERT INTO entryversion VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlNECheckpoint = `INSERT INTO errata_checkpoint VALUES (?, ?)`
+	sqlNESentence   = `INSERT INTO split_sentences VALUES (?, ?, ?, ?, ?)`
+	sqlNEMatch      = `INSERT INTO matched_sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 )
 
 // NewsEditsStats says what NewsEdits wrote.
@@ -50,11 +54,11 @@ type NewsEditsStats struct {
 	Articles, Versions, Sentences, Matches int
 }
 
-// NewsEdits writes every article with at least one version into a new
-// SQLite database at path (which must not hold one already), one
-// transaction per page of articles, so memory stays bounded by the largest
-// article.
-func NewsEdits(ctx context.Context, st *store.Store, path string) (NewsEditsStats, error) {
+// NewsEdits writes every article with at least one version snap covers
+// (every version when snap is nil) into a new SQLite database at path
+// (which must not hold one already), one transaction per page of
+// articles, so memory stays bounded by the largest article.
+func NewsEdits(ctx context.Context, st *store.Store, path string, snap *Snapshot) (NewsEditsStats, error) {
 	var stats NewsEditsStats
 	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
 	if err != nil {
@@ -65,6 +69,11 @@ func NewsEdits(ctx context.Context, st *store.Store, path string) (NewsEditsStat
 	if _, err := db.ExecContext(ctx, newsEditsSchema); err != nil {
 		return stats, fmt.Errorf("export: newsedits: %w", err)
 	}
+	if snap != nil {
+		if _, err := db.ExecContext(ctx, sqlNECheckpoint, snap.Size, string(snap.Note)); err != nil {
+			return stats, fmt.Errorf("export: newsedits: %w", err)
+		}
+	}
 	outlets := map[int64]string{}
 	err = eachPage(ctx, st, func(arts []model.Article) error {
 		tx, err := db.BeginTx(ctx, nil)
@@ -72,7 +81,7 @@ func NewsEdits(ctx context.Context, st *store.Store, path string) (NewsEditsStat
 			return fmt.Errorf("export: newsedits: %w", err)
 		}
 		for _, a := range arts {
-			if err := newsEditsArticle(ctx, st, tx, a, outlets, &stats); err != nil {
+			if err := newsEditsArticle(ctx, st, tx, a, outlets, snap, &stats); err != nil {
 				_ = tx.Rollback()
 				return err
 			}
@@ -85,8 +94,8 @@ func NewsEdits(ctx context.Context, st *store.Store, path string) (NewsEditsStat
 	return stats, err
 }
 
-func newsEditsArticle(ctx context.Context, st *store.Store, tx *sql.Tx, a model.Article, outlets map[int64]string, stats *NewsEditsStats) error {
-	vs, err := st.Versions(ctx, a.ID)
+func newsEditsArticle(ctx context.Context, st *store.Store, tx *sql.Tx, a model.Article, outlets map[int64]string, snap *Snapshot, stats *NewsEditsStats) error {
+	vs, leaves, _, err := snap.versions(ctx, st, a.ID)
 	if err != nil || len(vs) == 0 {
 		return err
 	}
@@ -102,7 +111,7 @@ func newsEditsArticle(ctx context.Context, st *store.Store, tx *sql.Tx, a model.
 	stats.Articles++
 	for i, v := range vs {
 		if _, err := tx.ExecContext(ctx, sqlNEVersion, source, a.ID, v.Seq, v.Title, v.Byline, rfc3339(v.FetchedAt),
-			a.URL, len(vs), v.Text, v.Hash, v.CaptureHash, strings.Join(v.Classes, ","), v.Added, v.Removed); err != nil {
+			a.URL, len(vs), v.Text, v.Hash, v.CaptureHash, strings.Join(v.Classes, ","), v.Added, v.Removed, leafRef(leaves[i])); err != nil {
 			return fmt.Errorf("export: newsedits: %w", err)
 		}
 		stats.Versions++

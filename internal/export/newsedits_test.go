@@ -28,7 +28,7 @@ func TestNewsEdits_Layout(t *testing.T) {
 	seed(t, st, "https://planet.example/mayor", texts...)
 	seed(t, st, "https://planet.example/once", "Only one version here.")
 	path := filepath.Join(t.TempDir(), "newsedits.db")
-	stats, err := NewsEdits(ctx, st, path)
+	stats, err := NewsEdits(ctx, st, path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

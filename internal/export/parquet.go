@@ -33,7 +33,15 @@ type ParquetVersion struct {
 	Added       int32         `parquet:"added"`
 	Removed     int32         `parquet:"removed"`
 	Edits       []ParquetEdit `parquet:"edits,list"`
+	// LogLeaf is the version's leaf in the evidence log (null without
+	// one); the file's key-value metadata CheckpointKey holds the signed
+	// checkpoint the export was taken at.
+	LogLeaf *int64 `parquet:"log_leaf,optional"`
 }
+
+// CheckpointKey is the Parquet file metadata key holding the signed
+// checkpoint of the evidence log that the export was taken at.
+const CheckpointKey = "errata.log_checkpoint"
 
 // ParquetEdit is one sentence edit in the Parquet export.
 type ParquetEdit struct {
@@ -48,16 +56,20 @@ type ParquetEdit struct {
 // a group at a time, and the writer holds one in memory.
 const parquetRowGroup = 2000
 
-// Parquet writes every version as one Parquet table, article by article in
-// the order first seen. It returns how many versions it wrote.
-func Parquet(ctx context.Context, st *store.Store, w io.Writer) (int, error) {
-	pw := parquet.NewGenericWriter[ParquetVersion](w, parquet.Compression(&parquet.Zstd),
-		parquet.CreatedBy("errata", "", ""))
+// Parquet writes every version snap covers (all when snap is nil) as one
+// Parquet table, article by article in the order first seen. It returns
+// how many versions it wrote.
+func Parquet(ctx context.Context, st *store.Store, w io.Writer, snap *Snapshot) (int, error) {
+	opts := []parquet.WriterOption{parquet.Compression(&parquet.Zstd), parquet.CreatedBy("errata", "", "")}
+	if snap != nil {
+		opts = append(opts, parquet.KeyValueMetadata(CheckpointKey, string(snap.Note)))
+	}
+	pw := parquet.NewGenericWriter[ParquetVersion](w, opts...)
 	outlets := map[int64]string{}
 	n, inGroup := 0, 0
 	err := eachPage(ctx, st, func(arts []model.Article) error {
 		for _, a := range arts {
-			rows, err := parquetRows(ctx, st, a, outlets)
+			rows, err := parquetRows(ctx, st, a, outlets, snap)
 			if err != nil {
 				return err
 			}
@@ -83,7 +95,11 @@ func Parquet(ctx context.Context, st *store.Store, w io.Writer) (int, error) {
 	return n, nil
 }
 
-func parquetRows(ctx context.Context, st *store.Store, a model.Article, outlets map[int64]string) ([]ParquetVersion, error) {
+func parquetRows(ctx context.Context, st *store.Store, a model.Article, outlets map[int64]string, snap *Snapshot) ([]ParquetVersion, error) {
+	vs, leaves, _, err := snap.versions(ctx, st, a.ID)
+	if err != nil || len(vs) == 0 {
+		return nil, err
+	}
 	name, ok := outlets[a.OutletID]
 	if !ok {
 		o, err := st.Outlet(ctx, a.OutletID)
@@ -93,16 +109,13 @@ func parquetRows(ctx context.Context, st *store.Store, a model.Article, outlets 
 		name = o.Name
 		outlets[a.OutletID] = name
 	}
-	vs, err := st.Versions(ctx, a.ID)
-	if err != nil {
-		return nil, err
-	}
 	rows := make([]ParquetVersion, 0, len(vs))
 	for i, v := range vs {
 		r := ParquetVersion{
 			ArticleID: a.ID, URL: a.URL, Outlet: name, Seq: int32(v.Seq), FetchedAt: v.FetchedAt.UTC(),
 			Title: v.Title, Byline: v.Byline, Text: v.Text, Hash: v.Hash, CaptureHash: v.CaptureHash,
 			Extractor: v.Extractor, Classes: v.Classes, Added: int32(v.Added), Removed: int32(v.Removed),
+			LogLeaf: leafRef(leaves[i]),
 		}
 		if !v.Published.IsZero() {
 			p := v.Published.UTC()

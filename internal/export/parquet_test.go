@@ -22,7 +22,7 @@ func TestParquet_RoundTrip(t *testing.T) {
 	seed(t, st, "https://planet.example/mayor", "The mayor resigned.", "The mayor resigned on Tuesday. A vote follows.")
 	seed(t, st, "https://planet.example/once", "Only one version.")
 	var buf bytes.Buffer
-	n, err := Parquet(ctx, st, &buf)
+	n, err := Parquet(ctx, st, &buf, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

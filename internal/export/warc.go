@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -32,7 +33,20 @@ type WARCOptions struct {
 	// Request is the header errata's requests carry (fetch.RequestHeader),
 	// recorded in each request record.
 	Request http.Header
+	// Snapshot, when set, is the evidence log's checkpoint the archive is
+	// taken at: it is written as a metadata record (CheckpointType) about
+	// the warcinfo record, and only the captures and versions its tree
+	// covers are written.
+	Snapshot *Snapshot
 }
+
+// CheckpointType is the Content-Type of the metadata record holding the
+// signed checkpoint of the evidence log an archive was taken at, and
+// CheckpointURI its WARC-Target-URI.
+const (
+	CheckpointType = "text/plain; charset=utf-8"
+	CheckpointURI  = "urn:errata:log-checkpoint"
+)
 
 // WARCStats says what a WARC export wrote.
 type WARCStats struct {
@@ -60,6 +74,8 @@ type Metadata struct {
 	Added       int      `json:"added"`
 	Removed     int      `json:"removed"`
 	Extractor   string   `json:"extractor"`
+	// LogLeaf is the version's leaf in the evidence log, null without one.
+	LogLeaf *int64 `json:"log_leaf"`
 }
 
 // WARC writes the store's captures as a WARC/1.1 archive: a warcinfo
@@ -84,6 +100,15 @@ func WARC(ctx context.Context, st *store.Store, w io.Writer, opt WARCOptions) (W
 			break
 		}
 		for _, c := range page {
+			if opt.Snapshot != nil {
+				leaf, err := st.CaptureLeaf(ctx, c.Hash)
+				if err != nil && !errors.Is(err, store.ErrNotFound) {
+					return stats, err
+				}
+				if !opt.Snapshot.covers(leaf, err == nil) {
+					continue
+				}
+			}
 			n, err := x.capture(ctx, c)
 			if err != nil {
 				return stats, err
@@ -104,13 +129,17 @@ func writeInfo(ctx context.Context, st *store.Store, ww *warc.Writer, opt WARCOp
 	if err != nil {
 		return err
 	}
-	_, err = ww.Info(opt.Now, opt.Filename, [][2]string{
+	infoID, err := ww.Info(opt.Now, opt.Filename, [][2]string{
 		{"software", opt.Software},
 		{"format", "WARC File Format 1.1"},
 		{"conformsTo", "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"},
 		{"description", "captures recorded by errata, each with the versions of an article read from it (metadata records, application/json)"},
 		{"errata-instance", in.ID},
 	})
+	if err != nil || opt.Snapshot == nil {
+		return exportErr(err)
+	}
+	_, err = ww.Metadata(CheckpointURI, opt.Now, infoID, CheckpointType, opt.Snapshot.Note)
 	return exportErr(err)
 }
 
@@ -128,7 +157,7 @@ func (x *warcExport) capture(ctx context.Context, c model.Capture) (int, error) 
 	if err != nil {
 		return 0, err
 	}
-	body, err := archive.Unpack(c.Hash, blob)
+	body, err := archive.Unpack(c.Hash, blob, x.st.Dicts(ctx))
 	if err != nil {
 		return 0, fmt.Errorf("export: %w", err)
 	}
@@ -149,7 +178,17 @@ func (x *warcExport) capture(ctx context.Context, c model.Capture) (int, error) 
 		if x.opt.ArticleID != 0 && v.ArticleID != x.opt.ArticleID {
 			continue
 		}
-		if err := x.metadata(ctx, c, v, respID); err != nil {
+		leaf, err := x.st.VersionLeaf(ctx, v.ID)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return n, err
+		}
+		if !x.opt.Snapshot.covers(leaf, err == nil) {
+			continue
+		}
+		if err != nil {
+			leaf = -1
+		}
+		if err := x.metadata(ctx, c, v, leaf, respID); err != nil {
 			return n, err
 		}
 		n++
@@ -157,7 +196,7 @@ func (x *warcExport) capture(ctx context.Context, c model.Capture) (int, error) 
 	return n, nil
 }
 
-func (x *warcExport) metadata(ctx context.Context, c model.Capture, v model.Version, respID string) error {
+func (x *warcExport) metadata(ctx context.Context, c model.Capture, v model.Version, leaf int64, respID string) error {
 	url, outlet, err := x.articleOf(ctx, v.ArticleID)
 	if err != nil {
 		return err
@@ -170,7 +209,7 @@ func (x *warcExport) metadata(ctx context.Context, c model.Capture, v model.Vers
 		ArticleURL: url, Outlet: outlet, Seq: v.Seq, FetchedAt: rfc3339Nano(v.FetchedAt),
 		Title: v.Title, Byline: v.Byline, Published: rfc3339Nano(v.Published), Text: v.Text,
 		Hash: v.Hash, CaptureHash: v.CaptureHash, Classes: classes, Added: v.Added, Removed: v.Removed,
-		Extractor: v.Extractor,
+		Extractor: v.Extractor, LogLeaf: leafRef(leaf),
 	})
 	if err != nil {
 		return exportErr(err)

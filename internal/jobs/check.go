@@ -249,7 +249,7 @@ func (e *Engine) recordVersion(ctx context.Context, rec *store.CheckRecord, resp
 			return res, err
 		}
 	}
-	bodyHash, blob, err := archive.Pack(resp.Body)
+	bodyHash, blob, err := e.Store.PackCapture(ctx, a.OutletID, resp.Body)
 	if err != nil {
 		return CheckResult{}, fmt.Errorf("jobs: keep capture of %s: %w", a.URL, err)
 	}
@@ -259,7 +259,7 @@ func (e *Engine) recordVersion(ctx context.Context, rec *store.CheckRecord, resp
 		Hash: bodyHash, URL: resp.URL, Status: resp.Status, Header: resp.Header,
 		FetchedAt: resp.FetchedAt.UTC(), Size: int64(len(resp.Body)), Body: blob,
 	}
-	if rec.Served, err = servedCapture(resp); err != nil {
+	if rec.Served, err = e.servedCapture(ctx, a.OutletID, resp); err != nil {
 		return CheckResult{}, fmt.Errorf("jobs: keep served page of %s: %w", a.URL, err)
 	}
 	a.LastChanged = d.Version.FetchedAt

@@ -89,7 +89,7 @@ func (e *Engine) extractCapture(ctx context.Context, a model.Article, r *respons
 	if err != nil {
 		return model.Version{}, false, err
 	}
-	body, err := archive.Unpack(r.hash, blob)
+	body, err := archive.Unpack(r.hash, blob, e.Store.Dicts(ctx))
 	if err != nil {
 		return model.Version{}, false, fmt.Errorf("jobs: import %s: %w", r.url, err)
 	}

@@ -100,13 +100,14 @@ func rendered(p *render.Page) *fetch.Response {
 }
 
 // servedCapture is the capture of the page as served behind a rendered
-// response, nil when resp was not rendered.
-func servedCapture(resp *fetch.Response) (*model.Capture, error) {
+// response, packed as the outlet's captures are; nil when resp was not
+// rendered.
+func (e *Engine) servedCapture(ctx context.Context, outletID int64, resp *fetch.Response) (*model.Capture, error) {
 	s := resp.Served
 	if s == nil {
 		return nil, nil
 	}
-	hash, blob, err := archive.Pack(s.Body)
+	hash, blob, err := e.Store.PackCapture(ctx, outletID, s.Body)
 	if err != nil {
 		return nil, err
 	}

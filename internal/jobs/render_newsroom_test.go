@@ -210,7 +210,7 @@ func captureText(t *testing.T, st *store.Store, hash string) string {
 	if err != nil {
 		t.Fatalf("capture %s: %v", hash, err)
 	}
-	body, err := archive.Unpack(hash, blob)
+	body, err := archive.Unpack(hash, blob, st.Dicts(context.Background()))
 	if err != nil {
 		t.Fatal(err)
 	}

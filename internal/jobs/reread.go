@@ -61,7 +61,7 @@ func (e *Engine) reread(ctx context.Context, a *model.Article, last model.Versio
 	if err != nil {
 		return nil, false
 	}
-	body, err := archive.Unpack(last.CaptureHash, blob)
+	body, err := archive.Unpack(last.CaptureHash, blob, e.Store.Dicts(ctx))
 	if err != nil {
 		e.Log.Warn("re-extract: capture unreadable", "url", a.URL, "err", err)
 		return nil, false

@@ -36,12 +36,20 @@ func (r Result) String() string {
 // Run sends rate requests a second for d to the URLs next returns, one
 // fixed schedule (open loop), and reports latencies.
 func Run(ctx context.Context, client *http.Client, rate int, d time.Duration, next func(i int) string) Result {
+	_, all := RunKinds(ctx, client, rate, d, func(i int) (string, string) { return "", next(i) })
+	return all
+}
+
+// RunKinds is Run over URLs of several kinds (next returns each request's
+// kind and URL); it reports each kind's latencies and all of them.
+func RunKinds(ctx context.Context, client *http.Client, rate int, d time.Duration, next func(i int) (kind, url string)) (map[string]Result, Result) {
 	total := int(d.Seconds() * float64(rate))
 	interval := time.Second / time.Duration(rate)
 	sem := make(chan struct{}, maxInFlight)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	lat := make([]time.Duration, 0, total)
+	lat := map[string][]time.Duration{}
+	byKind := map[string]Result{}
 	res := Result{}
 	start := time.Now()
 	for i := 0; i < total && ctx.Err() == nil; i++ {
@@ -49,40 +57,62 @@ func Run(ctx context.Context, client *http.Client, rate int, d time.Duration, ne
 		if wait := time.Until(due); wait > 0 {
 			time.Sleep(wait)
 		}
+		kind, u := next(i)
 		select {
 		case sem <- struct{}{}:
 		default:
 			res.Dropped++
+			k := byKind[kind]
+			k.Dropped++
+			byKind[kind] = k
 			continue
 		}
 		wg.Add(1)
-		go func(u string) {
+		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			status, err := get(ctx, client, u)
+			status, err := Get(ctx, client, u)
 			took := time.Since(due)
 			mu.Lock()
 			defer mu.Unlock()
-			res.Sent++
-			lat = append(lat, took)
-			if err != nil {
-				res.Errors++
-			} else if status != http.StatusOK {
-				res.StatusNot200++
+			k := byKind[kind]
+			for _, r := range []*Result{&res, &k} {
+				r.Sent++
+				if err != nil {
+					r.Errors++
+				} else if status != http.StatusOK {
+					r.StatusNot200++
+				}
 			}
-		}(next(i))
+			byKind[kind] = k
+			lat[kind] = append(lat[kind], took)
+		}()
 	}
 	wg.Wait()
-	res.Elapsed = time.Since(start)
-	res.Rate = float64(res.Sent) / res.Elapsed.Seconds()
-	slices.Sort(lat)
-	if n := len(lat); n > 0 {
-		res.P50, res.P90, res.P99, res.Max = lat[n*50/100], lat[n*90/100], lat[n*99/100], lat[n-1]
+	elapsed := time.Since(start)
+	var all []time.Duration
+	for kind, l := range lat {
+		all = append(all, l...)
+		k := byKind[kind]
+		k.finish(l, elapsed)
+		byKind[kind] = k
 	}
-	return res
+	res.finish(all, elapsed)
+	return byKind, res
 }
 
-func get(ctx context.Context, client *http.Client, u string) (int, error) {
+// finish sets the rate and percentiles from the latencies measured.
+func (r *Result) finish(lat []time.Duration, elapsed time.Duration) {
+	r.Elapsed = elapsed
+	r.Rate = float64(r.Sent) / elapsed.Seconds()
+	slices.Sort(lat)
+	if n := len(lat); n > 0 {
+		r.P50, r.P90, r.P99, r.Max = lat[n*50/100], lat[n*90/100], lat[n*99/100], lat[n-1]
+	}
+}
+
+// Get fetches u, reads its body whole and returns the status.
+func Get(ctx context.Context, client *http.Client, u string) (int, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return 0, err

@@ -48,3 +48,45 @@ func TestRun_SendsTheScheduleAndMeasures(t *testing.T) {
 		t.Fatalf("result %+v", res)
 	}
 }
+
+func TestSeedCorpus_WritesExactlyTheVersionsAsked(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "errata.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c := Corpus{Versions: 500, CaptureShare: 0.2, Seed: 3}
+	stats, err := SeedCorpus(ctx, st, c, nil)
+	if err != nil || stats.Versions != 500 || stats.Articles != c.Articles() {
+		t.Fatalf("SeedCorpus = %+v, %v; want 500 versions over %d articles", stats, err, c.Articles())
+	}
+	if mean := 500.0 / float64(stats.Articles); mean < 2.5 || mean > 5 {
+		t.Errorf("%.1f versions an article; want near NewsEdits' 3.6", mean)
+	}
+	s, err := st.Stats(ctx)
+	if err != nil || s.Versions != 500 || s.Articles != stats.Articles {
+		t.Fatalf("store stats %+v, %v", s, err)
+	}
+	// Article i has the id i+1 and VersionsOf(i) versions, which the
+	// benchmark's URLs rely on.
+	for _, i := range []int{0, 7, stats.Articles - 2} {
+		vs, err := st.Versions(ctx, int64(i+1))
+		if err != nil || len(vs) != c.VersionsOf(i) {
+			t.Errorf("article %d: %d versions, %v; want %d", i+1, len(vs), err, c.VersionsOf(i))
+		}
+	}
+	captured := 0
+	arts, _ := st.Articles(ctx, 0, 1000)
+	for _, a := range arts {
+		vs, _ := st.Versions(ctx, a.ID)
+		for _, v := range vs {
+			if v.CaptureHash != "" {
+				captured++
+			}
+		}
+	}
+	if captured < 50 || captured > 150 {
+		t.Errorf("%d of 500 versions captured; want about a fifth", captured)
+	}
+}

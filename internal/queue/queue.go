@@ -184,6 +184,7 @@ func (q *Queue) riverConfig() *river.Config {
 	river.AddWorker(workers, &checkWorker{q: q})
 	river.AddWorker(workers, &confirmWorker{q: q})
 	river.AddWorker(workers, &pollWorker{q: q})
+	river.AddWorker(workers, &trainDictsWorker{q: q})
 	if q.cfg.Deliver != nil {
 		river.AddWorker(workers, &deliverWorker{d: q.cfg.Deliver})
 	}
@@ -206,7 +207,7 @@ func (q *Queue) riverConfig() *river.Config {
 			river.PeriodicInterval(q.cfg.Tick),
 			func() (river.JobArgs, *river.InsertOpts) { return SchedulerArgs{}, nil },
 			&river.PeriodicJobOpts{ID: SchedulerArgs{}.Kind(), RunOnStart: true},
-		)},
+		), trainDictsJob()},
 	}
 }
 

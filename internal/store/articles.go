@@ -71,19 +71,8 @@ func normArticle(a model.Article) model.Article {
 func (s *Store) AddArticle(ctx context.Context, a model.Article) (model.Article, bool, error) {
 	created := false
 	err := s.write(ctx, "add article "+a.URL, func(tx *wtx) error {
-		old, err := scanArticle(tx.QueryRowContext(ctx, sqlArticleByURL, a.URL, a.URL))
-		if err == nil {
-			a = old
-			return nil
-		}
-		if err != ErrNotFound {
-			return err
-		}
-		a = normArticle(a)
-		err = tx.QueryRowContext(ctx, sqlInsertArticle, a.OutletID, a.URL, nanos(a.FirstSeen), nanos(a.Published),
-			nanos(a.LastChecked), nanos(a.LastChanged), nanos(a.NextCheck), string(a.State), a.Errors, a.Gone,
-			a.ETag, a.LastModified, a.BodyHash, string(a.Hold), a.SourceID).Scan(&a.ID)
-		created = err == nil
+		var err error
+		a, created, err = addArticleTx(ctx, tx, a)
 		return err
 	})
 	if err != nil {

@@ -11,7 +11,11 @@ import (
 )
 
 const (
-	sqlVersionLeaf      = `SELECT leaf FROM log_leaves WHERE version_id = ?`
+	sqlVersionLeaf   = `SELECT leaf FROM log_leaves WHERE version_id = ?`
+	sqlCaptureLeaf   = `SELECT leaf FROM log_leaves WHERE capture_hash = ? AND capture_hash <> ''`
+	sqlArticleLeaves = `SELECT l.version_id, l.leaf FROM versions v
+		JOIN log_leaves l ON l.version_id = v.id AND l.version_id <> 0
+		WHERE v.article_id = ?`
 	sqlCheckpointAt     = `SELECT note FROM log_checkpoints WHERE size = ?`
 	sqlInsertCheckpoint = `INSERT INTO log_checkpoints (size, note) VALUES (?, ?) ON CONFLICT DO NOTHING`
 	sqlLatestCheckpoint = `SELECT size, note FROM log_checkpoints ORDER BY size DESC LIMIT 1`
@@ -49,6 +53,55 @@ func (s *Store) VersionLeaf(ctx context.Context, versionID int64) (int64, error)
 	var n int64
 	err := s.queryRow(ctx, sqlVersionLeaf, versionID).Scan(&n)
 	return n, s.wrap(fmt.Sprintf("log leaf of version %d", versionID), noRows(err))
+}
+
+// CaptureLeaf returns the index of the leaf recording the capture stored
+// under hash, or ErrNotFound.
+func (s *Store) CaptureLeaf(ctx context.Context, hash string) (int64, error) {
+	var n int64
+	err := s.queryRow(ctx, sqlCaptureLeaf, hash).Scan(&n)
+	return n, s.wrap("log leaf of capture "+hash, noRows(err))
+}
+
+// ArticleLeaves maps the id of each version of an article to the index of
+// the leaf recording it.
+func (s *Store) ArticleLeaves(ctx context.Context, articleID int64) (map[int64]int64, error) {
+	op := fmt.Sprintf("log leaves of article %d", articleID)
+	rows, err := s.query(ctx, sqlArticleLeaves, articleID)
+	if err != nil {
+		return nil, s.wrap(op, err)
+	}
+	defer rows.Close()
+	leaves := map[int64]int64{}
+	for rows.Next() {
+		var id, leaf int64
+		if err := rows.Scan(&id, &leaf); err != nil {
+			return nil, s.wrap(op, err)
+		}
+		leaves[id] = leaf
+	}
+	return leaves, s.wrap(op, rows.Err())
+}
+
+// LogTile returns the hashes of tile t of the log's Merkle tree
+// (sumdb/tlog's tile layout), or ErrNotFound when the log holds too few
+// leaves for it: hash tiles only, since a leaf's data is rebuilt from
+// its row (see tlog.VersionLeaf) rather than stored.
+func (s *Store) LogTile(ctx context.Context, t sumtlog.Tile) ([]byte, error) {
+	op := "log " + t.Path()
+	if t.L < 0 || t.H < 1 || t.W < 1 || t.W > 1<<t.H || t.N < 0 {
+		return nil, s.wrap(op, ErrNotFound)
+	}
+	size, err := s.LogSize(ctx)
+	if err != nil {
+		return nil, err
+	}
+	level := uint(t.L * t.H)
+	if level >= 63 || t.N > (size>>level)>>t.H || t.N<<t.H+int64(t.W) > size>>level {
+		return nil, s.wrap(op, ErrNotFound)
+	}
+	data, err := sumtlog.ReadTileData(t, s.hashes(ctx))
+	return data, s.wrap(op, err)
 }
 
 // LogInclusion proves that leaf n is in the tree of the first size leaves.

@@ -323,10 +323,12 @@ func (v *verifier) checkBody(ctx context.Context, r leafRow) error {
 	if len(blob) == 0 && c.Size == 0 {
 		return nil
 	}
-	body, err := archive.Unpack(c.Hash, blob)
+	body, err := archive.Unpack(c.Hash, blob, v.s.Dicts(ctx))
 	switch {
 	case errors.Is(err, archive.ErrCorrupt):
 		v.find("captures", c.Hash, "changed: the body no longer hashes to its address (leaf %d)", r.leaf)
+	case errors.Is(err, archive.ErrNoDict) && ctx.Err() == nil:
+		v.find("captures", c.Hash, "unreadable: %v (leaf %d)", err, r.leaf)
 	case err != nil:
 		return err
 	case int64(len(body)) != c.Size:

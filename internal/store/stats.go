@@ -35,3 +35,15 @@ func (s *Store) Ping(ctx context.Context) error {
 	var id int64
 	return s.wrap("ping", s.queryRow(ctx, sqlPing).Scan(&id))
 }
+
+// Size is how many bytes the store takes: the SQLite file's pages (the
+// write-ahead log not counted), or the PostgreSQL database's size.
+func (s *Store) Size(ctx context.Context) (int64, error) {
+	q := `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`
+	if s.d == dialectPostgres {
+		q = `SELECT pg_database_size(current_database())`
+	}
+	var n int64
+	err := s.r.QueryRowContext(ctx, q).Scan(&n)
+	return n, s.wrap("size", err)
+}

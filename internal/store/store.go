@@ -59,6 +59,7 @@ type Store struct {
 	rc   *stmtCache
 	// prelog: opened at a schema before the log's (tests only).
 	prelog bool
+	dicts  dictCache
 }
 
 // OpenURL opens a PostgreSQL database when target is a postgres:// or

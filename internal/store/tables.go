@@ -40,6 +40,7 @@ var dataTables = []tableSpec{
 	spec("articles", true, "id:i outlet_id:i url:t first_seen:i published:i last_checked:i last_changed:i next_check:i state:t errors:i gone:i etag:t last_modified:t body_hash:t hold:t source_id:i"),
 	spec("article_aliases", false, "url:t article_id:i"),
 	spec("article_promises", false, "article_id:i words:i"),
+	spec("capture_dicts", false, "id:i outlet_id:i created_at:i samples:i last_version:i dict:b"),
 	spec("captures", false, "hash:t url:t status:i header:t fetched_at:i size:i body:b"),
 	spec("versions", true, "id:i article_id:i seq:i fetched_at:i title:t byline:t published:i text:t hash:t capture_hash:t extractor:t classes:t added:i removed:i modified:i"),
 	spec("checks", true, "id:i article_id:i at:i status:i outcome:t duration_ms:i hash:t error:t"),

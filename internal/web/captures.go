@@ -84,7 +84,7 @@ func (s *Server) handleCaptureRaw(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, notFoundIf(err, "capture"))
 		return
 	}
-	body, err := archive.Unpack(c.Hash, blob)
+	body, err := archive.Unpack(c.Hash, blob, s.cfg.Store.Dicts(r.Context()))
 	if errors.Is(err, archive.ErrCorrupt) {
 		s.log.Error("capture damaged", slog.String("hash", c.Hash), slog.Any("err", err))
 		s.fail(w, r, &httpError{status: http.StatusInternalServerError, msg: "this capture is damaged in the store: its body no longer matches its hash"})

@@ -179,3 +179,32 @@ func (s *Server) apiConsistencyProof(w http.ResponseWriter, r *http.Request) {
 	}
 	s.writeJSON(w, r, http.StatusOK, apiConsistency{Old: old, New: newSize, Proof: b64s(proof)})
 }
+
+// handleTile serves a hash tile of the log's Merkle tree in the layout of
+// golang.org/x/mod/sumdb/tlog (/log/tile/H/L/NNN, a partial tile as
+// .p/W), so an auditor can fetch the tree with tlog.TileHashReader and
+// check every checkpoint and proof without trusting errata's answers. A
+// full tile never changes and is cached for good; a partial one grows.
+func (s *Server) handleTile(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Log == nil {
+		s.fail(w, r, errNoLog())
+		return
+	}
+	t, err := sumtlog.ParseTilePath("tile/" + r.PathValue("path"))
+	if err != nil || t.L < 0 {
+		s.fail(w, r, &httpError{status: http.StatusNotFound, msg: "no such tile: want /log/tile/H/L/NNN[.p/W] (hash tiles only)"})
+		return
+	}
+	data, err := s.cfg.Store.LogTile(r.Context(), t)
+	if err != nil {
+		s.fail(w, r, notFoundIf(err, "tile "+t.Path()))
+		return
+	}
+	w.Header().Set("Content-Type", "application/octet-stream")
+	if t.W == 1<<t.H {
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		w.Header().Set("Cache-Control", "no-cache")
+	}
+	_, _ = w.Write(data)
+}

@@ -130,3 +130,68 @@ func TestLog_NoSigningKeyNoRoutes(t *testing.T) {
 		t.Error("a server without a key shows a log place")
 	}
 }
+
+// tileFetcher reads the log's tiles from errata's pages, as an auditor's
+// tlog.TileReader would over HTTP.
+type tileFetcher struct {
+	t *testing.T
+	f *fixture
+	h int
+}
+
+func (r tileFetcher) Height() int { return r.h }
+
+func (r tileFetcher) ReadTiles(tiles []sumtlog.Tile) ([][]byte, error) {
+	out := make([][]byte, len(tiles))
+	for i, tile := range tiles {
+		resp, body := r.f.get(r.t, "/log/"+tile.Path())
+		if resp.StatusCode != http.StatusOK {
+			return nil, fmt.Errorf("%s: status %d: %s", tile.Path(), resp.StatusCode, body)
+		}
+		out[i] = []byte(body)
+	}
+	return out, nil
+}
+
+func (tileFetcher) SaveTiles([]sumtlog.Tile, [][]byte) {}
+
+// TestLogTiles_RebuildTheSignedTree: from the tiles alone, checked
+// against the signed checkpoint by tlog's own reader, an auditor gets the
+// root and proves a version's leaf; a tile past the tree is 404.
+func TestLogTiles_RebuildTheSignedTree(t *testing.T) {
+	f, vkey := logFixture(t)
+	for i := range 3 {
+		seedArticle(t, f.store, "Daily Planet", fmt.Sprintf("https://planet.example/tiles-%d", i), mayorDrafts)
+	}
+	_, note := f.get(t, "/log/checkpoint")
+	c, err := tlog.Open([]byte(note), vkey)
+	if err != nil || c.Size < 9 {
+		t.Fatalf("checkpoint %+v, %v", c, err)
+	}
+	hr := sumtlog.TileHashReader(sumtlog.Tree{N: c.Size, Hash: c.Root}, tileFetcher{t: t, f: f, h: 2})
+	root, err := sumtlog.TreeHash(c.Size, hr)
+	if err != nil || root != c.Root {
+		t.Fatalf("root from tiles %v, %v; want the checkpoint's %v", root, err, c.Root)
+	}
+	_, js := f.get(t, fmt.Sprintf("/api/v1/articles/%d/versions/1/proof", f.mayor.ID))
+	var p apiProof
+	if err := json.Unmarshal([]byte(js), &p); err != nil {
+		t.Fatal(err)
+	}
+	proof, err := sumtlog.ProveRecord(c.Size, p.Leaf, hr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sumtlog.CheckRecord(proof, c.Size, c.Root, p.Leaf, unb64(t, p.LeafHash)); err != nil {
+		t.Fatalf("proof built from tiles does not check: %v", err)
+	}
+	full, _ := f.get(t, "/log/tile/2/0/000")
+	if full.StatusCode != http.StatusOK || !strings.Contains(full.Header.Get("Cache-Control"), "immutable") {
+		t.Errorf("full tile: status %d, Cache-Control %q", full.StatusCode, full.Header.Get("Cache-Control"))
+	}
+	for _, path := range []string{"/log/tile/2/0/999", "/log/tile/2/data/000", "/log/tile/2/0/x", fmt.Sprintf("/log/tile/2/0/000.p/%d", 5)} {
+		if resp, _ := f.get(t, path); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", path, resp.StatusCode)
+		}
+	}
+}

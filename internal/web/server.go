@@ -127,6 +127,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /captures/{hash}/raw", s.handleCaptureRaw)
 	mux.HandleFunc("GET /search", s.handleSearch)
 	mux.HandleFunc("GET /log/checkpoint", s.handleCheckpoint)
+	mux.HandleFunc("GET /log/tile/{path...}", s.handleTile)
 	s.storyRoutes(mux)
 	for _, f := range feedFormats {
 		mux.HandleFunc("GET /changes."+f.ext, s.feedHandler(f, s.allScope))

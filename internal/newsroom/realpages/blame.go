@@ -62,6 +62,13 @@ func (n *Newsroom) Blame(prev, cur newsroom.TruthVersion, earlier []newsroom.Tru
 	if prev.Title != cur.Title {
 		kinds["title"] = true
 	}
+	if prev.Byline != cur.Byline {
+		kinds["byline"] = true
+	}
+	if len(added) == 0 && len(removed) == 0 && prev.Text != cur.Text {
+		// The same paragraphs, in another order or split another way.
+		kinds["order"] = true
+	}
 	back := false
 	for _, para := range added {
 		k := n.cueOf(para)

@@ -1,0 +1,26 @@
+-- 0018_capture_dicts: zstd dictionaries captures are compressed with, one
+-- series per outlet. A dictionary's id is the dictionary ID written in each
+-- blob packed with it, which is how a blob names the dictionary it needs.
+-- Blobs are kept for good, so their dictionaries are too: append-only, and
+-- kept after their outlet is merged away. last_version is the newest
+-- version whose capture was sampled, so the next training knows what is new.
+CREATE TABLE capture_dicts (
+    id           INTEGER PRIMARY KEY,
+    outlet_id    INTEGER NOT NULL,
+    created_at   INTEGER NOT NULL,
+    samples      INTEGER NOT NULL,
+    last_version INTEGER NOT NULL,
+    dict         BLOB NOT NULL
+);
+
+CREATE INDEX capture_dicts_outlet ON capture_dicts(outlet_id, id);
+
+CREATE TRIGGER capture_dicts_no_update BEFORE UPDATE ON capture_dicts
+BEGIN
+    SELECT RAISE(ABORT, 'capture_dicts are append-only');
+END;
+
+CREATE TRIGGER capture_dicts_no_delete BEFORE DELETE ON capture_dicts
+BEGIN
+    SELECT RAISE(ABORT, 'capture_dicts are append-only');
+END;
