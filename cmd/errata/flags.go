@@ -39,6 +39,10 @@ type env struct {
 	// engine, its browser started by the first such check, stopped by
 	// release when the command ends.
 	renderer *render.Renderer
+	// chromium and renderTabs are --chromium and --render-tabs of the
+	// commands that check articles (render.chromium, render.tabs).
+	chromium   string
+	renderTabs int
 
 	// Command options; each command registers the ones it takes.
 	outlet string

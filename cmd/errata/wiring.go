@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"github.com/errata/errata/internal/render"
 	"io/fs"
@@ -182,6 +183,13 @@ func (e *env) rendererFor(fc *fetch.Client) *render.Renderer {
 		e.renderer = render.New(fc, rc)
 	}
 	return e.renderer
+}
+
+// renderFlags registers the browser's flags on a command that checks
+// articles.
+func renderFlags(fs *flag.FlagSet, e *env) {
+	fs.StringVar(&e.chromium, "chromium", "", "the headless browser for outlets in browser mode; empty: Debian's chromium (env ERRATA_RENDER_CHROMIUM)")
+	fs.IntVar(&e.renderTabs, "render-tabs", render.DefaultTabs, "pages rendered at once in the browser (env ERRATA_RENDER_TABS)")
 }
 
 // release stops what the command started beside its store: the browser.
