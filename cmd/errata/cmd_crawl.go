@@ -31,6 +31,7 @@ what was done, and the exit status is 130.`,
 	maxArgs: 0,
 	flags: func(fs *flag.FlagSet, e *env) {
 		fs.BoolVar(&e.all, "all", false, "ignore the schedule: poll every source, check every active article")
+		renderFlags(fs, e)
 	},
 	run: runCrawl,
 }

@@ -45,6 +45,7 @@ same addresses. Ctrl-C stops it.`,
 	flags: func(fs *flag.FlagSet, e *env) {
 		fs.StringVar(&e.addr, "addr", defaultAddr, "address to serve the UI on; port 0 picks a free port")
 		durationVar(fs, &e.step, "step", defaultDemoStep, "time between two newsroom revisions")
+		renderFlags(fs, e)
 		// The demo's data is temporary unless --data is given: an empty
 		// default tells the two apart.
 		if f := fs.Lookup("data"); f != nil {
@@ -87,6 +88,7 @@ func runDemo(ctx context.Context, e *env, _ []string) error {
 	}
 	defer st.Close()
 	eng := demoEngine(st, log, e.policy())
+	eng.Render = e.rendererFor(eng.Fetch)
 	if err := trackNewsroom(ctx, eng, nr); err != nil {
 		return err
 	}

@@ -15,7 +15,7 @@ import (
 var outletCmd = &command{
 	name:    "outlet",
 	args:    "[NAME]",
-	summary: "list outlets, or show and change one outlet's extraction rules",
+	summary: "list outlets, or show and change one outlet's extraction rules and fetch mode",
 	help: `Without NAME, lists every outlet with its host, articles and number of rules.
 With NAME (in any case), shows the outlet's host, sources and rules.
 
@@ -25,7 +25,14 @@ mistake); --keep SEL takes what SEL matches as the article body. Both may be
 repeated. --remove SEL deletes one rule, --clear deletes them all; the outlet
 is then shown. A change applies from the next check of each article, also
 under a running 'errata serve'. Try rules on a page first, without saving:
-'errata extract URL --outlet NAME --drop SEL'.`,
+'errata extract URL --outlet NAME --drop SEL'.
+
+--render browser loads the outlet's articles in a headless browser (Debian's
+chromium, or render.chromium) so that text their scripts insert is recorded;
+--render http goes back to plain fetches, the default. Every request the
+browser makes passes errata's own checks. The outlet page suggests the
+browser mode when plain fetches yield far less text than the pages promise;
+errata never switches by itself.`,
 	example: `errata outlet "Daily Planet" --drop .newsletter-signup --drop "aside.most-read"`,
 	maxArgs: 1,
 	flags: func(fs *flag.FlagSet, e *env) {
@@ -33,14 +40,19 @@ under a running 'errata serve'. Try rules on a page first, without saving:
 		fs.Var(&e.keep, "keep", "add a rule taking what this CSS selector matches as the body (repeatable)")
 		fs.Var(&e.remove, "remove", "delete the rule with this selector (repeatable)")
 		fs.BoolVar(&e.clear, "clear", false, "delete every rule of the outlet")
+		fs.StringVar(&e.renderMode, "render", "", "fetch the outlet's articles with a plain HTTP request (http) or in a headless browser (browser)")
 	},
 	run: runOutlet,
 }
 
 func runOutlet(ctx context.Context, e *env, args []string) error {
 	edit := e.ruleEdit()
-	if len(args) == 0 && !edit.empty() {
+	if len(args) == 0 && (!edit.empty() || e.renderMode != "") {
 		return usageError{"name the outlet to change: errata outlet NAME --drop SELECTOR"}
+	}
+	mode, ok := model.ParseFetchMode(e.renderMode)
+	if e.renderMode != "" && !ok {
+		return usageError{fmt.Sprintf("--render %q: use http or browser", e.renderMode)}
 	}
 	if err := edit.check(); err != nil {
 		return err
@@ -62,6 +74,14 @@ func runOutlet(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		if o.Rules, err = st.EditOutletRules(ctx, o.ID, edit.apply); err != nil {
+			return err
+		}
+	}
+	if e.renderMode != "" {
+		if err := st.SetOutletFetch(ctx, o.ID, mode); err != nil {
+			return err
+		}
+		if o, err = st.Outlet(ctx, o.ID); err != nil {
 			return err
 		}
 	}
@@ -97,6 +117,7 @@ func showOutlet(ctx context.Context, w io.Writer, st *store.Store, o model.Outle
 	fmt.Fprintf(w, "%s\n", termsafe.Line(o.Name))
 	fmt.Fprintf(w, "  host      %s\n", termsafe.Line(o.Host))
 	fmt.Fprintf(w, "  articles  %d\n", articles)
+	showFetch(w, o)
 	fmt.Fprintf(w, "  sources   %d\n", len(srcs))
 	for _, src := range srcs {
 		fmt.Fprintf(w, "    %-8s %s\n", src.Kind, termsafe.Line(src.URL))
@@ -148,4 +169,19 @@ func outletArticles(ctx context.Context, st *store.Store, id int64) (int, error)
 		}
 	}
 	return 0, nil
+}
+
+// showFetch prints the outlet's fetch mode and, when plain fetches fell
+// short of what its pages promise, the suggestion to render them.
+func showFetch(w io.Writer, o model.Outlet) {
+	mode := o.Fetch
+	if mode == "" {
+		mode = model.FetchHTTP
+	}
+	fmt.Fprintf(w, "  fetch     %s\n", mode)
+	if o.SuggestBrowser() {
+		fmt.Fprintf(w, "    %d plain fetches yielded far less text than promised (latest: %d of %d words, %s);\n",
+			o.Short.Count, o.Short.Words, o.Short.Promised, termsafe.Line(o.Short.URL))
+		fmt.Fprintf(w, "    its pages may need scripts: errata outlet %q --render browser\n", o.Name)
+	}
 }

@@ -70,6 +70,7 @@ ERRATA_METRICS_ADDR...); flags win. 'errata config' shows what is in force.`,
 		durationVar(fs, &e.hostLease, "host-lease", store.DefaultHostLease, "on PostgreSQL, how long one request may hold its host against other processes; a killed worker's host waits this long")
 		fs.StringVar(&e.metricsAddr, "metrics-addr", "", "address to serve /healthz and /metrics on besides --addr, e.g. for a worker, which serves no pages; empty: none (env ERRATA_METRICS_ADDR)")
 		durationVar(fs, &e.checkEvery, "check-every", 0, "re-check every article and poll every source this often whatever its age (tests, benchmarks); 0: the normal schedule")
+		renderFlags(fs, e)
 	},
 	run: runServe,
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/errata/errata/internal/render"
 	"io"
 	"os"
 	"strings"
@@ -33,6 +34,15 @@ type env struct {
 	// the environment and the flags; the fields above and below that are
 	// settings hold the same values.
 	cfg config.Config
+
+	// renderer renders the pages of browser outlets; made with the first
+	// engine, its browser started by the first such check, stopped by
+	// release when the command ends.
+	renderer *render.Renderer
+	// chromium and renderTabs are --chromium and --render-tabs of the
+	// commands that check articles (render.chromium, render.tabs).
+	chromium   string
+	renderTabs int
 
 	// Command options; each command registers the ones it takes.
 	outlet string
@@ -71,6 +81,7 @@ type env struct {
 	notify notifyOpts
 
 	// Outlet rules: outlet edits them, extract tries them.
+	renderMode         string
 	drop, keep, remove stringList
 	clear              bool
 }

@@ -73,5 +73,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err := env.configure(fs); err != nil {
 		return exitStatus(ctx, stderr, err)
 	}
+	defer env.release()
 	return exitStatus(ctx, stderr, cmd.run(ctx, env, pos))
 }

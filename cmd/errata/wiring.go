@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
+	"github.com/errata/errata/internal/render"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -167,7 +169,34 @@ func (e *env) engine(ctx context.Context) (*jobs.Engine, *store.Store, error) {
 func (e *env) engineOn(st *store.Store) *jobs.Engine {
 	eng := jobs.NewEngine(st, e.fetcher(st), e.logger())
 	eng.Policy = e.policy()
+	eng.Render = e.rendererFor(eng.Fetch)
 	return eng
+}
+
+// rendererFor returns the command's renderer, made on the first call with
+// fc: the browser's requests go through that client's guard. No browser
+// starts until a browser outlet is checked.
+func (e *env) rendererFor(fc *fetch.Client) *render.Renderer {
+	if e.renderer == nil {
+		rc := e.cfg.RenderConfig()
+		rc.Log = e.logger()
+		e.renderer = render.New(fc, rc)
+	}
+	return e.renderer
+}
+
+// renderFlags registers the browser's flags on a command that checks
+// articles.
+func renderFlags(fs *flag.FlagSet, e *env) {
+	fs.StringVar(&e.chromium, "chromium", "", "the headless browser for outlets in browser mode; empty: Debian's chromium (env ERRATA_RENDER_CHROMIUM)")
+	fs.IntVar(&e.renderTabs, "render-tabs", render.DefaultTabs, "pages rendered at once in the browser (env ERRATA_RENDER_TABS)")
+}
+
+// release stops what the command started beside its store: the browser.
+func (e *env) release() {
+	if e.renderer != nil {
+		e.renderer.Close()
+	}
 }
 
 // policy is the checking policy in force: the config's [schedule].

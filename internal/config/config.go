@@ -13,6 +13,7 @@ import (
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/jobs"
 	"github.com/errata/errata/internal/queue"
+	"github.com/errata/errata/internal/render"
 	"github.com/errata/errata/internal/schedule"
 	"github.com/errata/errata/internal/store"
 )
@@ -53,6 +54,7 @@ type Config struct {
 	Demo     Demo     `toml:"demo"`
 	Schedule Schedule `toml:"schedule"`
 	Limits   Limits   `toml:"limits"`
+	Render   Render   `toml:"render"`
 
 	// origin maps a key to where its value came from; absent: the default.
 	origin map[string]Origin
@@ -95,6 +97,15 @@ type Limits struct {
 	Timeout        Duration `toml:"timeout"`
 }
 
+// Render sets the headless browser that outlets in browser mode are
+// rendered in.
+type Render struct {
+	Chromium   string   `toml:"chromium"`
+	Tabs       int      `toml:"tabs"`
+	Timeout    Duration `toml:"timeout"`
+	ThirdParty bool     `toml:"third_party"`
+}
+
 // Default returns every setting at its default.
 func Default() Config {
 	p := schedule.DefaultPolicy()
@@ -126,6 +137,7 @@ func Default() Config {
 			HeaderTimeout:  Duration(fetch.DefaultHeaderTimeout),
 			Timeout:        Duration(fetch.DefaultTotalTimeout),
 		},
+		Render: Render{Tabs: render.DefaultTabs, Timeout: Duration(render.DefaultTimeout)},
 	}
 }
 
@@ -155,5 +167,17 @@ func (c Config) Fetch() fetch.Config {
 		ConnectTimeout: time.Duration(c.Limits.ConnectTimeout),
 		HeaderTimeout:  time.Duration(c.Limits.HeaderTimeout),
 		TotalTimeout:   time.Duration(c.Limits.Timeout),
+	}
+}
+
+// RenderConfig is the browser renderer's configuration the settings
+// describe; nothing starts until an outlet in browser mode is checked.
+func (c Config) RenderConfig() render.Config {
+	return render.Config{
+		Chromium:   c.Render.Chromium,
+		Tabs:       c.Render.Tabs,
+		Timeout:    time.Duration(c.Render.Timeout),
+		ThirdParty: c.Render.ThirdParty,
+		UserAgent:  fetch.UserAgent(c.Contact),
 	}
 }

@@ -188,3 +188,25 @@ func TestLoad_TierTablesAreTheTiers(t *testing.T) {
 		t.Errorf("both forms: got %v", err)
 	}
 }
+
+func TestRenderConfig_FromEnvironment(t *testing.T) {
+	c := Default()
+	env := map[string]string{
+		"ERRATA_RENDER_CHROMIUM": "/opt/chromium", "ERRATA_RENDER_TABS": "2",
+		"ERRATA_RENDER_TIMEOUT": "45s", "ERRATA_RENDER_THIRD_PARTY": "1",
+	}
+	if err := c.LoadEnv(func(k string) string { return env[k] }); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	rc := c.RenderConfig()
+	if rc.Chromium != "/opt/chromium" || rc.Tabs != 2 || rc.Timeout != 45*time.Second || !rc.ThirdParty {
+		t.Errorf("RenderConfig = %+v", rc)
+	}
+	c.Render.Tabs = 0
+	if err := c.Validate(); err == nil {
+		t.Error("render.tabs 0 accepted")
+	}
+}

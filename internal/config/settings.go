@@ -56,6 +56,10 @@ var settings = []Setting{
 	{Key: "limits.connect_timeout", Help: "time to connect to one address", field: func(c *Config) any { return &c.Limits.ConnectTimeout }},
 	{Key: "limits.header_timeout", Help: "time to wait for response headers", field: func(c *Config) any { return &c.Limits.HeaderTimeout }},
 	{Key: "limits.timeout", Help: "time for one request, from sending to the body's last byte", field: func(c *Config) any { return &c.Limits.Timeout }},
+	{Key: "render.chromium", Flag: "chromium", Help: "the headless browser for outlets in browser mode; empty: Debian's chromium", field: func(c *Config) any { return &c.Render.Chromium }},
+	{Key: "render.tabs", Flag: "render-tabs", Help: "pages rendered at once in the browser", field: func(c *Config) any { return &c.Render.Tabs }},
+	{Key: "render.timeout", Help: "time for one rendered page, from loading to reading its text", field: func(c *Config) any { return &c.Render.Timeout }},
+	{Key: "render.third_party", Help: "let rendered pages load scripts and data from other sites", field: func(c *Config) any { return &c.Render.ThirdParty }},
 }
 
 // Settings returns the table of keys.

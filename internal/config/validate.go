@@ -47,6 +47,8 @@ func (c Config) Validate() error {
 		{"limits.connect_timeout", positive(c.Limits.ConnectTimeout)},
 		{"limits.header_timeout", positive(c.Limits.HeaderTimeout)},
 		{"limits.timeout", positive(c.Limits.Timeout)},
+		{"render.tabs", atLeastOne(c.Render.Tabs)},
+		{"render.timeout", atLeast(c.Render.Timeout, time.Second)},
 	}
 	for _, ch := range checks {
 		if ch.err != nil {

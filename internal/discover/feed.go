@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
 )
 
 // Feed is what a feed lists.
@@ -41,6 +43,7 @@ func ParseFeed(body []byte, base string) (Feed, error) {
 			Title:     strings.TrimSpace(it.Title),
 			Published: utc(it.PublishedParsed),
 			Updated:   utc(it.UpdatedParsed),
+			Words:     entryWords(it),
 		})
 	}
 	return Feed{Title: strings.TrimSpace(f.Title), Links: set.links, Dropped: set.dropped}, nil
@@ -83,4 +86,52 @@ func utc(t *time.Time) time.Time {
 		return time.Time{}
 	}
 	return t.UTC()
+}
+
+// entryWords counts the words of an item's text: its content, else its
+// description, markup left out.
+func entryWords(it *gofeed.Item) int {
+	if n := markupWords(it.Content); n > 0 {
+		return n
+	}
+	return markupWords(it.Description)
+}
+
+// markupWords counts the words in the text of an HTML fragment (or of
+// plain text), outside script and style elements.
+func markupWords(fragment string) int {
+	z := html.NewTokenizer(strings.NewReader(fragment))
+	n, skip := 0, 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return n
+		case html.StartTagToken:
+			if name, _ := z.TagName(); isRawText(string(name)) {
+				skip++
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); isRawText(string(name)) && skip > 0 {
+				skip--
+			}
+		case html.TextToken:
+			if skip == 0 {
+				n += wordCount(string(z.Text()))
+			}
+		}
+	}
+}
+
+func isRawText(tag string) bool { return tag == "script" || tag == "style" }
+
+// wordCount counts the fields holding a letter or a digit, so that the
+// punctuation after an inline element ("<em>x</em>.") is no word.
+func wordCount(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
 }

@@ -17,6 +17,9 @@ type Link struct {
 	// sitemap <lastmod>); zero if unknown. It is kept apart from Published
 	// because a lastmod can be days after publication.
 	Updated time.Time
+	// Words is how many words of text the source gives for the article
+	// (a feed entry's content, else its summary), 0 when none.
+	Words int
 }
 
 // linkSet collects links in document order, keeping the first of any URLs

@@ -34,6 +34,10 @@ type Article struct {
 	// says nothing. It is the outlet's claim, not errata's observation.
 	Modified time.Time
 	Text     string // body paragraphs joined by "\n\n"
+	// Promised is how many words the text the page publishes for
+	// machines (its JSON-LD articleBody) holds, 0 when it has none: a
+	// Text far shorter than that was cut or never made it to the HTML.
+	Promised int
 	Language string // ISO 639-1 code, "" if unknown
 
 	// Reading tells which extractor's body was taken; Either, that the
@@ -140,6 +144,7 @@ func ExtractContext(ctx context.Context, pageURL string, page []byte, rules mode
 	}
 	pm := readPageMeta(doc)
 	ld, _ := articleFromJSONLD(pm.jsonLD)
+	art.Promised = wordCount(ldArticleBody(pm.jsonLD))
 	metaDate, rawDate := firstDate(append(append([]string{ld.published}, pm.values(publishedMetaKeys...)...), pm.timeAttr)...)
 	if isBareDay(rawDate) {
 		metaDate = withClockTime(metaDate, rawDate, datelineText(doc))

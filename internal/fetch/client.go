@@ -42,9 +42,13 @@ type Resolver interface {
 // except HostInterval, where zero means no pause (tests, benchmarks); use
 // DefaultConfig for a polite starting point.
 type Config struct {
-	UserAgent      string        // sent on every request, robots.txt included
-	HostInterval   time.Duration // least time between requests to one host; 0 = none
-	AllowPrivate   bool          // permit loopback, private, link-local... targets
+	UserAgent    string        // sent on every request, robots.txt included
+	HostInterval time.Duration // least time between requests to one host; 0 = none
+	AllowPrivate bool          // permit loopback, private, link-local... targets
+	// AllowAddrs permits these exact address:port pairs even when they
+	// are private, leaving every other private address refused: one
+	// intranet server named by its operator, or a test's own server.
+	AllowAddrs     []netip.AddrPort
 	MaxBodySize    int64         // cap on the decompressed body
 	MaxRedirects   int           // redirect hops followed before ErrTooManyRedirects
 	ConnectTimeout time.Duration // dialing one address

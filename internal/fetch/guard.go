@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"slices"
+	"strconv"
 )
 
 // privateAddrError is returned by the dialer; Get turns it into an *Error
@@ -45,7 +47,7 @@ func (c *Client) dialContext(ctx context.Context, network, address string) (net.
 	}
 	if !c.cfg.AllowPrivate {
 		for _, a := range addrs {
-			if c.blocked(a) {
+			if c.blocked(a) && !c.allowedAddr(a, port) {
 				return nil, &privateAddrError{addr: a.Unmap()}
 			}
 		}
@@ -68,6 +70,18 @@ func (c *Client) dialContext(ctx context.Context, network, address string) (net.
 		return nil, &connectTimeoutError{err: firstErr}
 	}
 	return nil, firstErr
+}
+
+// allowedAddr reports whether a:port is one of Config.AllowAddrs.
+func (c *Client) allowedAddr(a netip.Addr, port string) bool {
+	if len(c.cfg.AllowAddrs) == 0 {
+		return false
+	}
+	p, err := strconv.ParseUint(port, 10, 16)
+	if err != nil {
+		return false
+	}
+	return slices.Contains(c.cfg.AllowAddrs, netip.AddrPortFrom(a.Unmap(), uint16(p)))
 }
 
 func (c *Client) resolve(ctx context.Context, host string) ([]netip.Addr, error) {

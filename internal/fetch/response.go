@@ -17,6 +17,10 @@ type Response struct {
 	Body       []byte // decompressed, not charset-converted; empty for 304
 	FetchedAt  time.Time
 	Duration   time.Duration // time on the network, politeness waits excluded
+	// Served is the response as the server sent it when Body was made
+	// from it by another program (a browser's rendered DOM); nil when
+	// Body is what the server sent.
+	Served *Response
 
 	cut bool // Body holds only the first bytes of a longer body (robots.txt)
 }

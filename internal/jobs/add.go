@@ -185,6 +185,10 @@ func (e *Engine) addArticle(ctx context.Context, u, outlet string, resp *fetch.R
 			u = c
 		}
 	}
+	resp, err := e.renderedForAdd(ctx, outlet, hostOf(u), resp)
+	if err != nil {
+		return Added{}, fmt.Errorf("add %s: %w", u, err)
+	}
 	// Extract before storing anything: a page errata cannot read (unknown
 	// charset, another format, no article text) must leave no trace.
 	contentType := resp.Header.Get("Content-Type")

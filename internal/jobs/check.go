@@ -34,7 +34,7 @@ type CheckResult struct {
 // A returned error means nothing was recorded; a failed fetch is not such
 // an error but a check with outcome "error".
 func (e *Engine) CheckArticle(ctx context.Context, a model.Article) (CheckResult, error) {
-	resp, ferr := e.Fetch.Get(ctx, a.URL, fetch.Validators{ETag: a.ETag, LastModified: a.LastModified})
+	resp, ferr := e.get(ctx, a, fetch.Validators{ETag: a.ETag, LastModified: a.LastModified})
 	if ctx.Err() != nil {
 		return CheckResult{}, ctx.Err()
 	}
@@ -152,6 +152,7 @@ func (e *Engine) compare(ctx context.Context, rec *store.CheckRecord, resp *fetc
 	rec.ClearPending = confirming
 	ctype := resp.Header.Get("Content-Type")
 	r, err := e.read(ctx, a.URL, a.OutletID, resp.Body, ctype, extract.ReadingOther)
+	e.noteShort(ctx, *a, resp, r)
 	if err != nil {
 		return CheckResult{Outcome: model.OutcomeError, Err: err}, nil
 	}
@@ -257,6 +258,9 @@ func (e *Engine) recordVersion(ctx context.Context, rec *store.CheckRecord, resp
 	rec.Capture = &model.Capture{
 		Hash: bodyHash, URL: resp.URL, Status: resp.Status, Header: resp.Header,
 		FetchedAt: resp.FetchedAt.UTC(), Size: int64(len(resp.Body)), Body: blob,
+	}
+	if rec.Served, err = e.servedCapture(ctx, a.OutletID, resp); err != nil {
+		return CheckResult{}, fmt.Errorf("jobs: keep served page of %s: %w", a.URL, err)
 	}
 	a.LastChanged = d.Version.FetchedAt
 	return CheckResult{Outcome: d.Outcome, Version: d.Version, Hash: d.Version.Hash}, nil

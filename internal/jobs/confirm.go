@@ -89,6 +89,10 @@ func (e *Engine) read(ctx context.Context, pageURL string, outletID int64, body 
 		return nil, err
 	}
 	art, err := extract.ExtractContext(ctx, pageURL, html, o.Rules, extract.Options{Prefer: prefer, ContentType: contentType})
+	if errors.Is(err, extract.ErrNoContent) {
+		// What the page promised is still worth knowing (shortText).
+		return &read{art: art}, err
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -19,8 +19,11 @@ const recentChecks = 3
 // Engine holds what every job needs. The zero value is not usable; build
 // one with NewEngine.
 type Engine struct {
-	Store  *store.Store
-	Fetch  *fetch.Client
+	Store *store.Store
+	Fetch *fetch.Client
+	// Render loads the pages of outlets in browser mode; nil: their
+	// checks fail with an error saying so.
+	Render Renderer
 	Policy schedule.Policy
 	Now    func() time.Time
 	Log    *slog.Logger

@@ -231,10 +231,13 @@ func (e *Engine) track(ctx context.Context, src model.Source, l discover.Link) (
 		return false, err
 	}
 	now := e.now()
-	_, created, err := e.Store.AddArticle(ctx, model.Article{
+	a, created, err := e.Store.AddArticle(ctx, model.Article{
 		OutletID: outletID, URL: l.URL, FirstSeen: now, Published: l.Published,
 		NextCheck: now, State: model.StateActive, SourceID: src.ID,
 	})
+	if err == nil && created && l.Words >= minPromisedWords {
+		err = e.Store.SetArticlePromise(ctx, a.ID, l.Words)
+	}
 	return created, err
 }
 

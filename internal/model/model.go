@@ -113,7 +113,54 @@ type Outlet struct {
 	Name  string
 	Host  string
 	Rules Rules
+	Fetch FetchMode // how its pages are fetched; "" reads as FetchHTTP
+	// Short is the latest plain fetch of one of its articles whose text
+	// fell far short of what the feed or the page's own metadata
+	// promised: a sign the outlet needs FetchBrowser.
+	Short ShortText
 }
+
+// FetchMode is how an outlet's pages are fetched.
+type FetchMode string
+
+// Fetch modes.
+const (
+	FetchHTTP    FetchMode = "http"    // a plain HTTP request (the default)
+	FetchBrowser FetchMode = "browser" // loaded in a headless browser, scripts run
+)
+
+// ParseFetchMode reads a fetch mode as a person or a form gives it.
+func ParseFetchMode(s string) (FetchMode, bool) {
+	switch FetchMode(s) {
+	case FetchHTTP, FetchBrowser:
+		return FetchMode(s), true
+	}
+	return "", false
+}
+
+// Headers errata adds to the capture of a rendered DOM: that it was
+// rendered, and the hash of the capture of the page as served, which is
+// kept beside it (and purged with it).
+const (
+	HeaderRendered      = "X-Errata-Rendered"
+	HeaderServedCapture = "X-Errata-Served-Capture"
+)
+
+// Browser reports whether the outlet's pages are rendered.
+func (o Outlet) Browser() bool { return o.Fetch == FetchBrowser }
+
+// ShortText is a plain fetch that yielded far fewer words than promised.
+type ShortText struct {
+	Count    int       // such fetches seen since the outlet's mode last changed
+	URL      string    // the latest one's article
+	Words    int       // words the plain fetch yielded
+	Promised int       // words the feed entry or the page's articleBody held
+	At       time.Time // when
+}
+
+// SuggestBrowser reports whether the outlet page should suggest the
+// browser mode: plain fetches fell short and the outlet is not rendered.
+func (o Outlet) SuggestBrowser() bool { return o.Short.Count > 0 && !o.Browser() }
 
 // Source is where articles are discovered.
 type Source struct {

@@ -3,6 +3,7 @@ package newsroom
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -31,6 +32,9 @@ func (n *Newsroom) newHandler(o int) http.Handler {
 		mux.HandleFunc("GET "+pathAtom, func(w http.ResponseWriter, r *http.Request) { n.serveAtom(w, r, o) })
 	case styleLegacy:
 		mux.HandleFunc("GET "+pathRDF, func(w http.ResponseWriter, r *http.Request) { n.serveRDF(w, r, o) })
+	}
+	if n.outlets[o].script == scriptJSON {
+		mux.HandleFunc("GET "+pathStoryAPI+"/", func(w http.ResponseWriter, r *http.Request) { n.serveStoryJSON(w, r, o) })
 	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -123,4 +127,22 @@ func (n *Newsroom) notFound(w http.ResponseWriter, r *http.Request, o int, statu
 
 func (n *Newsroom) serveSearch(w http.ResponseWriter, r *http.Request, o int) {
 	n.notFound(w, r, o, http.StatusOK)
+}
+
+// serveStoryJSON answers a scriptJSON outlet's page script with the text
+// of the article at the rest of the path.
+func (n *Newsroom) serveStoryJSON(w http.ResponseWriter, r *http.Request, o int) {
+	st, res := n.lookup(o, strings.TrimPrefix(r.URL.Path, pathStoryAPI))
+	if res != lookupFound {
+		http.Error(w, `{"error":"not found"}`, http.StatusNotFound)
+		return
+	}
+	body, err := json.Marshal(map[string]any{"title": st.c.Title, "paragraphs": st.c.Paragraphs()})
+	if err != nil {
+		http.Error(w, `{"error":"render failed"}`, http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Write(body) //nolint:errcheck // the client went away; nothing to do.
 }

@@ -38,6 +38,11 @@ type Config struct {
 	// events (see shared.go), so stories across outlets form; the demo
 	// sets it.
 	SharedStories bool
+	// ScriptOutlets adds two outlets after the others whose article text
+	// is not in the HTML: one inserts it from an inline script after
+	// load, one fetches it from a JSON endpoint. Off by default, so the
+	// other outlets and their script stay as they are.
+	ScriptOutlets bool
 	// AccessLogSize bounds AccessLog (a ring of the latest requests).
 	AccessLogSize int
 	// Addrs are the addresses Start listens on, one per outlet in order;
@@ -91,15 +96,18 @@ type Newsroom struct {
 func New(cfg Config) *Newsroom {
 	cfg = cfg.withDefaults()
 	n := &Newsroom{
-		cfg:   cfg,
-		log:   newAccessLog(cfg.AccessLogSize),
-		ops:   map[key][]op{},
-		gone:  map[key]bool{},
-		bases: make([]string, cfg.Outlets),
+		cfg:  cfg,
+		log:  newAccessLog(cfg.AccessLogSize),
+		ops:  map[key][]op{},
+		gone: map[key]bool{},
 	}
 	for i := range cfg.Outlets {
 		n.outlets = append(n.outlets, newOutlet(i))
 	}
+	if cfg.ScriptOutlets {
+		n.outlets = append(n.outlets, newScriptOutlet(cfg.Outlets, scriptInline), newScriptOutlet(cfg.Outlets+1, scriptJSON))
+	}
+	n.bases = make([]string, len(n.outlets))
 	for o := range n.outlets {
 		for i := range cfg.ArticlesPerOutlet {
 			n.register(n.metaFor(key{outlet: o, index: i}, 0))

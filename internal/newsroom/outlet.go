@@ -28,6 +28,23 @@ const (
 	pathSitemap      = "/sitemap-articles.xml"
 )
 
+// scriptKind is how an outlet's pages get their text: in the HTML, or only
+// once a script has run (Config.ScriptOutlets).
+type scriptKind int
+
+const (
+	scriptNone   scriptKind = iota
+	scriptInline            // an inline script inserts the text after load
+	scriptJSON              // a script fetches the text from a JSON endpoint
+)
+
+// scriptOutletNames name the script outlets, in scriptKind order.
+var scriptOutletNames = [...]string{scriptInline: "The Script Gazette", scriptJSON: "Hydration Herald"}
+
+// pathStoryAPI is where a scriptJSON outlet serves an article's text:
+// the prefix, then the article's own path.
+const pathStoryAPI = "/api/story"
+
 var outletNames = [styleCount][]string{
 	{"The Daily Ledger", "Harbour Times", "The Evening Courant"},
 	{"Metro Wire", "The Signal", "Pulse News"},
@@ -52,6 +69,9 @@ type outlet struct {
 	// slugs holds the slug of articles whose headline slug was already taken
 	// at their path; like WordPress, they get "-2", "-3"...
 	slugs map[int]string
+	// script, when not scriptNone, leaves the article text out of the
+	// HTML for a script to put in.
+	script scriptKind
 }
 
 func newOutlet(i int) *outlet {
@@ -62,6 +82,13 @@ func newOutlet(i int) *outlet {
 		name += " " + strconv.Itoa(round+1)
 	}
 	return &outlet{idx: i, name: name, style: st, routes: map[string]route{}, slugs: map[int]string{}}
+}
+
+// newScriptOutlet is outlet i, a WordPress site whose article text only
+// a script of kind puts on the page.
+func newScriptOutlet(i int, kind scriptKind) *outlet {
+	return &outlet{idx: i, name: scriptOutletNames[kind], style: styleWordPress, script: kind,
+		routes: map[string]route{}, slugs: map[int]string{}}
 }
 
 // articlePath is where the outlet's CMS puts an article with this slug.
@@ -77,12 +104,24 @@ func (n *Newsroom) articlePath(o int, m meta, slug string) string {
 	return p.Format("/2006/01/02/") + slug
 }
 
+// styleName is the outlet's style, or its script kind for the outlets
+// whose text needs scripts.
+func (o *outlet) styleName() string {
+	switch o.script {
+	case scriptInline:
+		return "script-inline"
+	case scriptJSON:
+		return "script-json"
+	}
+	return o.style.String()
+}
+
 // OutletInfo says where an outlet and its feeds live. Empty URLs are not
 // served by that outlet.
 type OutletInfo struct {
 	Name, BaseURL, RSSURL, AtomURL, NewsSitemapURL, SitemapIndexURL string
 	FeedURL                                                         string // the outlet's one feed, whichever format it is
-	Style                                                           string // "wordpress", "nextjs" or "legacy"
+	Style                                                           string // "wordpress", "nextjs", "legacy", "script-inline" or "script-json"
 }
 
 // Outlets describes every outlet. BaseURL is known after Start (or
@@ -96,7 +135,7 @@ func (n *Newsroom) Outlets() []OutletInfo {
 			BaseURL:         base,
 			NewsSitemapURL:  base + pathNewsSitemap,
 			SitemapIndexURL: base + pathSitemapIndex,
-			Style:           o.style.String(),
+			Style:           o.styleName(),
 		}
 		switch o.style {
 		case styleWordPress:

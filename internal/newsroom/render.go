@@ -46,6 +46,10 @@ type articleView struct {
 	Blocks                                                              []block
 	Churn                                                               churn
 	JSONLD, NextData                                                    any
+	// Script and Paras are for outlets whose text a script puts on the
+	// page: "inline" or "json", and the paragraphs it puts there.
+	Script string
+	Paras  []string
 }
 
 // bodyBlocks interleaves paragraphs with furniture: one piece after each
@@ -90,7 +94,14 @@ func (n *Newsroom) renderArticle(r *http.Request, o int, st articleState) (page,
 	}
 	v.JSONLD = jsonLD(v)
 	v.NextData = nextData(v, paras)
-	body, ctype, err := n.execute(out.style, articleTemplates[out.style], v)
+	tmpl := articleTemplates[out.style]
+	if out.script != scriptNone {
+		tmpl, v.Paras, v.Script = "script.html", paras, map[scriptKind]string{scriptInline: "inline", scriptJSON: "json"}[out.script]
+		// Sites that build their pages in the browser still give search
+		// engines the text, in the schema.org markup.
+		v.JSONLD.(map[string]any)["articleBody"] = strings.Join(paras, "\n\n")
+	}
+	body, ctype, err := n.execute(out.style, tmpl, v)
 	if err != nil {
 		return page{}, err
 	}

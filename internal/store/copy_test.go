@@ -23,7 +23,14 @@ func seed(t testing.TB, s *Store) {
 	if err := s.SetOutletRules(ctx, o.ID, model.Rules{}); err != nil {
 		t.Fatal(err)
 	}
-	mustOutlet(t, s, "Ünïcode Times")
+	uni := mustOutlet(t, s, "Ünïcode Times")
+	// A fetch mode and a short-text note are copied with their outlet.
+	if err := s.SetOutletFetch(ctx, o.ID, model.FetchBrowser); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.NoteShortText(ctx, uni.ID, model.ShortText{URL: "https://u.example/a", Words: 3, Promised: 300, At: t0}); err != nil {
+		t.Fatal(err)
+	}
 	if _, _, err := s.AddSource(ctx, model.Source{OutletID: o.ID, URL: "https://d.example/feed",
 		Kind: model.SourceFeed, CreatedAt: t0}); err != nil {
 		t.Fatal(err)

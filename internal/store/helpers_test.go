@@ -32,6 +32,19 @@ func mustOutlet(t testing.TB, s *Store, name string) model.Outlet {
 	return o
 }
 
+// mustOldOutlet adds an outlet to a store left at an older schema, whose
+// outlets have only the columns of the first migration.
+func mustOldOutlet(t testing.TB, s *Store, name string) int64 {
+	t.Helper()
+	var id int64
+	err := s.w.QueryRowContext(context.Background(), s.d.rebind(`INSERT INTO outlets (name, host) VALUES (?, ?) RETURNING id`),
+		name, name+".example").Scan(&id)
+	if err != nil {
+		t.Fatalf("insert outlet: %v", err)
+	}
+	return id
+}
+
 func mustArticle(t testing.TB, s *Store, outletID int64, url string) model.Article {
 	t.Helper()
 	a, created, err := s.AddArticle(context.Background(), model.Article{

@@ -48,7 +48,8 @@ const (
 	// An outlet's counts are kept in outlet_stats as rows are written
 	// (migration 0011): one row per outlet, whatever the store's size.
 	sqlOutletSumCols = `o.id, o.name, o.host, o.rules,
-		coalesce(st.articles, 0), coalesce(st.changes, 0), coalesce(st.last_changed, 0)`
+		coalesce(st.articles, 0), coalesce(st.changes, 0), coalesce(st.last_changed, 0),
+		o.fetch_mode, o.short_count, o.short_url, o.short_words, o.short_promised, o.short_at`
 	sqlOutletSumFrom   = ` FROM outlets o LEFT JOIN outlet_stats st ON st.outlet_id = o.id`
 	sqlOutletSummaries = `SELECT ` + sqlOutletSumCols + sqlOutletSumFrom + ` ORDER BY o.name`
 	// Outlet names are unique, so the name alone is a position.
@@ -91,12 +92,13 @@ func (s *Store) OutletSummaryPage(ctx context.Context, q OutletQuery) ([]OutletS
 
 func scanOutletSummary(sc scanner) (OutletSummary, error) {
 	var o OutletSummary
-	var rules string
-	var last int64
-	if err := sc.Scan(&o.ID, &o.Name, &o.Host, &rules, &o.Articles, &o.Changes, &last); err != nil {
+	var rules, mode string
+	var last, shortAt int64
+	if err := sc.Scan(&o.ID, &o.Name, &o.Host, &rules, &o.Articles, &o.Changes, &last,
+		&mode, &o.Short.Count, &o.Short.URL, &o.Short.Words, &o.Short.Promised, &shortAt); err != nil {
 		return o, err
 	}
-	o.LastChanged = fromNanos(last)
+	o.LastChanged, o.Fetch, o.Short.At = fromNanos(last), model.FetchMode(mode), fromNanos(shortAt)
 	return o, fromJSON(rules, &o.Rules)
 }
 

@@ -136,7 +136,7 @@ func TestMigrate_0014LogsExistingRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := mustArticle(t, old, mustOutlet(t, old, "Daily").ID, "https://d.example/a")
+	a := mustArticle(t, old, mustOldOutlet(t, old, "Daily"), "https://d.example/a")
 	for seq := range 3 {
 		c := capture("cap" + string(rune('a'+seq)))
 		v := version(a.ID, seq)

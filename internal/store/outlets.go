@@ -11,7 +11,7 @@ import (
 )
 
 const (
-	outletCols        = `id, name, host, rules`
+	outletCols        = `id, name, host, rules, fetch_mode, short_count, short_url, short_words, short_promised, short_at`
 	sqlOutletByName   = `SELECT ` + outletCols + ` FROM outlets WHERE name = ?`
 	sqlOutletByID     = `SELECT ` + outletCols + ` FROM outlets WHERE id = ?`
 	sqlOutletByHost   = `SELECT ` + outletCols + ` FROM outlets WHERE host = ? ORDER BY id LIMIT 1`
@@ -26,10 +26,13 @@ const (
 
 func scanOutlet(sc scanner) (model.Outlet, error) {
 	var o model.Outlet
-	var rules string
-	if err := sc.Scan(&o.ID, &o.Name, &o.Host, &rules); err != nil {
+	var rules, mode string
+	var shortAt int64
+	if err := sc.Scan(&o.ID, &o.Name, &o.Host, &rules, &mode,
+		&o.Short.Count, &o.Short.URL, &o.Short.Words, &o.Short.Promised, &shortAt); err != nil {
 		return o, noRows(err)
 	}
+	o.Fetch, o.Short.At = model.FetchMode(mode), fromNanos(shortAt)
 	if err := fromJSON(rules, &o.Rules); err != nil {
 		return o, fmt.Errorf("outlet %d rules: %w", o.ID, err)
 	}
@@ -46,7 +49,7 @@ func (s *Store) EnsureOutlet(ctx context.Context, name, host string) (model.Outl
 		if err != ErrNotFound {
 			return err
 		}
-		o = model.Outlet{Name: name, Host: host}
+		o = model.Outlet{Name: name, Host: host, Fetch: model.FetchHTTP}
 		return tx.QueryRowContext(ctx, sqlInsertOutlet, name, host).Scan(&o.ID)
 	})
 	return o, err

@@ -2,7 +2,12 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
+	"net/http"
+
+	"github.com/errata/errata/internal/model"
 
 	"github.com/errata/errata/internal/tlog"
 )
@@ -29,6 +34,7 @@ const (
 	sqlPurgePending      = `DELETE FROM pending_checks WHERE article_id = ?`
 	sqlPurgeFurniture    = `DELETE FROM furniture WHERE outlet_id = ? AND article_id = ?`
 	sqlPurgeSightings    = `DELETE FROM block_sightings WHERE outlet_id = ? AND article_id = ?`
+	sqlCaptureHeader     = `SELECT header FROM captures WHERE hash = ?`
 	sqlPurgeCapture      = `DELETE FROM captures WHERE hash = ?1 AND NOT EXISTS (SELECT 1 FROM versions WHERE capture_hash = ?1)`
 	sqlCountSourceTracks = `SELECT count(*), coalesce(sum((SELECT count(*) FROM versions v WHERE v.article_id = a.id)), 0)
 		FROM articles a WHERE a.source_id = ?`
@@ -131,15 +137,40 @@ func purgeLeaf(ctx context.Context, tx *wtx, id int64) (tlog.PurgeLeaf, error) {
 	return pl, err
 }
 
+// captureHashes lists the captures of an article's versions, each
+// followed by the capture of the page as served when it is a rendered
+// DOM (model.HeaderServedCapture), which no version refers to.
 func captureHashes(ctx context.Context, tx *wtx, id int64) ([]string, error) {
 	rows, err := tx.tx.QueryContext(ctx, tx.cache.d.rebind(sqlPurgeCaptureHashes), id)
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, func(sc scanner) (string, error) {
+	hashes, err := collect(rows, func(sc scanner) (string, error) {
 		var h string
 		return h, sc.Scan(&h)
 	})
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, h := range hashes {
+		out = append(out, h)
+		var js string
+		err := tx.QueryRowContext(ctx, sqlCaptureHeader, h).Scan(&js)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // a version whose capture is missing: nothing more to purge
+		}
+		if err != nil {
+			return nil, err
+		}
+		var header http.Header
+		if fromJSON(js, &header) == nil {
+			if served := header.Get(model.HeaderServedCapture); served != "" {
+				out = append(out, served)
+			}
+		}
+	}
+	return out, nil
 }
 
 // SourceTracks counts the articles a source found and their versions:

@@ -15,6 +15,9 @@ type CheckRecord struct {
 	Article model.Article  // ID set; its mutable fields are persisted (schedule, validators, state, body hash)
 	Check   model.Check    // ArticleID defaults to Article.ID
 	Capture *model.Capture // optional; inserted if its hash is new
+	// Served, when Capture is a rendered DOM, is the page as served,
+	// inserted like Capture; the DOM's header names its hash.
+	Served  *model.Capture
 	Version *model.Version // optional; appended (Seq set by caller; ArticleID defaults to Article.ID)
 	// Absorb, when set, is an article without versions to fold into this
 	// one first (see absorb): the article moved to Absorb's URL.
@@ -66,8 +69,11 @@ func recordTx(ctx context.Context, tx *wtx, rec CheckRecord) (int64, error) {
 			return 0, err
 		}
 	}
-	if rec.Capture != nil {
-		if err := insertCapture(ctx, tx, rec.Capture); err != nil {
+	for _, c := range []*model.Capture{rec.Served, rec.Capture} {
+		if c == nil {
+			continue
+		}
+		if err := insertCapture(ctx, tx, c); err != nil {
 			return 0, err
 		}
 	}

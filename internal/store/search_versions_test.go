@@ -114,7 +114,7 @@ func TestSearch_ManyMatchingVersionsOfOneArticleStayOneHitAcrossPages(t *testing
 func recordOld(t testing.TB, s *Store, url string, texts ...string) {
 	t.Helper()
 	ctx := context.Background()
-	a := mustArticle(t, s, mustOutlet(t, s, "Daily").ID, url)
+	a := mustArticle(t, s, mustOldOutlet(t, s, "Daily"), url)
 	for seq, text := range texts {
 		if _, err := s.w.ExecContext(ctx, s.d.rebind(`INSERT INTO versions (article_id, seq, fetched_at, title, text, hash)
 			VALUES (?, ?, ?, ?, ?, ?)`), a.ID, seq, nanos(t0.Add(time.Duration(seq)*time.Hour)),

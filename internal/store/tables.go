@@ -35,10 +35,11 @@ func spec(name string, identity bool, cols string) tableSpec {
 // children so foreign keys hold at every step. Search indexes and
 // schema_migrations are derived or per-database and left out.
 var dataTables = []tableSpec{
-	spec("outlets", true, "id:i name:t host:t rules:t"),
+	spec("outlets", true, "id:i name:t host:t rules:t fetch_mode:t short_count:i short_url:t short_words:i short_promised:i short_at:i"),
 	spec("sources", true, "id:i outlet_id:i url:t kind:t etag:t last_modified:t last_polled:i next_poll:i errors:i created_at:i paused:i last_error:t"),
 	spec("articles", true, "id:i outlet_id:i url:t first_seen:i published:i last_checked:i last_changed:i next_check:i state:t errors:i gone:i etag:t last_modified:t body_hash:t hold:t source_id:i"),
 	spec("article_aliases", false, "url:t article_id:i"),
+	spec("article_promises", false, "article_id:i words:i"),
 	spec("capture_dicts", false, "id:i outlet_id:i created_at:i samples:i last_version:i dict:b"),
 	spec("captures", false, "hash:t url:t status:i header:t fetched_at:i size:i body:b"),
 	spec("versions", true, "id:i article_id:i seq:i fetched_at:i title:t byline:t published:i text:t hash:t capture_hash:t extractor:t classes:t added:i removed:i modified:i"),

@@ -28,12 +28,17 @@ type adminOutlet struct {
 	Name, Host string
 	Drop, Keep []string
 	Action     string
+	// Browser and FetchAction are the outlet's fetch mode and its form;
+	// Suggest, that plain fetches fell short of what its pages promise.
+	Browser, Suggest bool
+	FetchAction      string
 	ruleForm
 }
 
 func newAdminOutlet(o model.Outlet) adminOutlet {
 	return adminOutlet{Name: o.Name, Host: o.Host, Drop: o.Rules.Drop, Keep: o.Rules.Keep,
-		Action: adminRulesPath(o.Name), ruleForm: ruleForm{Kind: string(model.RuleDrop)}}
+		Action: adminRulesPath(o.Name), ruleForm: ruleForm{Kind: string(model.RuleDrop)},
+		Browser: o.Browser(), Suggest: o.SuggestBrowser(), FetchAction: adminFetchPath(o.Name)}
 }
 
 func adminRulesPath(name string) string { return "/admin/outlets/" + url.PathEscape(name) + "/rules" }

@@ -17,6 +17,7 @@ func (s *Server) apiRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/outlets", s.apiOutlets)
 	mux.HandleFunc("GET /api/v1/outlets/{outlet}", s.apiOutlet)
 	mux.HandleFunc("PUT /api/v1/outlets/{outlet}/rules", s.apiPutRules)
+	mux.HandleFunc("PUT /api/v1/outlets/{outlet}/fetch", s.apiPutFetch)
 	mux.HandleFunc("GET /api/v1/articles", s.apiArticles)
 	mux.HandleFunc("GET /api/v1/articles/{id}", s.apiArticle)
 	mux.HandleFunc("GET /api/v1/articles/{id}/versions", s.apiVersions)

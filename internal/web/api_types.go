@@ -50,6 +50,33 @@ type apiOutlet struct {
 	LastChanged string   `json:"last_changed"`
 	URL         string   `json:"url"`
 	Rules       apiRules `json:"rules"`
+	Fetch       string   `json:"fetch"` // "http" or "browser"
+	// ShortText, when set, is why the outlet page suggests the browser
+	// mode: plain fetches yielded far less text than promised.
+	ShortText *apiShortText `json:"short_text"`
+}
+
+type apiShortText struct {
+	Fetches  int    `json:"fetches"`
+	URL      string `json:"url"`
+	Words    int    `json:"words"`
+	Promised int    `json:"promised"`
+	At       string `json:"at"`
+}
+
+func toAPIShortText(o model.Outlet) *apiShortText {
+	if !o.SuggestBrowser() {
+		return nil
+	}
+	return &apiShortText{Fetches: o.Short.Count, URL: o.Short.URL, Words: o.Short.Words,
+		Promised: o.Short.Promised, At: isoDate(o.Short.At)}
+}
+
+func fetchMode(o model.Outlet) string {
+	if o.Fetch == "" {
+		return string(model.FetchHTTP)
+	}
+	return string(o.Fetch)
 }
 
 // apiOutletDetail is one outlet with what errata learned to ignore on
@@ -105,7 +132,8 @@ type apiOutletList struct {
 
 func toAPIOutlet(o store.OutletSummary) apiOutlet {
 	return apiOutlet{Name: o.Name, Host: o.Host, Articles: o.Articles, Changes: o.Changes,
-		LastChanged: isoDate(o.LastChanged), URL: outletPath(o.Name), Rules: toAPIRules(o.Rules)}
+		LastChanged: isoDate(o.LastChanged), URL: outletPath(o.Name), Rules: toAPIRules(o.Rules),
+		Fetch: fetchMode(o.Outlet), ShortText: toAPIShortText(o.Outlet)}
 }
 
 type apiArticle struct {

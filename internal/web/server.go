@@ -142,6 +142,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin", s.handleAdminForm)
 	mux.HandleFunc("POST /admin", s.handleAdminAdd)
 	mux.HandleFunc("POST /admin/outlets/{outlet}/rules", s.handleAdminRules)
+	mux.HandleFunc("POST /admin/outlets/{outlet}/fetch", s.handleAdminFetch)
 	s.sourceRoutes(mux)
 	s.notifyRoutes(mux)
 	static, _ := fs.Sub(staticFS, "static") // cannot fail: the directory is embedded
