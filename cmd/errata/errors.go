@@ -77,7 +77,7 @@ func printError(w io.Writer, err error) {
 // packages start their errors (one per directory under internal/; a test
 // keeps the list whole). The wrapping keeps them for logs; a user needs
 // what happened, not where.
-var packagePrefix = regexp.MustCompile(`(^|: )(archive|browsertest|card|changehtml|config|diff|discover|export|extract|fetch|furniture|identity|jobs|loadbench|metrics|model|newsroom|notify|pgtest|queue|revise|schedule|stories|store|termsafe|tlog|warc|web): `)
+var packagePrefix = regexp.MustCompile(`(^|: )(archive|browsertest|card|changehtml|config|diff|discover|export|extract|fetch|furniture|identity|jobs|loadbench|metrics|model|newsroom|notify|pgtest|queue|render|revise|schedule|stories|store|termsafe|tlog|warc|web): `)
 
 // userMessage is an error's message without the package prefixes. A
 // usage error is the CLI's own words, which may start with a command named
