@@ -33,7 +33,12 @@ const (
 	// Hold and SourceID are left out: a check never changes them.
 	sqlUpdateArticle = `UPDATE articles SET outlet_id = ?, url = ?, published = ?, last_checked = ?, last_changed = ?,
 		next_check = ?, state = ?, errors = ?, gone = ?, etag = ?, last_modified = ?, body_hash = ? WHERE id = ?`
-	sqlArticleURL = `SELECT url FROM articles WHERE id = ?`
+	// sqlUpdateArticleSameURL and sqlUpdateArticleIfFresh update an
+	// article that keeps its URL, the latter only while its last check is
+	// the one the caller read.
+	sqlUpdateArticleSameURL = sqlUpdateArticle + ` AND url = ?`
+	sqlUpdateArticleIfFresh = sqlUpdateArticleSameURL + ` AND last_checked = ?`
+	sqlArticleURL           = `SELECT url FROM articles WHERE id = ?`
 	// sqlNoLimit is a LIMIT that limits nothing on both engines
 	// (PostgreSQL refuses SQLite's -1).
 	sqlNoLimit = math.MaxInt64
@@ -148,6 +153,13 @@ func (s *Store) UpdateArticle(ctx context.Context, a model.Article) error {
 	})
 }
 
+// articleUpdateArgs are sqlUpdateArticle's arguments.
+func articleUpdateArgs(a model.Article) []any {
+	return []any{a.OutletID, a.URL, nanos(a.Published), nanos(a.LastChecked),
+		nanos(a.LastChanged), nanos(a.NextCheck), string(a.State), a.Errors, a.Gone, a.ETag, a.LastModified,
+		a.BodyHash, a.ID}
+}
+
 func updateArticle(ctx context.Context, tx *wtx, a model.Article) error {
 	a = normArticle(a)
 	var oldURL string
@@ -159,9 +171,7 @@ func updateArticle(ctx context.Context, tx *wtx, a model.Article) error {
 			return err
 		}
 	}
-	_, err := tx.ExecContext(ctx, sqlUpdateArticle, a.OutletID, a.URL, nanos(a.Published), nanos(a.LastChecked),
-		nanos(a.LastChanged), nanos(a.NextCheck), string(a.State), a.Errors, a.Gone, a.ETag, a.LastModified,
-		a.BodyHash, a.ID)
+	_, err := tx.ExecContext(ctx, sqlUpdateArticle, articleUpdateArgs(a)...)
 	if err != nil {
 		return err
 	}
