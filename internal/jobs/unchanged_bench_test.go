@@ -72,11 +72,14 @@ func benchUnchangedVsGet304(b *testing.B, st *store.Store) {
 		return nil
 	}
 	b.ResetTimer()
+	commits0, checks0 := st.GroupCommits()
 	get := cpuPerOp(b, b.N, bare)
 	chk := cpuPerOp(b, b.N, check)
 	b.ReportMetric(micros(get), "get304-cpu-µs/op")
 	b.ReportMetric(micros(chk), "check-cpu-µs/op")
 	b.ReportMetric(float64(chk)/float64(get), "ratio")
+	commits1, checks1 := st.GroupCommits()
+	b.ReportMetric(float64(checks1-checks0)/float64(max(commits1-commits0, 1)), "checks/commit")
 }
 
 // benchArticles tracks one article per worker, each at a server of its

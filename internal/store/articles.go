@@ -33,11 +33,15 @@ const (
 	// Hold and SourceID are left out: a check never changes them.
 	sqlUpdateArticle = `UPDATE articles SET outlet_id = ?, url = ?, published = ?, last_checked = ?, last_changed = ?,
 		next_check = ?, state = ?, errors = ?, gone = ?, etag = ?, last_modified = ?, body_hash = ? WHERE id = ?`
-	// sqlUpdateArticleSameURL and sqlUpdateArticleIfFresh update an
-	// article that keeps its URL, the latter only while its last check is
-	// the one the caller read.
-	sqlUpdateArticleSameURL = sqlUpdateArticle + ` AND url = ?`
-	sqlUpdateArticleIfFresh = sqlUpdateArticleSameURL + ` AND last_checked = ?`
+	// sqlUpdateChecked and sqlUpdateCheckedIfFresh write what a check
+	// that recorded no version changes, when the article keeps its outlet,
+	// URL and last change: the indexes and triggers on those columns are
+	// left alone. The latter does so only while the article's last check
+	// is the one the caller read.
+	sqlUpdateChecked = `UPDATE articles SET published = ?, last_checked = ?, next_check = ?, state = ?,
+		errors = ?, gone = ?, etag = ?, last_modified = ?, body_hash = ?
+		WHERE id = ? AND outlet_id = ? AND url = ? AND last_changed = ?`
+	sqlUpdateCheckedIfFresh = sqlUpdateChecked + ` AND last_checked = ?`
 	sqlArticleURL           = `SELECT url FROM articles WHERE id = ?`
 	// sqlNoLimit is a LIMIT that limits nothing on both engines
 	// (PostgreSQL refuses SQLite's -1).
@@ -153,13 +157,6 @@ func (s *Store) UpdateArticle(ctx context.Context, a model.Article) error {
 	})
 }
 
-// articleUpdateArgs are sqlUpdateArticle's arguments.
-func articleUpdateArgs(a model.Article) []any {
-	return []any{a.OutletID, a.URL, nanos(a.Published), nanos(a.LastChecked),
-		nanos(a.LastChanged), nanos(a.NextCheck), string(a.State), a.Errors, a.Gone, a.ETag, a.LastModified,
-		a.BodyHash, a.ID}
-}
-
 func updateArticle(ctx context.Context, tx *wtx, a model.Article) error {
 	a = normArticle(a)
 	var oldURL string
@@ -171,7 +168,9 @@ func updateArticle(ctx context.Context, tx *wtx, a model.Article) error {
 			return err
 		}
 	}
-	_, err := tx.ExecContext(ctx, sqlUpdateArticle, articleUpdateArgs(a)...)
+	_, err := tx.ExecContext(ctx, sqlUpdateArticle, a.OutletID, a.URL, nanos(a.Published), nanos(a.LastChecked),
+		nanos(a.LastChanged), nanos(a.NextCheck), string(a.State), a.Errors, a.Gone, a.ETag, a.LastModified,
+		a.BodyHash, a.ID)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -13,6 +14,10 @@ import (
 // maxGroupCommit bounds how many checks one group commit writes, so one
 // transaction never holds the writer for long behind a burst.
 const maxGroupCommit = 128
+
+// maxGatherYields bounds how often the committer yields to let more
+// checks join a batch before writing it.
+const maxGatherYields = 4
 
 // errClosed is what a check submitted after Close gets.
 var errClosed = errors.New("store is closed")
@@ -32,6 +37,8 @@ type committer struct {
 	closed bool
 	wake   chan struct{} // capacity 1: there is work, or Close was called
 	done   chan struct{} // closed when the loop has drained and ended
+	// commits and checks count the batches written and their checks.
+	commits, checks atomic.Int64
 }
 
 // queued is one check waiting for a group commit.
@@ -107,6 +114,7 @@ func (c *committer) loop() {
 	defer close(c.done)
 	for range c.wake {
 		for {
+			c.gather()
 			batch, closed := c.take()
 			if len(batch) > 0 {
 				c.commit(batch)
@@ -118,6 +126,27 @@ func (c *committer) loop() {
 			break
 		}
 	}
+}
+
+// gather lets checks that are about to be submitted join the next batch:
+// it yields the processor while the queue grows, so a commit is shared by
+// every check ready for it, without ever waiting on a clock.
+func (c *committer) gather() {
+	n := c.queued()
+	for range maxGatherYields {
+		runtime.Gosched()
+		m := c.queued()
+		if m == n || m >= maxGroupCommit {
+			return
+		}
+		n = m
+	}
+}
+
+func (c *committer) queued() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.queue)
 }
 
 // take removes up to maxGroupCommit checks from the queue, leaving out
@@ -147,6 +176,8 @@ func (c *committer) take() ([]*queued, bool) {
 // article keep the order they came in, and the second finds the first's
 // visit.
 func (c *committer) commit(batch []*queued) {
+	c.commits.Add(1)
+	c.checks.Add(int64(len(batch)))
 	slices.SortStableFunc(batch, func(a, b *queued) int { return cmp.Compare(a.rec.Article.ID, b.rec.Article.ID) })
 	results := make([]error, len(batch))
 	ctx := context.Background()
@@ -193,4 +224,14 @@ func recordBookkeepingTx(ctx context.Context, tx *wtx, rec CheckRecord) (rowErr,
 
 func recordOp(rec CheckRecord) string {
 	return fmt.Sprintf("record check of article %d", rec.Article.ID)
+}
+
+// GroupCommits reports how many group commits the store has made and how
+// many checks they wrote (diagnostics, benchmarks).
+func (s *Store) GroupCommits() (commits, checks int64) {
+	c := s.committer()
+	if c == nil {
+		return 0, 0
+	}
+	return c.commits.Load(), c.checks.Load()
 }

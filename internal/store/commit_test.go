@@ -180,10 +180,9 @@ func TestRecord_GroupCommitOfAMissingArticleFailsAlone(t *testing.T) {
 	})
 }
 
-// TestStore_CloseWritesQueuedChecks holds the writer so that checks queue
-// up, closes the store meanwhile, and finds every check whose Record
-// succeeded in the database, none other, and every one queued before
-// Close among them.
+// TestStore_CloseWritesQueuedChecks holds the writer while one check is
+// being written, so that the others queue up behind it, closes the store
+// meanwhile, and finds every check in the database.
 func TestStore_CloseWritesQueuedChecks(t *testing.T) {
 	const callers = 16
 	forEachDialect(t, func(t *testing.T, s *Store, reopen func() (*Store, error)) {
@@ -203,15 +202,25 @@ func TestStore_CloseWritesQueuedChecks(t *testing.T) {
 		}
 		var wg sync.WaitGroup
 		errs := make([]error, callers)
-		for i, a := range arts {
+		record := func(i int) {
 			wg.Go(func() {
-				_, errs[i] = s.Record(ctx, CheckRecord{Article: a, Check: check(a.ID, t0, model.OutcomeNotModified)})
+				_, errs[i] = s.Record(ctx, CheckRecord{Article: arts[i], Check: check(arts[i].ID, t0, model.OutcomeNotModified)})
 			})
 		}
-		queued := waitQueued(t, s, 1)
+		record(0)
+		c := s.committer()
+		waitFor(t, "the first check's commit to start", func() bool { return c.commits.Load() == 1 })
+		for i := 1; i < callers; i++ {
+			record(i)
+		}
+		waitFor(t, "the other checks to queue", func() bool { return c.queued() == callers-1 })
 		closed := make(chan error, 1)
 		go func() { closed <- s.Close() }()
-		waitClosing(t, s)
+		waitFor(t, "Close to start", func() bool {
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			return c.closed
+		})
 		if err := hold.Rollback(); err != nil {
 			t.Fatal(err)
 		}
@@ -227,53 +236,22 @@ func TestStore_CloseWritesQueuedChecks(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer s2.Close()
-		ok := 0
 		for i, a := range arts {
 			n, err := s2.CountChecks(ctx, a.ID)
-			if err != nil {
-				t.Fatal(err)
+			if errs[i] != nil || err != nil || n != 1 {
+				t.Errorf("article %d: Record err = %v; %d checks stored (%v), want 1", a.ID, errs[i], n, err)
 			}
-			if (errs[i] == nil) != (n == 1) || n > 1 {
-				t.Errorf("article %d: Record err = %v, %d checks stored", a.ID, errs[i], n)
-			}
-			if errs[i] == nil {
-				ok++
-			}
-		}
-		if ok < queued {
-			t.Errorf("%d checks recorded; want at least the %d queued before Close", ok, queued)
 		}
 	})
 }
 
-// waitQueued waits until at least n checks wait in the committer's queue
-// and returns how many do.
-func waitQueued(t *testing.T, s *Store, n int) int {
+// waitFor waits until cond holds, failing the test after a generous bound.
+func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	c := s.committer()
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
-		c.mu.Lock()
-		got := len(c.queue)
-		c.mu.Unlock()
-		if got >= n {
-			return got
-		}
-	}
-	t.Fatalf("fewer than %d checks queued", n)
-	return 0
-}
-
-// waitClosing waits until Close has stopped the committer taking checks.
-func waitClosing(t *testing.T, s *Store) {
-	t.Helper()
-	c := s.gc
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
-		c.mu.Lock()
-		closed := c.closed
-		c.mu.Unlock()
-		if closed {
+		if cond() {
 			return
 		}
 	}
-	t.Fatal("Close did not start")
+	t.Fatalf("gave up waiting for %s", what)
 }

@@ -109,11 +109,16 @@ func recordTx(ctx context.Context, tx *wtx, rec CheckRecord) (int64, error) {
 }
 
 // insertCheckEvents inserts the check row and the events it found, and
-// sets each event's ID, CheckID and ArticleID in place.
+// sets each event's ID, CheckID and ArticleID in place. It returns the
+// check's id when there are events.
 func insertCheckEvents(ctx context.Context, tx *wtx, rec CheckRecord) (int64, error) {
 	check := rec.Check
 	if check.ArticleID == 0 {
 		check.ArticleID = rec.Article.ID
+	}
+	if len(rec.Events) == 0 {
+		// Nothing needs the check's id.
+		return 0, insertCheckNoID(ctx, tx, &check)
 	}
 	checkID, err := insertCheck(ctx, tx, &check)
 	if err != nil {
@@ -133,15 +138,16 @@ func insertCheckEvents(ctx context.Context, tx *wtx, rec CheckRecord) (int64, er
 }
 
 // updateArticleIf is updateArticle behind the IfLastChecked guard (nil:
-// none) in one statement, for the usual check that keeps the article's
-// URL; a check that moves the article, or finds the guard failing, takes
-// the long way, which tells the two apart.
+// none), in one statement for the usual check, which keeps the article's
+// outlet, URL and last change; a check that changes those, or finds the
+// guard failing, takes the long way, which tells the two apart.
 func updateArticleIf(ctx context.Context, tx *wtx, a model.Article, lastChecked *time.Time) error {
 	a = normArticle(a)
-	query, args := sqlUpdateArticleSameURL, articleUpdateArgs(a)
-	args = append(args, a.URL)
+	query := sqlUpdateChecked
+	args := []any{nanos(a.Published), nanos(a.LastChecked), nanos(a.NextCheck), string(a.State),
+		a.Errors, a.Gone, a.ETag, a.LastModified, a.BodyHash, a.ID, a.OutletID, a.URL, nanos(a.LastChanged)}
 	if lastChecked != nil {
-		query, args = sqlUpdateArticleIfFresh, append(args, nanos(*lastChecked))
+		query, args = sqlUpdateCheckedIfFresh, append(args, nanos(*lastChecked))
 	}
 	res, err := tx.ExecContext(ctx, query, args...)
 	if err != nil {

@@ -30,7 +30,7 @@ var writeQueries = []string{
 	sqlArticleByURL, sqlArticleExist, sqlArticleURL, sqlDeleteAlias, sqlInsertAlias,
 	sqlInsertArticle, sqlInsertCapture, sqlInsertCheck, sqlInsertOutlet, sqlInsertSource,
 	sqlInsertVersion, sqlOutletByName, sqlSetOutletRules, sqlSourceByURL, sqlURLOwner,
-	sqlUpdateArticle, sqlUpdateArticleSameURL, sqlUpdateArticleIfFresh, sqlUpdateSource, sqlCountVersions, sqlArticleURLOf, sqlMoveAliases,
+	sqlUpdateArticle, sqlUpdateChecked, sqlUpdateCheckedIfFresh, sqlInsertCheckNoID, sqlUpdateSource, sqlCountVersions, sqlArticleURLOf, sqlMoveAliases,
 	sqlDeleteChecks, sqlDeleteArticle, sqlLastChecked, sqlLastCheckedForUpdate,
 	sqlOutletRules, sqlOutletRulesForUpdate,
 	sqlLogSize, sqlInsertLogHash, sqlInsertLogLeaf,
