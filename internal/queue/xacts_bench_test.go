@@ -16,11 +16,13 @@ import (
 )
 
 // Shape of the transactions benchmark: articles spread over hosts, each
-// host behind the database's host gate with a short interval, so every
-// fetch takes and releases its host as in production.
+// host behind the database's host gate, so every fetch takes and releases
+// its host as in production, with an interval short enough for a quick
+// run and long enough that workers of one process wait for a host in
+// memory, as with the default of a second, not by polling the database.
 const (
-	xactHosts        = 32
-	xactHostInterval = time.Millisecond
+	xactHosts        = 64
+	xactHostInterval = 100 * time.Millisecond
 	xactStatsSettle  = 1500 * time.Millisecond // pg_stat_database is flushed about each second
 )
 

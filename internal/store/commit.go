@@ -41,10 +41,12 @@ type committer struct {
 	commits, checks atomic.Int64
 }
 
-// queued is one check waiting for a group commit.
+// queued is one check, or one host lease to free, waiting for a group
+// commit.
 type queued struct {
-	ctx   context.Context
-	rec   CheckRecord
+	ctx     context.Context
+	rec     CheckRecord
+	release *hostRelease // set for a host lease; rec is then empty
 	state atomic.Int32 // queuedWaiting, then taken by the committer or withdrawn by the caller
 	err   chan error   // the check's own result, once its batch committed
 }
@@ -92,6 +94,21 @@ func (c *committer) submit(ctx context.Context, rec CheckRecord) error {
 		}
 		return <-q.err
 	}
+}
+
+// post queues a host lease's release without waiting for it: the lease
+// stays held until the commit, which only ever makes the host wait
+// longer. It reports false after Close.
+func (c *committer) post(r hostRelease) bool {
+	q := &queued{ctx: context.Background(), release: &r, err: make(chan error, 1)}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		return false
+	}
+	c.queue = append(c.queue, q)
+	c.signal()
+	return true
 }
 
 func (c *committer) signal() {
@@ -178,13 +195,18 @@ func (c *committer) take() ([]*queued, bool) {
 func (c *committer) commit(batch []*queued) {
 	c.commits.Add(1)
 	c.checks.Add(int64(len(batch)))
-	slices.SortStableFunc(batch, func(a, b *queued) int { return cmp.Compare(a.rec.Article.ID, b.rec.Article.ID) })
+	slices.SortStableFunc(batch, compareQueued)
 	results := make([]error, len(batch))
 	ctx := context.Background()
 	err := c.s.writeOnce(ctx, func(tx *wtx) error {
 		for i, q := range batch {
 			var err error
-			if results[i], err = recordBookkeepingTx(ctx, tx, q.rec); err != nil {
+			if q.release != nil {
+				err = q.release.exec(ctx, tx.ExecContext)
+			} else {
+				results[i], err = recordBookkeepingTx(ctx, tx, q.rec)
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -192,14 +214,36 @@ func (c *committer) commit(batch []*queued) {
 	})
 	if err != nil {
 		for _, q := range batch {
-			_, err := c.s.recordAlone(ctx, q.rec)
-			q.err <- err
+			q.err <- c.s.writeAlone(ctx, q)
 		}
 		return
 	}
 	for i, q := range batch {
 		q.err <- c.s.wrap(recordOp(q.rec), results[i])
 	}
+}
+
+// compareQueued orders a batch: host leases first, by host, then checks
+// by article, so that two processes' batches lock rows in one order.
+func compareQueued(a, b *queued) int {
+	switch {
+	case a.release != nil && b.release != nil:
+		return cmp.Compare(a.release.host, b.release.host)
+	case a.release != nil:
+		return -1
+	case b.release != nil:
+		return 1
+	}
+	return cmp.Compare(a.rec.Article.ID, b.rec.Article.ID)
+}
+
+// writeAlone writes one queued item in a transaction of its own.
+func (s *Store) writeAlone(ctx context.Context, q *queued) error {
+	if q.release != nil {
+		return q.release.exec(ctx, s.writerExec)
+	}
+	_, err := s.recordAlone(ctx, q.rec)
+	return err
 }
 
 // recordBookkeepingTx writes one check that records no version. The

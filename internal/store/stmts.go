@@ -33,7 +33,7 @@ var writeQueries = []string{
 	sqlUpdateArticle, sqlUpdateChecked, sqlUpdateCheckedIfFresh, sqlInsertCheckNoID, sqlUpdateSource, sqlCountVersions, sqlArticleURLOf, sqlMoveAliases,
 	sqlDeleteChecks, sqlDeleteArticle, sqlLastChecked, sqlLastCheckedForUpdate,
 	sqlOutletRules, sqlOutletRulesForUpdate,
-	sqlLogSize, sqlInsertLogHash, sqlInsertLogLeaf,
+	sqlLogSize, sqlInsertLogHash, sqlInsertLogLeaf, sqlReleaseHost,
 }
 
 // prepare prepares queries now; a query that fails to prepare is left to
