@@ -47,8 +47,8 @@ type queued struct {
 	ctx     context.Context
 	rec     CheckRecord
 	release *hostRelease // set for a host lease; rec is then empty
-	state atomic.Int32 // queuedWaiting, then taken by the committer or withdrawn by the caller
-	err   chan error   // the check's own result, once its batch committed
+	state   atomic.Int32 // queuedWaiting, then taken by the committer or withdrawn by the caller
+	err     chan error   // the check's own result, once its batch committed
 }
 
 const (
