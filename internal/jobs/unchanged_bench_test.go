@@ -79,7 +79,7 @@ func benchUnchangedVsGet304(b *testing.B, st *store.Store) {
 	b.ReportMetric(micros(chk), "check-cpu-µs/op")
 	b.ReportMetric(float64(chk)/float64(get), "ratio")
 	commits1, checks1 := st.GroupCommits()
-	b.ReportMetric(float64(checks1-checks0)/float64(max(commits1-commits0, 1)), "checks/commit")
+	b.ReportMetric(float64(checks1-checks0)/float64(max(commits1-commits0, 1)), "items/commit")
 }
 
 // benchArticles tracks one article per worker, each at a server of its

@@ -37,7 +37,7 @@ type committer struct {
 	closed bool
 	wake   chan struct{} // capacity 1: there is work, or Close was called
 	done   chan struct{} // closed when the loop has drained and ended
-	// commits and checks count the batches written and their checks.
+	// commits and checks count the batches written and their items.
 	commits, checks atomic.Int64
 }
 
@@ -271,8 +271,9 @@ func recordOp(rec CheckRecord) string {
 }
 
 // GroupCommits reports how many group commits the store has made and how
-// many checks they wrote (diagnostics, benchmarks).
-func (s *Store) GroupCommits() (commits, checks int64) {
+// many items they wrote: checks and host leases freed (diagnostics,
+// benchmarks).
+func (s *Store) GroupCommits() (commits, items int64) {
 	c := s.committer()
 	if c == nil {
 		return 0, 0
