@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/errata/errata/internal/model"
 )
@@ -25,14 +26,6 @@ type Scheduled struct {
 // Schedule enqueues one poll per due source and one check per due article
 // (at most dueBatch; the next tick takes the rest). Work already pending
 // is skipped by River's uniqueness, so a slow check is never doubled.
-//
-// Each job is inserted in a transaction of its own. A job already pending
-// is found by an insert that locks its row (River's ON CONFLICT DO
-// UPDATE); one insert of many rows held those locks, taken in this list's
-// order, while River's completer in another process updated a batch of
-// the same rows in its own order: on PostgreSQL the two deadlocked
-// (40P01). One row at a time, an insert never holds a lock while it waits
-// for another.
 func (q *Queue) Schedule(ctx context.Context) (Scheduled, error) {
 	var n Scheduled
 	now := q.eng.Now().UTC()
@@ -55,11 +48,11 @@ func (q *Queue) Schedule(ctx context.Context) (Scheduled, error) {
 	for _, a := range arts {
 		params = append(params, river.InsertManyParams{Args: CheckArgs{ArticleID: a.ID}, InsertOpts: checkOpts(a)})
 	}
-	for _, p := range params {
-		r, err := q.client.Insert(ctx, p.Args, p.InsertOpts)
-		if err != nil {
-			return n, fmt.Errorf("queue: schedule: %w", err)
-		}
+	res, err := q.insertAll(ctx, params)
+	if err != nil {
+		return n, fmt.Errorf("queue: schedule: %w", err)
+	}
+	for _, r := range res {
 		switch {
 		case r.UniqueSkippedAsDuplicate:
 			n.Duplicates++
@@ -70,6 +63,35 @@ func (q *Queue) Schedule(ctx context.Context) (Scheduled, error) {
 		}
 	}
 	return n, nil
+}
+
+// insertAll inserts a pass's jobs in one transaction: one insert per job
+// was a database transaction per check. A job already pending is found by
+// an insert that locks its row (River's ON CONFLICT DO UPDATE), and River's
+// completer in another process updates a batch of the same rows in its
+// own order: a batch holding one row while it waits for another could
+// deadlock with it (40P01). On PostgreSQL the batch therefore waits for a
+// row lock at most batchLockWait and then gives up; the pass then inserts
+// its jobs one transaction each, where an insert never holds a lock while
+// it waits for another.
+func (q *Queue) insertAll(ctx context.Context, params []river.InsertManyParams) ([]*rivertype.JobInsertResult, error) {
+	if len(params) == 0 {
+		return nil, nil
+	}
+	res, err := q.insertBatch(ctx, params)
+	if err == nil || ctx.Err() != nil {
+		return res, err
+	}
+	q.cfg.Logger.Debug("scheduling one job at a time", "jobs", len(params), "err", err)
+	res = make([]*rivertype.JobInsertResult, 0, len(params))
+	for _, p := range params {
+		r, err := q.client.Insert(ctx, p.Args, p.InsertOpts)
+		if err != nil {
+			return res, err
+		}
+		res = append(res, r)
+	}
+	return res, nil
 }
 
 // EnqueueCheck asks for a check of an article now. It reports false when

@@ -31,7 +31,7 @@ func TestMain(m *testing.M) {
 // newPostgresEngine is newQueueEngine on a fresh PostgreSQL database,
 // whose URL it returns too, or skips the test when no PostgreSQL is
 // installed (CI requires one).
-func newPostgresEngine(t *testing.T) (*jobs.Engine, string) {
+func newPostgresEngine(t testing.TB) (*jobs.Engine, string) {
 	t.Helper()
 	pgOnce.Do(func() { pgOnce.srv, pgOnce.err = pgtest.Start(context.Background()) })
 	if pgOnce.err != nil {

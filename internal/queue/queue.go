@@ -48,6 +48,9 @@ const (
 	fetchPollInterval = 200 * time.Millisecond
 	// maxAttempts bounds retries of a job whose check could not be recorded.
 	maxAttempts = 10
+	// batchLockWait is how long a scheduler pass's batch insert may wait
+	// for a row lock on PostgreSQL before it gives up (see insertAll).
+	batchLockWait = 50 * time.Millisecond
 	// DefaultRescueAfter is how long a job may run before River's rescuer
 	// takes it for a dead worker's: a minute past the longest any job may
 	// run (jobTimeout), so that a live worker's job is never taken. Worker
@@ -136,6 +139,8 @@ type Queue struct {
 	client riverClient
 	exec   riverdriver.Executor // River's tables, for reclaiming jobs
 	close  func() error         // closes River's connections
+	// insertBatch inserts a scheduler pass's jobs in one transaction.
+	insertBatch func(ctx context.Context, params []river.InsertManyParams) ([]*rivertype.JobInsertResult, error)
 
 	stopDepth context.CancelFunc
 	depthDone chan struct{}
@@ -174,7 +179,7 @@ func New(ctx context.Context, eng *jobs.Engine, cfg Config) (*Queue, error) {
 	if err != nil {
 		return nil, err
 	}
-	q.client, q.exec, q.close = conn.client, conn.exec, conn.close
+	q.client, q.exec, q.close, q.insertBatch = conn.client, conn.exec, conn.close, conn.insertBatch
 	return q, nil
 }
 

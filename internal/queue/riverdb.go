@@ -9,12 +9,14 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
+	"github.com/riverqueue/river/rivertype"
 )
 
 const (
@@ -36,6 +38,8 @@ type riverConn struct {
 	client riverClient
 	exec   riverdriver.Executor
 	close  func() error
+	// insertBatch inserts jobs in one transaction (see Queue.insertAll).
+	insertBatch func(ctx context.Context, params []river.InsertManyParams) ([]*rivertype.JobInsertResult, error)
 }
 
 // newSQLiteClient opens the store's file for River as River's SQLite
@@ -66,7 +70,8 @@ func newSQLiteClient(ctx context.Context, path string, cfg *river.Config, log *s
 		_ = db.Close()
 		return riverConn{}, fmt.Errorf("queue: river client: %w", err)
 	}
-	return riverConn{client: client, exec: driver.GetExecutor(), close: db.Close}, nil
+	// SQLite runs one writer at a time: a batch never waits for a row lock.
+	return riverConn{client: client, exec: driver.GetExecutor(), close: db.Close, insertBatch: client.InsertMany}, nil
 }
 
 // newPostgresClient opens a pgx pool on the store's PostgreSQL database
@@ -97,13 +102,38 @@ func newPostgresClient(ctx context.Context, target string, cfg *river.Config, lo
 		pool.Close()
 		return riverConn{}, fmt.Errorf("queue: river client: %w", err)
 	}
-	return riverConn{client: client, exec: driver.GetExecutor(), close: closePool}, nil
+	insert := func(ctx context.Context, params []river.InsertManyParams) ([]*rivertype.JobInsertResult, error) {
+		return insertBatchPostgres(ctx, pool, client, params)
+	}
+	return riverConn{client: client, exec: driver.GetExecutor(), close: closePool, insertBatch: insert}, nil
 }
 
 // migratePostgres applies River's migrations while holding a session
 // advisory lock on a connection of its own: a second process starting at
 // the same time waits, then finds nothing left to do. (River's files
 // cannot share one transaction: one adds an enum value the next uses.)
+// insertBatchPostgres inserts jobs in one transaction that waits at most
+// batchLockWait for any row lock: a job already pending is found by an
+// insert that locks its row, and the batch must not hold one such row for
+// long while it waits for another that River's completer holds (see
+// Queue.insertAll). It fails instead, and the caller inserts one job at
+// a time.
+func insertBatchPostgres(ctx context.Context, pool *pgxpool.Pool, client *river.Client[pgx.Tx], params []river.InsertManyParams) ([]*rivertype.JobInsertResult, error) {
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	if _, err := tx.Exec(ctx, "SET LOCAL lock_timeout = "+strconv.FormatInt(batchLockWait.Milliseconds(), 10)); err != nil {
+		return nil, err
+	}
+	res, err := client.InsertManyTx(ctx, tx, params)
+	if err != nil {
+		return nil, err
+	}
+	return res, tx.Commit(ctx)
+}
+
 func migratePostgres(ctx context.Context, pool *pgxpool.Pool, driver *riverpgxv5.Driver, log *slog.Logger) error {
 	m, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: log})
 	if err != nil {

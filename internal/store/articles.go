@@ -33,7 +33,16 @@ const (
 	// Hold and SourceID are left out: a check never changes them.
 	sqlUpdateArticle = `UPDATE articles SET outlet_id = ?, url = ?, published = ?, last_checked = ?, last_changed = ?,
 		next_check = ?, state = ?, errors = ?, gone = ?, etag = ?, last_modified = ?, body_hash = ? WHERE id = ?`
-	sqlArticleURL = `SELECT url FROM articles WHERE id = ?`
+	// sqlUpdateChecked and sqlUpdateCheckedIfFresh write what a check
+	// that recorded no version changes, when the article keeps its outlet,
+	// URL and last change: the indexes and triggers on those columns are
+	// left alone. The latter does so only while the article's last check
+	// is the one the caller read.
+	sqlUpdateChecked = `UPDATE articles SET published = ?, last_checked = ?, next_check = ?, state = ?,
+		errors = ?, gone = ?, etag = ?, last_modified = ?, body_hash = ?
+		WHERE id = ? AND outlet_id = ? AND url = ? AND last_changed = ?`
+	sqlUpdateCheckedIfFresh = sqlUpdateChecked + ` AND last_checked = ?`
+	sqlArticleURL           = `SELECT url FROM articles WHERE id = ?`
 	// sqlNoLimit is a LIMIT that limits nothing on both engines
 	// (PostgreSQL refuses SQLite's -1).
 	sqlNoLimit = math.MaxInt64

@@ -18,8 +18,9 @@ const (
 	// times covers workers whose checks were recorded slightly out of order.
 	sqlLastCheck = `SELECT coalesce(max(at), 0) FROM
 		(SELECT at FROM checks ORDER BY id DESC LIMIT ` + lastCheckWindow + `) recent`
-	sqlInsertCheck = `INSERT INTO checks (article_id, at, status, outcome, duration_ms, hash, error)
-		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`
+	sqlInsertCheckNoID = `INSERT INTO checks (article_id, at, status, outcome, duration_ms, hash, error)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`
+	sqlInsertCheck = sqlInsertCheckNoID + ` RETURNING id`
 )
 
 // lastCheckWindow is how many of the newest checks LastCheck looks at.
@@ -76,6 +77,17 @@ func insertCheck(ctx context.Context, tx *wtx, c *model.Check) (int64, error) {
 		return 0, fmt.Errorf("insert check: %w", err)
 	}
 	return id, nil
+}
+
+// insertCheckNoID is insertCheck for a check whose id nothing needs: an
+// exec, without a result row to read.
+func insertCheckNoID(ctx context.Context, tx *wtx, c *model.Check) error {
+	_, err := tx.ExecContext(ctx, sqlInsertCheckNoID, c.ArticleID, nanos(c.At), c.Status, string(c.Outcome),
+		c.Duration.Milliseconds(), c.Hash, c.Error)
+	if err != nil {
+		return fmt.Errorf("insert check: %w", err)
+	}
+	return nil
 }
 
 // CheckOutcomes counts the article's checks by outcome.

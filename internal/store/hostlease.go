@@ -118,14 +118,34 @@ func (g *HostGate) waitFor(ctx context.Context, host string, now time.Time, poll
 	return max(fromNanos(next).Sub(now), 0), nil
 }
 
+// releaser frees the host with the next group commit of checks (see
+// committer), which a check's record follows at once: the release costs
+// no transaction of its own, and until it commits the host stays taken,
+// which only makes the next request wait longer. The next slot counts
+// from the end of this request, not the commit.
 func (g *HostGate) releaser(host string, holder int64, interval time.Duration) func() {
 	return func() {
+		r := hostRelease{host: host, holder: holder, next: nanos(time.Now().Add(interval))}
+		if c := g.s.committer(); c != nil && c.post(r) {
+			return
+		}
 		ctx, cancel := context.WithTimeout(context.Background(), releaseTimeout)
 		defer cancel()
-		next := nanos(time.Now().Add(interval))
 		// A failed release is not fatal: the lease runs out by itself.
-		_, _ = g.s.writerExec(ctx, sqlReleaseHost, next, host, holder)
+		_ = r.exec(ctx, g.s.writerExec)
 	}
+}
+
+// hostRelease is a host lease to free: its next slot and its holder.
+type hostRelease struct {
+	host   string
+	holder int64
+	next   int64
+}
+
+func (r hostRelease) exec(ctx context.Context, exec func(context.Context, string, ...any) (sql.Result, error)) error {
+	_, err := exec(ctx, sqlReleaseHost, r.next, r.host, r.holder)
+	return err
 }
 
 // HostLeases counts the hosts the gate has seen (tests, diagnostics).

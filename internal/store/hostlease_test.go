@@ -120,3 +120,57 @@ func TestRecord_StaleCheckIsRefused(t *testing.T) {
 		}
 	})
 }
+
+// TestHostGate_ReleaseJoinsTheGroupCommitOfTheCheck frees a host and
+// records the check of its request while the committer is busy: both are
+// written by its next commit, and the host is free once it is.
+func TestHostGate_ReleaseJoinsTheGroupCommitOfTheCheck(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		o := mustOutlet(t, s, "Daily")
+		busy := mustArticle(t, s, o.ID, "https://d.example/busy")
+		a := mustArticle(t, s, o.ID, "https://d.example/a")
+		g := s.HostGate(0)
+		release, err := g.Wait(ctx, "news.example:443", time.Millisecond)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hold, err := s.beginWrite(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Locks the articles (PostgreSQL) or the database (SQLite).
+		if _, err := hold.ExecContext(ctx, s.d.rebind(`UPDATE articles SET errors = errors WHERE outlet_id = ?`), o.ID); err != nil {
+			t.Fatal(err)
+		}
+		record := func(a model.Article) chan error {
+			done := make(chan error, 1)
+			go func() {
+				_, err := s.Record(ctx, CheckRecord{Article: a, Check: check(a.ID, t0, model.OutcomeNotModified)})
+				done <- err
+			}()
+			return done
+		}
+		first := record(busy)
+		c := s.committer()
+		waitFor(t, "the first commit to start", func() bool { return c.commits.Load() == 1 })
+		release()
+		second := record(a)
+		waitFor(t, "the release and the check to queue", func() bool { return c.queued() == 2 })
+		if err := hold.Rollback(); err != nil {
+			t.Fatal(err)
+		}
+		for _, done := range []chan error{first, second} {
+			if err := <-done; err != nil {
+				t.Fatal(err)
+			}
+		}
+		if commits, items := s.GroupCommits(); commits != 2 || items != 3 {
+			t.Errorf("%d commits wrote %d items; want the first check, then the release with the second", commits, items)
+		}
+		var until int64
+		if err := s.writerRow(ctx, sqlHostLease, "news.example:443").Scan(new(int64), &until); err != nil || until != 0 {
+			t.Errorf("lease held until %d (%v); want freed", until, err)
+		}
+	})
+}

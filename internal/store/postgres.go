@@ -46,6 +46,11 @@ func openPostgres(ctx context.Context, target string, opts Options) (*Store, err
 	}
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(opts.Readers + postgresWriters)
+	// Keep the pool's connections open between bursts: database/sql keeps
+	// only two idle by default, and each new connection costs PostgreSQL a
+	// backend start and every statement prepared again, transactions that
+	// outnumbered the checks themselves.
+	db.SetMaxIdleConns(opts.Readers + postgresWriters)
 	s := &Store{path: shown, d: dialectPostgres, w: db, r: db}
 	s.wc = newStmtCache(db, s.d)
 	s.rc = s.wc

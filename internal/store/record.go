@@ -44,10 +44,24 @@ type CheckRecord struct {
 // version never leaves a check without its article update. It returns the
 // inserted version's ID, or 0 when rec has no version. A version whose
 // (article, seq) exists fails the whole record with ErrDuplicateVersion.
+// A check that records no version is written together with the other
+// such checks in flight (see committer); Record still returns only once
+// it is committed, with its own result.
 func (s *Store) Record(ctx context.Context, rec CheckRecord) (int64, error) {
+	if groupable(rec) {
+		gc := s.committer()
+		if gc == nil {
+			return 0, s.wrap(recordOp(rec), errClosed)
+		}
+		return 0, gc.submit(ctx, rec)
+	}
+	return s.recordAlone(ctx, rec)
+}
+
+// recordAlone records a check in a transaction of its own.
+func (s *Store) recordAlone(ctx context.Context, rec CheckRecord) (int64, error) {
 	var versionID int64
-	op := fmt.Sprintf("record check of article %d", rec.Article.ID)
-	err := s.write(ctx, op, func(tx *wtx) error {
+	err := s.write(ctx, recordOp(rec), func(tx *wtx) error {
 		var err error
 		versionID, err = recordTx(ctx, tx, rec)
 		return err
@@ -91,9 +105,26 @@ func recordTx(ctx context.Context, tx *wtx, rec CheckRecord) (int64, error) {
 	if err := recordFurnitureTx(ctx, tx, rec); err != nil {
 		return 0, err
 	}
+	if _, err := insertCheckEvents(ctx, tx, rec); err != nil {
+		return 0, err
+	}
+	if err := updateArticle(ctx, tx, rec.Article); err != nil {
+		return 0, fmt.Errorf("update article: %w", err)
+	}
+	return versionID, nil
+}
+
+// insertCheckEvents inserts the check row and the events it found, and
+// sets each event's ID, CheckID and ArticleID in place. It returns the
+// check's id when there are events.
+func insertCheckEvents(ctx context.Context, tx *wtx, rec CheckRecord) (int64, error) {
 	check := rec.Check
 	if check.ArticleID == 0 {
 		check.ArticleID = rec.Article.ID
+	}
+	if len(rec.Events) == 0 {
+		// Nothing needs the check's id.
+		return 0, insertCheckNoID(ctx, tx, &check)
 	}
 	checkID, err := insertCheck(ctx, tx, &check)
 	if err != nil {
@@ -109,10 +140,37 @@ func recordTx(ctx context.Context, tx *wtx, rec CheckRecord) (int64, error) {
 			return 0, err
 		}
 	}
-	if err := updateArticle(ctx, tx, rec.Article); err != nil {
-		return 0, fmt.Errorf("update article: %w", err)
+	return checkID, nil
+}
+
+// updateArticleIf is updateArticle behind the IfLastChecked guard (nil:
+// none), in one statement for the usual check, which keeps the article's
+// outlet, URL and last change; a check that changes those, or finds the
+// guard failing, takes the long way, which tells the two apart.
+func updateArticleIf(ctx context.Context, tx *wtx, a model.Article, lastChecked *time.Time) error {
+	a = normArticle(a)
+	query := sqlUpdateChecked
+	args := []any{nanos(a.Published), nanos(a.LastChecked), nanos(a.NextCheck), string(a.State),
+		a.Errors, a.Gone, a.ETag, a.LastModified, a.BodyHash, a.ID, a.OutletID, a.URL, nanos(a.LastChanged)}
+	if lastChecked != nil {
+		query, args = sqlUpdateCheckedIfFresh, append(args, nanos(*lastChecked))
 	}
-	return versionID, nil
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("update article: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 1 {
+		return err
+	}
+	if lastChecked != nil {
+		if err := lockFresh(ctx, tx, a.ID, *lastChecked); err != nil {
+			return err
+		}
+	}
+	if err := updateArticle(ctx, tx, a); err != nil {
+		return fmt.Errorf("update article: %w", err)
+	}
+	return nil
 }
 
 // lockFresh locks the article's row until the transaction ends

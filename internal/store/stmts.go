@@ -30,10 +30,10 @@ var writeQueries = []string{
 	sqlArticleByURL, sqlArticleExist, sqlArticleURL, sqlDeleteAlias, sqlInsertAlias,
 	sqlInsertArticle, sqlInsertCapture, sqlInsertCheck, sqlInsertOutlet, sqlInsertSource,
 	sqlInsertVersion, sqlOutletByName, sqlSetOutletRules, sqlSourceByURL, sqlURLOwner,
-	sqlUpdateArticle, sqlUpdateSource, sqlCountVersions, sqlArticleURLOf, sqlMoveAliases,
+	sqlUpdateArticle, sqlUpdateChecked, sqlUpdateCheckedIfFresh, sqlInsertCheckNoID, sqlUpdateSource, sqlCountVersions, sqlArticleURLOf, sqlMoveAliases,
 	sqlDeleteChecks, sqlDeleteArticle, sqlLastChecked, sqlLastCheckedForUpdate,
 	sqlOutletRules, sqlOutletRulesForUpdate,
-	sqlLogSize, sqlInsertLogHash, sqlInsertLogLeaf,
+	sqlLogSize, sqlInsertLogHash, sqlInsertLogLeaf, sqlReleaseHost,
 }
 
 // prepare prepares queries now; a query that fails to prepare is left to

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -60,6 +61,12 @@ type Store struct {
 	// prelog: opened at a schema before the log's (tests only).
 	prelog bool
 	dicts  dictCache
+	// gc group-commits checks that record no version (commit.go); it
+	// starts with the first such check. closed stops it starting after
+	// Close.
+	gcMu   sync.Mutex
+	gc     *committer
+	closed bool
 }
 
 // OpenURL opens a PostgreSQL database when target is a postgres:// or
@@ -132,8 +139,27 @@ func openSQLite(ctx context.Context, abs string, opts Options) (*Store, error) {
 // URL without its password.
 func (s *Store) Path() string { return s.path }
 
-// Close closes both pools.
+// committer returns the store's group committer, starting it on first
+// use; nil once the store is closed.
+func (s *Store) committer() *committer {
+	s.gcMu.Lock()
+	defer s.gcMu.Unlock()
+	if s.gc == nil && !s.closed {
+		s.gc = newCommitter(s)
+	}
+	return s.gc
+}
+
+// Close writes the checks still queued for a group commit, then closes
+// both pools.
 func (s *Store) Close() error {
+	s.gcMu.Lock()
+	gc := s.gc
+	s.closed = true
+	s.gcMu.Unlock()
+	if gc != nil {
+		gc.close()
+	}
 	s.wc.close()
 	s.rc.close()
 	werr := s.w.Close()

@@ -1,0 +1,39 @@
+package store
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/errata/errata/internal/model"
+)
+
+// TestPostgres_PoolKeepsConnectionsAcrossBursts records bursts of checks
+// from as many callers as the pool has connections and finds none closed
+// for being idle one too many: every new connection costs PostgreSQL a
+// backend start and every statement prepared again.
+func TestPostgres_PoolKeepsConnectionsAcrossBursts(t *testing.T) {
+	s, _ := openPostgresTemp(t)
+	ctx := context.Background()
+	a := mustArticle(t, s, mustOutlet(t, s, "Daily").ID, "https://d.example/a")
+	callers := DefaultReaders + postgresWriters
+	for burst := range 3 {
+		var wg sync.WaitGroup
+		for i := range callers {
+			wg.Go(func() {
+				if _, err := s.Article(ctx, a.ID); err != nil {
+					t.Error(err)
+				}
+				at := t0.Add(time.Duration(burst*callers+i) * time.Second)
+				if _, err := s.Record(ctx, CheckRecord{Article: a, Check: check(a.ID, at, model.OutcomeNotModified)}); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+	}
+	if closed := s.w.Stats().MaxIdleClosed; closed != 0 {
+		t.Errorf("%d connections closed for being idle; want none", closed)
+	}
+}
