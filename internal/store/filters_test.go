@@ -276,16 +276,25 @@ func TestChangeIndex_MigrationFillsExistingVersions(t *testing.T) {
 	const before = 15 // the schema before 0016
 	fill := func(t *testing.T, old *Store) {
 		ctx := context.Background()
-		a := mustArticle(t, old, mustOutlet(t, old, "Daily").ID, "https://d.example/a")
+		// Rows are written as the older schema has them: the store's own
+		// statements speak the newest schema.
+		var outletID, articleID int64
+		if err := old.w.QueryRowContext(ctx, `INSERT INTO outlets (name, host) VALUES ('Daily', 'd.example') RETURNING id`).Scan(&outletID); err != nil {
+			t.Fatalf("insert outlet: %v", err)
+		}
+		if err := old.w.QueryRowContext(ctx, old.d.rebind(`INSERT INTO articles (outlet_id, url) VALUES (?, 'https://d.example/a') RETURNING id`),
+			outletID).Scan(&articleID); err != nil {
+			t.Fatalf("insert article: %v", err)
+		}
 		for seq, classes := range []string{"", "headline,byline", "minor", "byline,byline"} {
 			if _, err := old.w.ExecContext(ctx, old.d.rebind(`INSERT INTO versions (article_id, seq, fetched_at, title, text, hash, classes)
-				VALUES (?, ?, ?, ?, ?, ?, ?)`), a.ID, seq, nanos(t0.Add(time.Duration(seq)*time.Hour)),
+				VALUES (?, ?, ?, ?, ?, ?, ?)`), articleID, seq, nanos(t0.Add(time.Duration(seq)*time.Hour)),
 				"t", fmt.Sprint("text ", seq), fmt.Sprint("h", seq), classes); err != nil {
 				t.Fatalf("insert version %d: %v", seq, err)
 			}
 		}
 		if _, err := old.w.ExecContext(ctx, old.d.rebind(`INSERT INTO events (article_id, kind, at) VALUES (?, 'gone', ?)`),
-			a.ID, nanos(t0)); err != nil {
+			articleID, nanos(t0)); err != nil {
 			t.Fatalf("insert event: %v", err)
 		}
 	}
