@@ -247,17 +247,7 @@ func (c Corpus) article(i int, o model.Outlet, articles int) corpusArticle {
 }
 
 // longBody is an article text of about 4.5 KB, the corpus's size.
-func longBody(r *rand.Rand) string {
-	paras := make([]string, 14+r.IntN(7))
-	for i := range paras {
-		ss := make([]string, 2+r.IntN(3))
-		for j := range ss {
-			ss[j] = sentence(r)
-		}
-		paras[i] = strings.Join(ss, " ")
-	}
-	return strings.Join(paras, "\n\n")
-}
+func longBody(r *rand.Rand) string { return paragraphs(r, 14, 7) }
 
 // pageChrome is the markup around an article on a news page: navigation,
 // scripts, styles and footer, alike across one outlet's pages, about

@@ -114,8 +114,12 @@ func headline(r *rand.Rand) string {
 	return strings.TrimSuffix(s, ".")
 }
 
-func body(r *rand.Rand) string {
-	paras := make([]string, 6+r.IntN(5))
+func body(r *rand.Rand) string { return paragraphs(r, 6, 5) }
+
+// paragraphs is a text of least+IntN(spread) paragraphs of 2 to 4
+// sentences.
+func paragraphs(r *rand.Rand, least, spread int) string {
+	paras := make([]string, least+r.IntN(spread))
 	for i := range paras {
 		ss := make([]string, 2+r.IntN(3))
 		for j := range ss {
