@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/errata/errata/internal/diff"
+	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/store"
 )
 
@@ -230,20 +231,24 @@ func (s *Server) apiVersions(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, r, http.StatusOK, out)
 }
 
-func (s *Server) apiVersion(w http.ResponseWriter, r *http.Request) {
+// pathVersion is the version the path names: article {id}, seq {n}.
+func (s *Server) pathVersion(r *http.Request) (model.Version, error) {
 	id, err := pathID(r, "id")
 	if err != nil {
-		s.apiFail(w, r, err)
-		return
+		return model.Version{}, err
 	}
 	n, err := pathSeq(r, "n")
 	if err != nil {
-		s.apiFail(w, r, err)
-		return
+		return model.Version{}, err
 	}
 	v, err := s.cfg.Store.VersionBySeq(r.Context(), id, n)
+	return v, notFoundIf(err, "version")
+}
+
+func (s *Server) apiVersion(w http.ResponseWriter, r *http.Request) {
+	v, err := s.pathVersion(r)
 	if err != nil {
-		s.apiFail(w, r, notFoundIf(err, "version"))
+		s.apiFail(w, r, err)
 		return
 	}
 	s.writeJSON(w, r, http.StatusOK, toAPIVersion(v, true))

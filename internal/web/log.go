@@ -130,19 +130,9 @@ func (s *Server) versionProof(r *http.Request, v model.Version) (apiProof, error
 }
 
 func (s *Server) apiVersionProof(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
+	v, err := s.pathVersion(r)
 	if err != nil {
 		s.apiFail(w, r, err)
-		return
-	}
-	n, err := pathSeq(r, "n")
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	v, err := s.cfg.Store.VersionBySeq(r.Context(), id, n)
-	if err != nil {
-		s.apiFail(w, r, notFoundIf(err, "version"))
 		return
 	}
 	p, err := s.versionProof(r, v)
