@@ -3,7 +3,6 @@ package queue
 import (
 	"context"
 	"os"
-	"sync"
 	"testing"
 
 	"github.com/errata/errata/internal/fetch"
@@ -12,19 +11,13 @@ import (
 	"github.com/errata/errata/internal/store"
 )
 
-// pgOnce starts the PostgreSQL server the first time a test asks for one;
+// pg starts the PostgreSQL server the first time a test asks for one;
 // TestMain stops it.
-var pgOnce struct {
-	sync.Once
-	srv *pgtest.Server
-	err error
-}
+var pg pgtest.Shared
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if pgOnce.srv != nil {
-		_ = pgOnce.srv.Stop()
-	}
+	pg.Stop()
 	os.Exit(code)
 }
 
@@ -33,18 +26,7 @@ func TestMain(m *testing.M) {
 // installed (CI requires one).
 func newPostgresEngine(t testing.TB) (*jobs.Engine, string) {
 	t.Helper()
-	pgOnce.Do(func() { pgOnce.srv, pgOnce.err = pgtest.Start(context.Background()) })
-	if pgOnce.err != nil {
-		if pgtest.IsUnavailable(pgOnce.err) && !pgtest.Required() {
-			t.Skipf("PostgreSQL half skipped: %v", pgOnce.err)
-		}
-		t.Fatal(pgOnce.err)
-	}
-	url, drop, err := pgOnce.srv.NewDatabase(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { drop() })
+	url := pg.Database(t)
 	st, err := store.OpenURL(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)

@@ -3,40 +3,25 @@ package store
 import (
 	"context"
 	"os"
-	"sync"
 	"testing"
 
 	"github.com/errata/errata/internal/pgtest"
 )
 
-// pgOnce starts the PostgreSQL server the first time a test asks for it,
-// so runs that never touch PostgreSQL (-run filters, the crash child
-// process) never start one. TestMain stops it.
-var pgOnce struct {
-	sync.Once
-	srv *pgtest.Server
-	err error
-}
+// pg starts the PostgreSQL server the first time a test asks for it, so
+// runs that never touch PostgreSQL (-run filters, the crash child process)
+// never start one. TestMain stops it.
+var pg pgtest.Shared
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if pgOnce.srv != nil {
-		_ = pgOnce.srv.Stop()
-	}
+	pg.Stop()
 	os.Exit(code)
 }
 
 func pgServer(t testing.TB) *pgtest.Server {
 	t.Helper()
-	pgOnce.Do(func() { pgOnce.srv, pgOnce.err = pgtest.Start(context.Background()) })
-	if pgOnce.err == nil {
-		return pgOnce.srv
-	}
-	if pgtest.IsUnavailable(pgOnce.err) && !pgtest.Required() {
-		t.Skipf("PostgreSQL half skipped: %v", pgOnce.err)
-	}
-	t.Fatalf("PostgreSQL: %v", pgOnce.err)
-	return nil
+	return pg.Server(t)
 }
 
 // openPostgresTemp opens a store on a fresh database, dropped after the test.
