@@ -88,7 +88,7 @@ func SeedCorpus(ctx context.Context, st *store.Store, c Corpus, progress func(ve
 	// Makers take article indexes in order and hand back their records;
 	// the writer puts them back in order, so ids follow indexes.
 	jobs := make(chan int, 256)
-	made := make(chan corpusArticle, 256)
+	made := make(chan corpusArticle, 2048)
 	go func() {
 		defer close(jobs)
 		for i := range articles {

@@ -90,3 +90,25 @@ func TestSeedCorpus_WritesExactlyTheVersionsAsked(t *testing.T) {
 		t.Errorf("%d of 500 versions captured; want about a fifth", captured)
 	}
 }
+
+// BenchmarkSeedCorpus seeds 20,000 versions into a fresh store per op and
+// reports the time per version, the figure that decides how long a
+// NewsEdits-sized store takes to build.
+func BenchmarkSeedCorpus(b *testing.B) {
+	ctx := context.Background()
+	const versions = 20_000
+	var took time.Duration
+	for i := range b.N {
+		st, err := store.Open(ctx, filepath.Join(b.TempDir(), "errata.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		stats, err := SeedCorpus(ctx, st, Corpus{Versions: versions, CaptureShare: 0.1, Seed: uint64(i)}, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		took += stats.Took
+		st.Close()
+	}
+	b.ReportMetric(float64(took.Microseconds())/float64(b.N*versions), "µs/version")
+}

@@ -115,6 +115,10 @@ func copyTable(ctx context.Context, src *sql.Tx, d dialect, to *Store, t tableSp
 				if _, err := st.ExecContext(ctx, row...); err != nil {
 					return fmt.Errorf("insert %s %v: %w", t.key, row[0], err)
 				}
+				if t.name == "versions" && to.d != dialectPostgres {
+					// Indexed for search at commit; the columns are dataTables'.
+					tx.unindexed = append(tx.unindexed, searchRow{row[0].(int64), row[4].(string), row[5].(string), row[7].(string)})
+				}
 			}
 			return nil
 		})

@@ -144,17 +144,16 @@ func eventPlanCases() []planCase {
 // is rowid order, descending, and "<" the bound the page starts below;
 // "=" is a lookup of one version by id.
 func searchPlanCases(d dialect) []planCase {
-	qs, expr := searchSQL{sqlSearchCandidates, sqlSearchNewer, sqlSearchHit}, `"council"`
+	qs, expr := searchSQL{sqlSearchCandidates, sqlSearchNewer}, `"council"`
 	if d == dialectPostgres {
-		qs, expr = searchSQL{pgSearchCandidates, pgSearchNewer, pgSearchHit}, "council"
+		qs, expr = searchSQL{pgSearchCandidates, pgSearchNewer}, "council"
 	}
 	cases := []planCase{
 		{name: "search page", sql: qs.candidates, args: []any{expr, int64(math.MaxInt64), 20},
 			walks: []string{"SCAN version_search VIRTUAL TABLE INDEX 192:M3<"}},
 		{name: "search newer", sql: qs.newer, args: []any{1, 5, expr},
 			walks: []string{"SCAN version_search EXISTS VIRTUAL TABLE INDEX 0:=M3"}},
-		{name: "search hit", sql: qs.hit, args: []any{expr, 5},
-			walks: []string{"SCAN version_search VIRTUAL TABLE INDEX 0:=M3"}},
+		{name: "search hit", sql: sqlSearchHit, args: []any{5}},
 	}
 	if d == dialectPostgres {
 		cases = append(cases,

@@ -57,6 +57,10 @@ func (s *Store) PurgeArticle(ctx context.Context, id int64) (Purged, error) {
 
 func (s *Store) purgeTx(ctx context.Context, tx *wtx, id int64) (Purged, error) {
 	p := Purged{Articles: 1}
+	// The index must hold every version the purge takes out of it.
+	if err := tx.indexSearch(ctx); err != nil {
+		return p, err
+	}
 	var outletID int64
 	if err := tx.QueryRowContext(ctx, sqlPurgeOutlet, id).Scan(&outletID); err != nil {
 		return p, noRows(err)

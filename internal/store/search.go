@@ -11,8 +11,6 @@ const (
 	// MaxSearchTerms bounds the words of one query, so a pasted page
 	// cannot become a huge FTS5 expression.
 	MaxSearchTerms = 16
-	// snippetTokens is how many tokens a result's excerpt shows.
-	snippetTokens = "24"
 	// MarkStart and MarkEnd surround matched words in Hit.Snippet. They are
 	// control characters that extracted text never holds, so callers can
 	// split on them and escape every piece, instead of trusting markup.
@@ -71,18 +69,17 @@ const sqlSearchNewer = `SELECT EXISTS (SELECT 1 FROM versions v
 	WHERE v.article_id = ?1 AND v.id >= ?2 AND EXISTS (
 		SELECT 1 FROM version_search WHERE version_search MATCH ?3 AND version_search.rowid = v.id))`
 
-// sqlSearchHit reads one hit. Column 2 of version_search is the text.
-const sqlSearchHit = `SELECT a.url, o.name, v.seq, v.title,
-		snippet(version_search, 2, char(1), char(2), '…', ` + snippetTokens + `),
+// sqlSearchHit reads one hit by its version's id, in both dialects: the
+// excerpt is cut from the text in Go (see excerpt).
+const sqlSearchHit = `SELECT a.url, o.name, v.seq, v.title, v.text,
 		(SELECT max(seq) FROM versions WHERE article_id = v.article_id)
-	FROM version_search
-	JOIN versions v ON v.id = version_search.rowid
+	FROM versions v
 	JOIN articles a ON a.id = v.article_id
 	JOIN outlets o ON o.id = a.outlet_id
-	WHERE version_search MATCH ?1 AND version_search.rowid = ?2`
+	WHERE v.id = ?`
 
 // searchSQL is one dialect's queries.
-type searchSQL struct{ candidates, newer, hit string }
+type searchSQL struct{ candidates, newer string }
 
 // Search finds articles whose title, byline or text, in any version,
 // holds every word of q.Text: one hit per article, its newest version
@@ -91,9 +88,10 @@ type searchSQL struct{ candidates, newer, hit string }
 // passed to plainto_tsquery (PostgreSQL), so no input can be a syntax
 // error. A query without words finds nothing.
 func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error) {
-	qs, expr := searchSQL{sqlSearchCandidates, sqlSearchNewer, sqlSearchHit}, matchExpr(q.Text)
+	words := searchWords(q.Text)
+	qs, expr := searchSQL{sqlSearchCandidates, sqlSearchNewer}, matchExpr(words)
 	if s.d == dialectPostgres {
-		qs, expr = searchSQL{pgSearchCandidates, pgSearchNewer, pgSearchHit}, strings.Join(searchWords(q.Text), " ")
+		qs, expr = searchSQL{pgSearchCandidates, pgSearchNewer}, strings.Join(words, " ")
 	}
 	if expr == "" {
 		return SearchResult{}, nil
@@ -104,10 +102,12 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 	}
 	for i := range page.Hits {
 		h := &page.Hits[i]
-		err := s.queryRow(ctx, qs.hit, expr, h.VersionID).Scan(&h.ArticleURL, &h.OutletName, &h.Seq, &h.Title, &h.Snippet, &h.LatestSeq)
+		var text string
+		err := s.queryRow(ctx, sqlSearchHit, h.VersionID).Scan(&h.ArticleURL, &h.OutletName, &h.Seq, &h.Title, &text, &h.LatestSeq)
 		if err != nil {
 			return SearchResult{}, s.wrap("search", err)
 		}
+		h.Snippet = excerpt(text, words)
 	}
 	return page, nil
 }
@@ -184,8 +184,7 @@ func scanCandidate(sc scanner) (candidate, error) {
 
 // matchExpr turns words into an FTS5 expression of quoted terms, all
 // required. Separators are whatever the unicode61 tokenizer would split on.
-func matchExpr(q string) string {
-	words := searchWords(q)
+func matchExpr(words []string) string {
 	quoted := make([]string, len(words))
 	for i, w := range words {
 		quoted[i] = `"` + w + `"`

@@ -33,19 +33,7 @@ const (
 		ORDER BY s.version_id DESC LIMIT ?3`
 	pgSearchNewer = `SELECT EXISTS (SELECT 1 FROM version_search s
 		WHERE s.article_id = ?1 AND s.version_id >= ?2 AND s.doc @@ plainto_tsquery('simple', ?3))`
-	pgSearchHit = `SELECT a.url, o.name, v.seq, v.title,
-		ts_headline('simple', v.text, plainto_tsquery('simple', ?1), 'StartSel=' || chr(1) || ', StopSel=' || chr(2) ||
-			', MaxWords=` + snippetTokens + `, MinWords=` + pgSnippetMinWords + `'),
-		(SELECT max(seq) FROM versions WHERE article_id = v.article_id)
-	FROM versions v
-	JOIN articles a ON a.id = v.article_id
-	JOIN outlets o ON o.id = a.outlet_id
-	WHERE v.id = ?2`
 )
-
-// pgSnippetMinWords keeps short excerpts readable; ts_headline requires
-// MinWords < MaxWords.
-const pgSnippetMinWords = "12"
 
 // pgSearchWalk is how many rows a page of candidates tests in id order
 // before it turns to the GIN index: below it, a word matching fewer than

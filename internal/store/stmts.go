@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"sync"
 )
 
@@ -92,6 +93,36 @@ type wtx struct {
 	prelog bool
 	// importing marks versions appended as imported from elsewhere.
 	importing bool
+	// unindexed holds the versions this transaction appended that are not
+	// yet in the SQLite full-text index (see indexSearch).
+	unindexed []searchRow
+}
+
+// searchRow is what the SQLite full-text index holds of a version.
+type searchRow struct {
+	id                  int64
+	title, byline, text string
+}
+
+// sqlIndexVersion adds one version to the SQLite full-text index. It
+// takes values, not a SELECT: a statement with a SELECT opens a
+// savepoint, at which FTS5 writes out what it holds.
+const sqlIndexVersion = `INSERT INTO version_search (rowid, title, byline, text) VALUES (?, ?, ?, ?)`
+
+// indexSearch adds the versions this transaction appended to the SQLite
+// full-text index. It runs once, before commit (and before a purge reads
+// the index): FTS5 writes what it holds to disk at every statement
+// savepoint, so rows added one by one among statements that open
+// savepoints (any with a trigger) would each become a segment of their
+// own, merged again and again.
+func (w *wtx) indexSearch(ctx context.Context) error {
+	for _, r := range w.unindexed {
+		if _, err := w.ExecContext(ctx, sqlIndexVersion, r.id, r.title, r.byline, r.text); err != nil {
+			return fmt.Errorf("index version %d for search: %w", r.id, err)
+		}
+	}
+	w.unindexed = w.unindexed[:0]
+	return nil
 }
 
 func (w *wtx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {

@@ -191,7 +191,7 @@ func busyMillis(d time.Duration) string {
 func writerDSN(path string, o Options) string {
 	return fileURI(path) + "?_pragma=busy_timeout(" + busyMillis(o.BusyTimeout) + ")" +
 		"&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
-		"&_pragma=recursive_triggers(1)&_txlock=immediate"
+		"&_pragma=recursive_triggers(1)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-65536)&_txlock=immediate"
 }
 
 // readerDSN leaves out journal_mode (set once by the writer; it is a

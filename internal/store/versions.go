@@ -92,5 +92,8 @@ func insertVersion(ctx context.Context, tx *wtx, v *model.Version) (int64, error
 	if err := logVersion(ctx, tx, id, v); err != nil {
 		return 0, err
 	}
+	if tx.cache.d != dialectPostgres {
+		tx.unindexed = append(tx.unindexed, searchRow{id, v.Title, v.Byline, v.Text})
+	}
 	return id, nil
 }

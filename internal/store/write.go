@@ -29,7 +29,12 @@ func (s *Store) writeOnce(ctx context.Context, fn func(tx *wtx) error) error {
 	if err != nil {
 		return err
 	}
-	if err := fn(&wtx{tx: tx, cache: s.wc, prelog: s.prelog}); err != nil {
+	w := &wtx{tx: tx, cache: s.wc, prelog: s.prelog}
+	if err := fn(w); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := w.indexSearch(ctx); err != nil {
 		_ = tx.Rollback()
 		return err
 	}

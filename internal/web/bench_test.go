@@ -59,13 +59,14 @@ func BenchmarkChangesFeed(b *testing.B) {
 }
 
 // BenchmarkChangesFeed_Cold renders the feed with every entry's diff
-// computed afresh, as after a restart.
+// computed and rendered afresh, as after a restart.
 func BenchmarkChangesFeed_Cold(b *testing.B) {
 	f, _ := benchFixture(b)
 	h := f.srv.Handler()
 	b.ReportAllocs()
 	for b.Loop() {
 		f.srv.diffs = newDiffCache(diffCacheBytes, diffCacheEntries)
+		f.srv.entries = newEntryCache()
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/changes.atom", nil))
 		if rec.Code != http.StatusOK {

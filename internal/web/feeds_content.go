@@ -23,8 +23,46 @@ type contentData struct {
 	Body                                 template.HTML
 }
 
+// An entry's content depends only on its version, which never changes,
+// and on what the change row says of the article around it (outlet name,
+// URL) and the links' base: rendered entries are kept under all of those,
+// so a feed polled again renders only its new entries.
+const (
+	// entryCacheBytes bounds the rendered entries kept.
+	entryCacheBytes = 16 << 20
+	// entryCacheEntries bounds how many are kept: a few pages of every
+	// feed a busy instance serves.
+	entryCacheEntries = 8192
+)
+
+type entryKey struct {
+	version             int64
+	base, outlet, url   string
+	classes             string
+	added, removed, seq int
+}
+
+type entryCache = lru[entryKey, string]
+
+func newEntryCache() *entryCache {
+	return newLRU[entryKey](entryCacheBytes, entryCacheEntries, func(s string) int { return len(s) })
+}
+
 // entryHTML renders a change's entry content; base makes links absolute.
 func (s *Server) entryHTML(ctx context.Context, base string, c store.Change, v changeView) (string, error) {
+	key := entryKey{version: c.VersionID, base: base + v.DiffPath, outlet: c.OutletName, url: c.ArticleURL,
+		classes: classNames(c.Classes), added: c.Added, removed: c.Removed, seq: c.Seq}
+	if html, ok := s.entries.get(key); ok {
+		return html, nil
+	}
+	html, err := s.renderEntry(ctx, base, c, v)
+	if err == nil {
+		s.entries.put(key, html)
+	}
+	return html, err
+}
+
+func (s *Server) renderEntry(ctx context.Context, base string, c store.Change, v changeView) (string, error) {
 	old, err := s.cfg.Store.VersionBySeq(ctx, c.ArticleID, c.Seq-1)
 	if err != nil {
 		return "", err

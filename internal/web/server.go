@@ -57,7 +57,9 @@ type Server struct {
 	log   *slog.Logger
 	now   func() time.Time
 	diffs *diffCache
-	cards *cardCache
+	// entries holds rendered feed entries (see entryHTML).
+	entries *entryCache
+	cards   *cardCache
 
 	cardRenderer card.Renderer // parses the fonts on the first card
 	cardFlight   singleflight.Group
@@ -75,7 +77,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("web: base URL: %w", err)
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, now: cfg.Now, diffs: newDiffCache(diffCacheBytes, diffCacheEntries),
-		cards: newCardCache(cardCacheBytes, cardCacheEntries)}
+		entries: newEntryCache(), cards: newCardCache(cardCacheBytes, cardCacheEntries)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
