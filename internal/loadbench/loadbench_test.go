@@ -4,10 +4,12 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/errata/errata/internal/pgtest"
 	"github.com/errata/errata/internal/store"
 )
 
@@ -91,24 +93,42 @@ func TestSeedCorpus_WritesExactlyTheVersionsAsked(t *testing.T) {
 	}
 }
 
+// pg is the PostgreSQL server of BenchmarkSeedCorpus/postgres, started
+// only when it runs; TestMain stops it.
+var pg pgtest.Shared
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	pg.Stop()
+	os.Exit(code)
+}
+
 // BenchmarkSeedCorpus seeds 20,000 versions into a fresh store per op and
 // reports the time per version, the figure that decides how long a
 // NewsEdits-sized store takes to build.
 func BenchmarkSeedCorpus(b *testing.B) {
-	ctx := context.Background()
 	const versions = 20_000
-	var took time.Duration
-	for i := range b.N {
-		st, err := store.Open(ctx, filepath.Join(b.TempDir(), "errata.db"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		stats, err := SeedCorpus(ctx, st, Corpus{Versions: versions, CaptureShare: 0.1, Seed: uint64(i)}, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		took += stats.Took
-		st.Close()
+	open := map[string]func(b *testing.B) string{
+		"sqlite":   func(b *testing.B) string { return filepath.Join(b.TempDir(), "errata.db") },
+		"postgres": func(b *testing.B) string { return pg.Database(b) },
 	}
-	b.ReportMetric(float64(took.Microseconds())/float64(b.N*versions), "µs/version")
+	for _, engine := range []string{"sqlite", "postgres"} {
+		b.Run(engine, func(b *testing.B) {
+			ctx := context.Background()
+			var took time.Duration
+			for i := range b.N {
+				st, err := store.OpenURL(ctx, open[engine](b))
+				if err != nil {
+					b.Fatal(err)
+				}
+				stats, err := SeedCorpus(ctx, st, Corpus{Versions: versions, CaptureShare: 0.1, Seed: uint64(i)}, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				took += stats.Took
+				st.Close()
+			}
+			b.ReportMetric(float64(took.Microseconds())/float64(b.N*versions), "µs/version")
+		})
+	}
 }

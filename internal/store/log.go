@@ -20,9 +20,8 @@ const logLockKey = 0x6572726c6f67
 const (
 	sqlLogSize       = `SELECT coalesce(max(leaf) + 1, 0) FROM log_leaves`
 	sqlLogHashesIn   = `SELECT idx, hash FROM log_hashes WHERE idx IN (`
-	sqlInsertLogHash = `INSERT INTO log_hashes (idx, hash) VALUES (?, ?)`
-	sqlInsertLogLeaf = `INSERT INTO log_leaves (leaf, version_id, capture_hash, url, imported, purge)
-		VALUES (?, ?, ?, ?, ?, ?)`
+	sqlInsertLogHashes = `INSERT INTO log_hashes (idx, hash) VALUES `
+	sqlInsertLogLeaves = `INSERT INTO log_leaves (leaf, version_id, capture_hash, url, imported, purge) VALUES `
 )
 
 // hashQuerier is what reading the log's hashes needs: a write
@@ -45,40 +44,28 @@ func (q storeQuerier) QueryContext(ctx context.Context, query string, args ...an
 
 // hashReader reads stored hashes for golang.org/x/mod/sumdb/tlog: each
 // call asks for O(log n) of them, never the whole tree, and reads them in
-// one query.
+// one query. Hashes in known (those a write transaction has appended so
+// far) are not read again.
 type hashReader struct {
-	ctx context.Context
-	q   hashQuerier
+	ctx   context.Context
+	q     hashQuerier
+	known map[int64]sumtlog.Hash
 }
 
 func (r hashReader) ReadHashes(indexes []int64) ([]sumtlog.Hash, error) {
-	if len(indexes) == 0 {
-		return nil, nil
-	}
-	args := make([]any, len(indexes))
-	for i, idx := range indexes {
-		args[i] = idx
-	}
-	query := sqlLogHashesIn + strings.TrimSuffix(strings.Repeat("?, ", len(indexes)), ", ") + ")"
-	rows, err := r.q.QueryContext(r.ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("log hashes: %w", err)
-	}
-	defer rows.Close()
 	found := make(map[int64]sumtlog.Hash, len(indexes))
-	for rows.Next() {
-		var idx int64
-		var b []byte
-		if err := rows.Scan(&idx, &b); err != nil {
-			return nil, fmt.Errorf("log hashes: %w", err)
+	var args []any
+	for _, idx := range indexes {
+		if h, ok := r.known[idx]; ok {
+			found[idx] = h
+		} else {
+			args = append(args, idx)
 		}
-		if len(b) != sumtlog.HashSize {
-			return nil, fmt.Errorf("log hash %d: %d bytes", idx, len(b))
-		}
-		found[idx] = sumtlog.Hash(b)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("log hashes: %w", err)
+	if len(args) > 0 {
+		if err := r.read(args, found); err != nil {
+			return nil, err
+		}
 	}
 	out := make([]sumtlog.Hash, len(indexes))
 	for i, idx := range indexes {
@@ -89,6 +76,97 @@ func (r hashReader) ReadHashes(indexes []int64) ([]sumtlog.Hash, error) {
 		out[i] = h
 	}
 	return out, nil
+}
+
+// read adds the hashes at indexes to found, in one query.
+func (r hashReader) read(indexes []any, found map[int64]sumtlog.Hash) error {
+	query := sqlLogHashesIn + strings.TrimSuffix(strings.Repeat("?, ", len(indexes)), ", ") + ")"
+	rows, err := r.q.QueryContext(r.ctx, query, indexes...)
+	if err != nil {
+		return fmt.Errorf("log hashes: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var idx int64
+		var b []byte
+		if err := rows.Scan(&idx, &b); err != nil {
+			return fmt.Errorf("log hashes: %w", err)
+		}
+		if len(b) != sumtlog.HashSize {
+			return fmt.Errorf("log hash %d: %d bytes", idx, len(b))
+		}
+		found[idx] = sumtlog.Hash(b)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("log hashes: %w", err)
+	}
+	return nil
+}
+
+// txLog is what a write transaction knows of the log once it has
+// appended to it: the size, and the hashes it has appended, which the
+// next leaf's hashes are mostly made of. A batch of appends then reads
+// neither again. On PostgreSQL the transaction holds the log's lock from
+// its first append to its end, so no other append can move the size.
+type txLog struct {
+	size   int64
+	hashes map[int64]sumtlog.Hash
+	// The rows appended and not yet inserted: flush writes them in a few
+	// multi-row statements before the transaction commits, where a row
+	// each cost a round trip to PostgreSQL. Nothing reads them back in
+	// the transaction but appendLeaf, from hashes.
+	newHashes []logHashRow
+	newLeaves []logLeafRow
+}
+
+type logHashRow struct {
+	idx  int64
+	hash sumtlog.Hash
+}
+
+type logLeafRow struct {
+	leaf int64
+	ref  leafRef
+}
+
+// logRowsPerInsert bounds one multi-row insert's rows, well within both
+// engines' limits on bound parameters.
+const logRowsPerInsert = 500
+
+// flush inserts the rows appended since the last flush.
+func (l *txLog) flush(ctx context.Context, tx *wtx) error {
+	if l == nil {
+		return nil
+	}
+	for rows := l.newHashes; len(rows) > 0; {
+		chunk := rows[:min(len(rows), logRowsPerInsert)]
+		rows = rows[len(chunk):]
+		args := make([]any, 0, 2*len(chunk))
+		for _, r := range chunk {
+			args = append(args, r.idx, r.hash[:])
+		}
+		if _, err := tx.tx.ExecContext(ctx, tx.cache.d.rebind(multiRow(sqlInsertLogHashes, "(?, ?)", len(chunk))), args...); err != nil {
+			return fmt.Errorf("log: append hash %d: %w", chunk[0].idx, err)
+		}
+	}
+	for rows := l.newLeaves; len(rows) > 0; {
+		chunk := rows[:min(len(rows), logRowsPerInsert)]
+		rows = rows[len(chunk):]
+		args := make([]any, 0, 6*len(chunk))
+		for _, r := range chunk {
+			args = append(args, r.leaf, r.ref.versionID, r.ref.captureHash, r.ref.url, boolInt(r.ref.imported), r.ref.purge)
+		}
+		if _, err := tx.tx.ExecContext(ctx, tx.cache.d.rebind(multiRow(sqlInsertLogLeaves, "(?, ?, ?, ?, ?, ?)", len(chunk))), args...); err != nil {
+			return fmt.Errorf("log: append leaf %d: %w", chunk[0].leaf, err)
+		}
+	}
+	l.newHashes, l.newLeaves = l.newHashes[:0], l.newLeaves[:0]
+	return nil
+}
+
+// multiRow is an INSERT of n rows of values.
+func multiRow(insert, row string, n int) string {
+	return insert + strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
 }
 
 // leafRef is the row a leaf records.
@@ -107,29 +185,30 @@ func appendLeaf(ctx context.Context, tx *wtx, data []byte, ref leafRef) (int64, 
 	if tx.prelog {
 		return 0, nil
 	}
-	if tx.cache.d == dialectPostgres {
-		if _, err := tx.ExecContext(ctx, pgMigrationLock, int64(logLockKey)); err != nil {
-			return 0, fmt.Errorf("log: lock: %w", err)
+	if tx.log == nil {
+		if tx.cache.d == dialectPostgres {
+			if _, err := tx.ExecContext(ctx, pgMigrationLock, int64(logLockKey)); err != nil {
+				return 0, fmt.Errorf("log: lock: %w", err)
+			}
 		}
+		var n int64
+		if err := tx.QueryRowContext(ctx, sqlLogSize).Scan(&n); err != nil {
+			return 0, fmt.Errorf("log: size: %w", err)
+		}
+		tx.log = &txLog{size: n, hashes: map[int64]sumtlog.Hash{}}
 	}
-	var n int64
-	if err := tx.QueryRowContext(ctx, sqlLogSize).Scan(&n); err != nil {
-		return 0, fmt.Errorf("log: size: %w", err)
-	}
-	hashes, err := sumtlog.StoredHashes(n, data, hashReader{ctx, txQuerier{tx}})
+	n := tx.log.size
+	hashes, err := sumtlog.StoredHashes(n, data, hashReader{ctx: ctx, q: txQuerier{tx}, known: tx.log.hashes})
 	if err != nil {
 		return 0, fmt.Errorf("log: append leaf %d: %w", n, err)
 	}
 	base := sumtlog.StoredHashIndex(0, n)
 	for i, h := range hashes {
-		if _, err := tx.ExecContext(ctx, sqlInsertLogHash, base+int64(i), h[:]); err != nil {
-			return 0, fmt.Errorf("log: append leaf %d: %w", n, err)
-		}
+		tx.log.hashes[base+int64(i)] = h
+		tx.log.newHashes = append(tx.log.newHashes, logHashRow{base + int64(i), h})
 	}
-	if _, err := tx.ExecContext(ctx, sqlInsertLogLeaf, n, ref.versionID, ref.captureHash, ref.url,
-		boolInt(ref.imported), ref.purge); err != nil {
-		return 0, fmt.Errorf("log: append leaf %d: %w", n, err)
-	}
+	tx.log.newLeaves = append(tx.log.newLeaves, logLeafRow{n, ref})
+	tx.log.size++
 	return n, nil
 }
 

@@ -29,7 +29,7 @@ func (s *Store) LogSize(ctx context.Context) (int64, error) {
 }
 
 func (s *Store) hashes(ctx context.Context) hashReader {
-	return hashReader{ctx, storeQuerier{s}}
+	return hashReader{ctx: ctx, q: storeQuerier{s}}
 }
 
 // LogTreeHash returns the root hash of the log's first size leaves.

@@ -120,7 +120,11 @@ func (s *Store) migrate(ctx context.Context, schema int) error {
 			return s.wrap("migrate "+m.name, err)
 		}
 		if m.version == logMigration {
-			if err := backfillLog(ctx, &wtx{tx: tx, cache: newStmtCache(s.w, s.d)}); err != nil {
+			w := &wtx{tx: tx, cache: newStmtCache(s.w, s.d)}
+			if err := backfillLog(ctx, w); err != nil {
+				return s.wrap("migrate "+m.name, err)
+			}
+			if err := w.finish(ctx); err != nil {
 				return s.wrap("migrate "+m.name, err)
 			}
 		}

@@ -8,8 +8,8 @@ import (
 
 // The PostgreSQL forms of Search's queries, over version_search (see
 // migrations/postgres/0010_search_versions.sql). Every word is required
-// (plainto_tsquery ANDs them) and the excerpt marks matches with
-// MarkStart and MarkEnd, as FTS5's snippet does. No match is ranked.
+// (plainto_tsquery ANDs them); a hit is read, and its excerpt cut, as on
+// SQLite (sqlSearchHit). No match is ranked.
 const (
 	// pgSearchCandidates walks at most pgSearchWalk of the newest rows
 	// below the page's start in id order, testing each: a common word

@@ -34,7 +34,7 @@ var writeQueries = []string{
 	sqlUpdateArticle, sqlUpdateChecked, sqlUpdateCheckedIfFresh, sqlInsertCheckNoID, sqlUpdateSource, sqlCountVersions, sqlArticleURLOf, sqlMoveAliases,
 	sqlDeleteChecks, sqlDeleteArticle, sqlLastChecked, sqlLastCheckedForUpdate,
 	sqlOutletRules, sqlOutletRulesForUpdate,
-	sqlLogSize, sqlInsertLogHash, sqlInsertLogLeaf, sqlReleaseHost,
+	sqlLogSize, sqlReleaseHost, sqlIndexVersion,
 }
 
 // prepare prepares queries now; a query that fails to prepare is left to
@@ -96,6 +96,9 @@ type wtx struct {
 	// unindexed holds the versions this transaction appended that are not
 	// yet in the SQLite full-text index (see indexSearch).
 	unindexed []searchRow
+	// log is the log as this transaction has appended to it (see
+	// appendLeaf); nil before its first append.
+	log *txLog
 }
 
 // searchRow is what the SQLite full-text index holds of a version.
@@ -108,6 +111,15 @@ type searchRow struct {
 // takes values, not a SELECT: a statement with a SELECT opens a
 // savepoint, at which FTS5 writes out what it holds.
 const sqlIndexVersion = `INSERT INTO version_search (rowid, title, byline, text) VALUES (?, ?, ?, ?)`
+
+// finish does what a write transaction left for its end: it adds the
+// versions it appended to the full-text index and inserts the log's rows.
+func (w *wtx) finish(ctx context.Context) error {
+	if err := w.indexSearch(ctx); err != nil {
+		return err
+	}
+	return w.log.flush(ctx, w)
+}
 
 // indexSearch adds the versions this transaction appended to the SQLite
 // full-text index. It runs once, before commit (and before a purge reads

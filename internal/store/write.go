@@ -34,7 +34,7 @@ func (s *Store) writeOnce(ctx context.Context, fn func(tx *wtx) error) error {
 		_ = tx.Rollback()
 		return err
 	}
-	if err := w.indexSearch(ctx); err != nil {
+	if err := w.finish(ctx); err != nil {
 		_ = tx.Rollback()
 		return err
 	}

@@ -204,6 +204,7 @@ func measure(ctx context.Context, o options, target string, n int) (sizeResult, 
 type alone struct {
 	requests, failed int
 	cpu              time.Duration // server CPU per request
+	dbCPU            time.Duration // PostgreSQL's CPU per request (--postgres)
 	wall             time.Duration // mean time per request
 }
 
@@ -212,6 +213,12 @@ func measureAlone(ctx context.Context, client *http.Client, c *child, r route, o
 	before, err := c.cpu()
 	if err != nil {
 		return a, err
+	}
+	var dbBefore time.Duration
+	if o.postgres {
+		if dbBefore, err = postgresCPU(); err != nil {
+			return a, err
+		}
 	}
 	start := time.Now()
 	for i := 0; i < o.routeRequests && time.Since(start) < o.routeTime && ctx.Err() == nil; i++ {
@@ -226,7 +233,42 @@ func measureAlone(ctx context.Context, client *http.Client, c *child, r route, o
 	}
 	n := time.Duration(max(a.requests, 1))
 	a.cpu, a.wall = (after-before)/n, time.Since(start)/n
+	if o.postgres {
+		dbAfter, err := postgresCPU()
+		if err != nil {
+			return a, err
+		}
+		a.dbCPU = (dbAfter - dbBefore) / n
+	}
 	return a, nil
+}
+
+// postgresCPU is the CPU time so far of every process named postgres on
+// the machine, with what the children they reaped used: the server's
+// backends serve errata's queries, so their time is part of a request's
+// cost on PostgreSQL.
+func postgresCPU() (time.Duration, error) {
+	stats, err := filepath.Glob("/proc/[0-9]*/stat")
+	if err != nil {
+		return 0, err
+	}
+	var total time.Duration
+	for _, path := range stats {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			continue // the process has ended
+		}
+		open, end := strings.IndexByte(string(b), '('), strings.LastIndexByte(string(b), ')')
+		if open < 0 || end < open || string(b[open+1:end]) != "postgres" {
+			continue
+		}
+		t, err := statCPU(b, true)
+		if err != nil {
+			return 0, err
+		}
+		total += t
+	}
+	return total, nil
 }
 
 // route is one page or API call and the URLs that exercise it.
@@ -339,19 +381,32 @@ func (c *child) cpu() (time.Duration, error) {
 	if err != nil {
 		return 0, err
 	}
+	return statCPU(b, false)
+}
+
+// statCPU reads user and system time from a /proc/PID/stat line, and
+// with children that of the children the process waited for.
+func statCPU(b []byte, children bool) (time.Duration, error) {
 	// Fields after the command name, which is in parentheses.
 	i := strings.LastIndexByte(string(b), ')')
 	f := strings.Fields(string(b[i+1:]))
-	if len(f) < 13 {
+	if len(f) < 15 {
 		return 0, errors.New("short /proc stat")
 	}
-	utime, err1 := strconv.ParseInt(f[11], 10, 64)
-	stime, err2 := strconv.ParseInt(f[12], 10, 64)
-	if err := errors.Join(err1, err2); err != nil {
-		return 0, err
+	fields := f[11:13] // utime, stime
+	if children {
+		fields = f[11:15] // and cutime, cstime
 	}
-	const ticks = 100 // USER_HZ on Linux
-	return time.Duration(utime+stime) * time.Second / ticks, nil
+	var ticks int64
+	for _, v := range fields {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return 0, err
+		}
+		ticks += n
+	}
+	const hz = 100 // USER_HZ on Linux
+	return time.Duration(ticks) * time.Second / hz, nil
 }
 
 // peakRSS is the child's peak resident memory in bytes (VmHWM).
@@ -407,9 +462,15 @@ func report(w io.Writer, o options, rs []sizeResult) {
 	}
 	fmt.Fprintf(w, "\nserver CPU per request, each route alone (up to %d requests one after another, at most %s); p99 in the mixed run at %d req/s for %s:\n",
 		o.routeRequests, o.routeTime, o.rate, o.duration)
+	if o.postgres {
+		fmt.Fprintln(w, "(db: the PostgreSQL server's CPU per request, on top of errata's)")
+	}
 	fmt.Fprintf(w, "%-20s", "route")
 	for _, r := range rs {
 		fmt.Fprintf(w, " %12s %6s %10s", fmt.Sprintf("cpu@%s", short(r.versions)), "reqs", fmt.Sprintf("p99@%s", short(r.versions)))
+		if o.postgres {
+			fmt.Fprintf(w, " %10s", fmt.Sprintf("db@%s", short(r.versions)))
+		}
 	}
 	if len(rs) > 1 {
 		fmt.Fprintf(w, " %10s", "cpu ratio")
@@ -424,6 +485,9 @@ func report(w io.Writer, o options, rs []sizeResult) {
 				reqs += "!" + strconv.Itoa(a.failed)
 			}
 			fmt.Fprintf(w, " %10.2fms %6s %8.1fms", ms(r.cpu[name]), reqs, ms(r.mixed[name].P99))
+			if o.postgres {
+				fmt.Fprintf(w, " %8.2fms", ms(a.dbCPU))
+			}
 		}
 		if len(rs) > 1 {
 			first, last := rs[0].cpu[name], rs[len(rs)-1].cpu[name]
