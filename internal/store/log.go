@@ -18,8 +18,8 @@ import (
 const logLockKey = 0x6572726c6f67
 
 const (
-	sqlLogSize       = `SELECT coalesce(max(leaf) + 1, 0) FROM log_leaves`
-	sqlLogHashesIn   = `SELECT idx, hash FROM log_hashes WHERE idx IN (`
+	sqlLogSize         = `SELECT coalesce(max(leaf) + 1, 0) FROM log_leaves`
+	sqlLogHashesIn     = `SELECT idx, hash FROM log_hashes WHERE idx IN (`
 	sqlInsertLogHashes = `INSERT INTO log_hashes (idx, hash) VALUES `
 	sqlInsertLogLeaves = `INSERT INTO log_leaves (leaf, version_id, capture_hash, url, imported, purge) VALUES `
 )
