@@ -36,10 +36,10 @@ const (
 )
 
 type entryKey struct {
-	version             int64
-	base, outlet, url   string
-	classes             string
-	added, removed, seq int
+	version              int64
+	diffURL, outlet, url string
+	classes              string
+	added, removed, seq  int
 }
 
 type entryCache = lru[entryKey, string]
@@ -50,7 +50,7 @@ func newEntryCache() *entryCache {
 
 // entryHTML renders a change's entry content; base makes links absolute.
 func (s *Server) entryHTML(ctx context.Context, base string, c store.Change, v changeView) (string, error) {
-	key := entryKey{version: c.VersionID, base: base + v.DiffPath, outlet: c.OutletName, url: c.ArticleURL,
+	key := entryKey{version: c.VersionID, diffURL: base + v.DiffPath, outlet: c.OutletName, url: c.ArticleURL,
 		classes: classNames(c.Classes), added: c.Added, removed: c.Removed, seq: c.Seq}
 	if html, ok := s.entries.get(key); ok {
 		return html, nil
