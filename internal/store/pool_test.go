@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"sync"
 	"testing"
 	"time"
@@ -35,5 +36,32 @@ func TestPostgres_PoolKeepsConnectionsAcrossBursts(t *testing.T) {
 	}
 	if closed := s.w.Stats().MaxIdleClosed; closed != 0 {
 		t.Errorf("%d connections closed for being idle; want none", closed)
+	}
+}
+
+// Every reader a burst of requests opened stays open for the next one:
+// a reader closed after its query loses its page cache and prepared
+// statements, and reopening it cost more than most reads.
+func TestReaders_AllKeptIdleAfterABurst(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	var txs []*sql.Tx
+	for range DefaultReaders {
+		tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM versions").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		txs = append(txs, tx)
+	}
+	for _, tx := range txs {
+		_ = tx.Rollback()
+	}
+	if st := s.r.Stats(); st.Idle != DefaultReaders || st.MaxIdleClosed != 0 {
+		t.Errorf("reader pool after a burst: %d idle, %d closed for lack of room; want %d idle, none closed",
+			st.Idle, st.MaxIdleClosed, DefaultReaders)
 	}
 }
