@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,26 +13,43 @@ import (
 const excerptWords = 24
 
 // excerpt is a search hit's snippet: the excerptWords words of text
-// that hold the most of the query's words (the first such place, the
-// matches in the middle), with
-// each matching word between MarkStart and MarkEnd and "…" where text was
-// cut. Words are what both engines' indexes split on, runs of letters and
-// digits, compared without case or accents; the text between them is
-// kept as written. It reads the text once, where the engines' own
-// excerpt functions tokenize it again per hit inside the query.
+// that hold the most of the query's words (the first place that holds
+// them all, else the first that holds the most, with the matches in the
+// middle), with each matching word between MarkStart and MarkEnd and "…"
+// where text was cut. Words are what both engines' indexes split on,
+// runs of letters and digits, compared without case or accents; the text
+// between them is kept as written. It reads the text at most once, and
+// only up to the first place that holds every word, where the engines'
+// own excerpt functions tokenize all of it again per hit inside the
+// query.
 func excerpt(text string, query []string) string {
-	want := make([]string, len(query))
-	for i, w := range query {
-		want[i] = foldWord(w)
+	var want []string
+	for _, w := range query {
+		if f := foldWord(w); !slices.Contains(want, f) {
+			want = append(want, f)
+		}
 	}
-	// First pass: count the words and note where query words are.
+	// First pass: count the words and note where query words are, up to
+	// a full window past the first place that holds all of them.
 	type match struct{ word, query int }
 	var matches []match
-	words := 0
+	lastSeen := make([]int, len(want))
+	for k := range lastSeen {
+		lastSeen[k] = -1
+	}
+	words, stopAt, more := 0, -1, false
 	for start, end := nextWord(text, 0); start < end; start, end = nextWord(text, end) {
+		if stopAt >= 0 && words >= stopAt {
+			more = true
+			break
+		}
 		for k, q := range want {
 			if wordEqual(text[start:end], q) {
 				matches = append(matches, match{words, k})
+				lastSeen[k] = words
+				if first := slices.Min(lastSeen); stopAt < 0 && first >= 0 && words-first < excerptWords {
+					stopAt = first + excerptWords
+				}
 				break
 			}
 		}
@@ -91,7 +109,7 @@ func excerpt(text string, query []string) string {
 		}
 		w++
 	}
-	if to < words {
+	if to < words || more {
 		b.WriteString("…")
 	} else {
 		b.WriteString(text[pos:]) // the closing punctuation
