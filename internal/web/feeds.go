@@ -114,7 +114,7 @@ func (s *Server) feedHandler(f feedFormat, scope scopeFunc) http.HandlerFunc {
 			return
 		}
 		w.Header().Set("Content-Type", f.contentType)
-		serveFeed(w, r, buf.Bytes(), fd.Updated)
+		s.serveFeed(w, r, buf.Bytes(), fd.Updated)
 	}
 }
 
@@ -154,17 +154,23 @@ func (s *Server) filterScope(r *http.Request, sc *feedScope) error {
 
 // serveFeed answers with a feed document: conditional requests get a 304
 // (the ETag is the document's hash, Last-Modified its newest entry) and
-// clients that accept gzip get it compressed.
-func serveFeed(w http.ResponseWriter, r *http.Request, doc []byte, updated time.Time) {
+// clients that accept gzip get it compressed. A feed is polled far more
+// often than it changes, so compressed documents are kept by their hash.
+func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request, doc []byte, updated time.Time) {
 	sum := sha256.Sum256(doc)
 	etag := hex.EncodeToString(sum[:12])
 	w.Header().Add("Vary", "Accept-Encoding")
 	if acceptsGzip(r) {
-		var gz bytes.Buffer
-		zw := gzip.NewWriter(&gz)
-		_, _ = zw.Write(doc) // writes to memory do not fail
-		_ = zw.Close()
-		doc, etag = gz.Bytes(), etag+"-gz"
+		gz, ok := s.gzipped.get(sum)
+		if !ok {
+			var b bytes.Buffer
+			zw := gzip.NewWriter(&b)
+			_, _ = zw.Write(doc) // writes to memory do not fail
+			_ = zw.Close()
+			gz = b.Bytes()
+			s.gzipped.put(sum, gz)
+		}
+		doc, etag = gz, etag+"-gz"
 		w.Header().Set("Content-Encoding", "gzip")
 	}
 	w.Header().Set("ETag", `"`+etag+`"`)

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"html/template"
 
 	"github.com/errata/errata/internal/changehtml"
@@ -43,6 +44,20 @@ type entryKey struct {
 }
 
 type entryCache = lru[entryKey, string]
+
+// gzipCache holds compressed feed documents by the hash of the document.
+type gzipCache = lru[[sha256.Size]byte, []byte]
+
+// Compressed feeds kept: every feed of a busy instance, a few versions
+// of each while they change.
+const (
+	gzipCacheBytes   = 16 << 20
+	gzipCacheEntries = 256
+)
+
+func newGzipCache() *gzipCache {
+	return newLRU[[sha256.Size]byte](gzipCacheBytes, gzipCacheEntries, func(b []byte) int { return len(b) })
+}
 
 func newEntryCache() *entryCache {
 	return newLRU[entryKey](entryCacheBytes, entryCacheEntries, func(s string) int { return len(s) })

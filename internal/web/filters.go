@@ -82,9 +82,14 @@ func inlineParam(r *http.Request) (bool, error) {
 
 // limitParam reads ?limit=, defaulting it and capping it at maxLimit.
 func limitParam(r *http.Request) (int, error) {
+	return limitParamOr(r, defaultLimit)
+}
+
+// limitParamOr is limitParam with another default.
+func limitParamOr(r *http.Request, def int) (int, error) {
 	v := r.URL.Query().Get("limit")
 	if v == "" {
-		return defaultLimit, nil
+		return def, nil
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n <= 0 {

@@ -34,7 +34,7 @@ func (s *Server) search(r *http.Request) (searchPage, error) {
 	}
 	sq := store.SearchQuery{Text: q}
 	var err error
-	if sq.Limit, err = limitParam(r); err != nil {
+	if sq.Limit, err = limitParamOr(r, searchLimit); err != nil {
 		return p, err
 	}
 	if sq.Before, err = decodeIDCursor(r.URL.Query().Get("cursor"), cursorHits); err != nil {

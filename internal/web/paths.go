@@ -19,6 +19,9 @@ const (
 	defaultLimit = 50
 	maxLimit     = 200
 	feedSize     = 50
+	// searchLimit is search's default page: each hit carries an excerpt
+	// cut from its text, so a page costs in proportion to its hits.
+	searchLimit = 20
 )
 
 func articlePath(id int64) string           { return fmt.Sprintf("/articles/%d", id) }

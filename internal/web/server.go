@@ -57,8 +57,10 @@ type Server struct {
 	log   *slog.Logger
 	now   func() time.Time
 	diffs *diffCache
-	// entries holds rendered feed entries (see entryHTML).
+	// entries holds rendered feed entries (see entryHTML), gzipped whole
+	// compressed feeds (see serveFeed).
 	entries *entryCache
+	gzipped *gzipCache
 	cards   *cardCache
 
 	cardRenderer card.Renderer // parses the fonts on the first card
@@ -77,7 +79,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("web: base URL: %w", err)
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, now: cfg.Now, diffs: newDiffCache(diffCacheBytes, diffCacheEntries),
-		entries: newEntryCache(), cards: newCardCache(cardCacheBytes, cardCacheEntries)}
+		entries: newEntryCache(), gzipped: newGzipCache(), cards: newCardCache(cardCacheBytes, cardCacheEntries)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
