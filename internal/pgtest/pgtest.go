@@ -84,6 +84,22 @@ func (s *Server) NewDatabase(ctx context.Context) (string, func() error, error) 
 	return u, drop, nil
 }
 
+// KeptDatabase returns the URL of the database called name, creating it
+// when it does not exist. It is never dropped: benchmarks keep big
+// seeded stores on a server of their own (EnvURL) across runs.
+func (s *Server) KeptDatabase(ctx context.Context, name string) (string, error) {
+	var exists bool
+	if err := s.db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
+		return "", fmt.Errorf("pgtest: database %s: %w", name, err)
+	}
+	if !exists {
+		if _, err := s.db.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+			return "", fmt.Errorf("pgtest: create database %s: %w", name, err)
+		}
+	}
+	return withDatabase(s.admin, name)
+}
+
 // Stop closes the admin connection and, for a cluster we started, stops
 // it and deletes its directory.
 func (s *Server) Stop() error {

@@ -23,6 +23,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -60,7 +61,7 @@ func main() {
 	flag.DurationVar(&o.duration, "duration", 30*time.Second, "length of the mixed run")
 	flag.IntVar(&o.routeRequests, "route-requests", 200, "requests sent one after another to measure each route alone")
 	flag.DurationVar(&o.routeTime, "route-time", 20*time.Second, "longest each route is measured alone")
-	flag.BoolVar(&o.postgres, "postgres", false, "seed PostgreSQL databases (ERRATA_TEST_POSTGRES, or a throwaway local cluster) instead of SQLite files")
+	flag.BoolVar(&o.postgres, "postgres", false, "seed PostgreSQL databases instead of SQLite files: on the server ERRATA_TEST_POSTGRES names, kept there for reuse, or on a throwaway local cluster")
 	flag.Parse()
 	for _, f := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
@@ -87,7 +88,10 @@ type sizeResult struct {
 	alone              map[string]alone
 	mixed              map[string]loadbench.Result
 	total              loadbench.Result
-	peakRSS            int64
+	// CPU over the mixed run: the server's, the load generator's (this
+	// process) and PostgreSQL's (--postgres), and the wall time it took.
+	mixedCPU, clientCPU, mixedDBCPU, mixedWall time.Duration
+	peakRSS                                    int64
 }
 
 func run(ctx context.Context, o options) error {
@@ -125,6 +129,11 @@ func run(ctx context.Context, o options) error {
 
 func storeTarget(ctx context.Context, o options, pg *pgtest.Server, n int) (string, error) {
 	if pg != nil {
+		if os.Getenv(pgtest.EnvURL) != "" {
+			// A server of the caller's own keeps its seeded databases
+			// for later runs, as --data does for SQLite.
+			return pg.KeptDatabase(ctx, fmt.Sprintf("errata_corpus_%d_c%d", n, int(o.captures*1000)))
+		}
 		url, _, err := pg.NewDatabase(ctx)
 		return url, err
 	}
@@ -194,7 +203,39 @@ func measure(ctx context.Context, o options, target string, n int) (sizeResult, 
 		res.alone[r.name] = a
 		res.cpu[r.name] = a.cpu
 	}
+	serverBefore, err := child.cpu()
+	if err != nil {
+		return res, err
+	}
+	clientBefore, err := selfCPU()
+	if err != nil {
+		return res, err
+	}
+	var dbBefore time.Duration
+	if o.postgres {
+		if dbBefore, err = postgresCPU(); err != nil {
+			return res, err
+		}
+	}
+	start := time.Now()
 	res.mixed, res.total = loadbench.RunKinds(ctx, client, o.rate, o.duration, rs.kinded)
+	res.mixedWall = time.Since(start)
+	serverAfter, err := child.cpu()
+	if err != nil {
+		return res, err
+	}
+	clientAfter, err := selfCPU()
+	if err != nil {
+		return res, err
+	}
+	res.mixedCPU, res.clientCPU = serverAfter-serverBefore, clientAfter-clientBefore
+	if o.postgres {
+		dbAfter, err := postgresCPU()
+		if err != nil {
+			return res, err
+		}
+		res.mixedDBCPU = dbAfter - dbBefore
+	}
 	res.peakRSS, _ = child.peakRSS()
 	return res, ctx.Err()
 }
@@ -241,6 +282,15 @@ func measureAlone(ctx context.Context, client *http.Client, c *child, r route, o
 		a.dbCPU = (dbAfter - dbBefore) / n
 	}
 	return a, nil
+}
+
+// selfCPU is this process's CPU time so far: the load generator's.
+func selfCPU() (time.Duration, error) {
+	b, err := os.ReadFile("/proc/self/stat")
+	if err != nil {
+		return 0, err
+	}
+	return statCPU(b, false)
 }
 
 // postgresCPU is the CPU time so far of every process named postgres on
@@ -335,7 +385,8 @@ func newRoutes(base string, c loadbench.Corpus, articles int) routes {
 // child is the errata web server under measurement, in its own process so
 // its CPU time is its own.
 type child struct {
-	cmd *exec.Cmd
+	cmd   *exec.Cmd
+	stdin io.Closer
 }
 
 func startChild(ctx context.Context, target string) (*child, string, error) {
@@ -346,7 +397,8 @@ func startChild(ctx context.Context, target string) (*child, string, error) {
 	cmd := exec.Command(self, "-serve-child", target)
 	cmd.Stderr = os.Stderr
 	// The child serves until this pipe closes, so it never outlives us.
-	if _, err := cmd.StdinPipe(); err != nil {
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
 		return nil, "", err
 	}
 	out, err := cmd.StdoutPipe()
@@ -356,7 +408,7 @@ func startChild(ctx context.Context, target string) (*child, string, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, "", err
 	}
-	c := &child{cmd: cmd}
+	c := &child{cmd: cmd, stdin: stdin}
 	line, err := bufio.NewReader(out).ReadString('\n')
 	if err != nil {
 		c.stop()
@@ -370,9 +422,18 @@ func startChild(ctx context.Context, target string) (*child, string, error) {
 	return c, "http://" + addr, ctx.Err()
 }
 
+// stop closes the child's stdin, which ends it (writing its profile, if
+// asked for one), and kills it if it has not ended within a few seconds.
 func (c *child) stop() {
-	_ = c.cmd.Process.Kill()
-	_ = c.cmd.Wait()
+	_ = c.stdin.Close()
+	done := make(chan struct{})
+	go func() { _ = c.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		_ = c.cmd.Process.Kill()
+		<-done
+	}
 }
 
 // cpu is the child's user and system time so far (/proc/PID/stat).
@@ -424,6 +485,10 @@ func (c *child) peakRSS() (int64, error) {
 	return 0, errors.New("no VmHWM")
 }
 
+// envProfile names a file the server writes a CPU profile of its whole
+// run to, for finding where a route's time goes.
+const envProfile = "ERRATA_CORPUSBENCH_CPUPROFILE"
+
 // serveChild serves the web UI and API of the store at target on a
 // loopback port it prints, until its parent closes stdin or kills it.
 func serveChild(target string) error {
@@ -436,6 +501,16 @@ func serveChild(target string) error {
 	srv, err := web.New(web.Config{Store: st})
 	if err != nil {
 		return err
+	}
+	if path := os.Getenv(envProfile); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -501,6 +576,13 @@ func report(w io.Writer, o options, rs []sizeResult) {
 	}
 	for _, r := range rs {
 		fmt.Fprintf(w, "mixed at %s versions: %s\n", short(r.versions), r.total)
+		cores := func(d time.Duration) float64 { return float64(d) / float64(max(r.mixedWall, 1)) }
+		fmt.Fprintf(w, "  CPU over it: server %.2f ms a request (%.2f cores), load generator %.2f cores",
+			ms(r.mixedCPU)/float64(max(r.total.Sent, 1)), cores(r.mixedCPU), cores(r.clientCPU))
+		if o.postgres {
+			fmt.Fprintf(w, ", PostgreSQL %.2f cores", cores(r.mixedDBCPU))
+		}
+		fmt.Fprintln(w)
 	}
 	fmt.Fprintln(w, "(reqs: requests measured alone; !N: N of them failed or timed out)")
 }
