@@ -203,39 +203,18 @@ func measure(ctx context.Context, o options, target string, n int) (sizeResult, 
 		res.alone[r.name] = a
 		res.cpu[r.name] = a.cpu
 	}
-	serverBefore, err := child.cpu()
+	before, err := readCPU(child, o.postgres)
 	if err != nil {
 		return res, err
-	}
-	clientBefore, err := selfCPU()
-	if err != nil {
-		return res, err
-	}
-	var dbBefore time.Duration
-	if o.postgres {
-		if dbBefore, err = postgresCPU(); err != nil {
-			return res, err
-		}
 	}
 	start := time.Now()
 	res.mixed, res.total = loadbench.RunKinds(ctx, client, o.rate, o.duration, rs.kinded)
 	res.mixedWall = time.Since(start)
-	serverAfter, err := child.cpu()
+	after, err := readCPU(child, o.postgres)
 	if err != nil {
 		return res, err
 	}
-	clientAfter, err := selfCPU()
-	if err != nil {
-		return res, err
-	}
-	res.mixedCPU, res.clientCPU = serverAfter-serverBefore, clientAfter-clientBefore
-	if o.postgres {
-		dbAfter, err := postgresCPU()
-		if err != nil {
-			return res, err
-		}
-		res.mixedDBCPU = dbAfter - dbBefore
-	}
+	res.mixedCPU, res.clientCPU, res.mixedDBCPU = after.server-before.server, after.client-before.client, after.db-before.db
 	res.peakRSS, _ = child.peakRSS()
 	return res, ctx.Err()
 }
@@ -251,15 +230,9 @@ type alone struct {
 
 func measureAlone(ctx context.Context, client *http.Client, c *child, r route, o options) (alone, error) {
 	var a alone
-	before, err := c.cpu()
+	before, err := readCPU(c, o.postgres)
 	if err != nil {
 		return a, err
-	}
-	var dbBefore time.Duration
-	if o.postgres {
-		if dbBefore, err = postgresCPU(); err != nil {
-			return a, err
-		}
 	}
 	start := time.Now()
 	for i := 0; i < o.routeRequests && time.Since(start) < o.routeTime && ctx.Err() == nil; i++ {
@@ -268,20 +241,32 @@ func measureAlone(ctx context.Context, client *http.Client, c *child, r route, o
 		}
 		a.requests++
 	}
-	after, err := c.cpu()
+	after, err := readCPU(c, o.postgres)
 	if err != nil {
 		return a, err
 	}
 	n := time.Duration(max(a.requests, 1))
-	a.cpu, a.wall = (after-before)/n, time.Since(start)/n
-	if o.postgres {
-		dbAfter, err := postgresCPU()
-		if err != nil {
-			return a, err
-		}
-		a.dbCPU = (dbAfter - dbBefore) / n
-	}
+	a.cpu, a.dbCPU, a.wall = (after.server-before.server)/n, (after.db-before.db)/n, time.Since(start)/n
 	return a, nil
+}
+
+// cpuTimes are the CPU times so far of the server, this process (the
+// load generator) and, with PostgreSQL, its server processes.
+type cpuTimes struct{ server, client, db time.Duration }
+
+func readCPU(c *child, postgres bool) (cpuTimes, error) {
+	var t cpuTimes
+	var err error
+	if t.server, err = c.cpu(); err != nil {
+		return t, err
+	}
+	if t.client, err = selfCPU(); err != nil {
+		return t, err
+	}
+	if postgres {
+		t.db, err = postgresCPU()
+	}
+	return t, err
 }
 
 // selfCPU is this process's CPU time so far: the load generator's.
