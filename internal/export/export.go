@@ -4,11 +4,16 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
+	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/errata/errata/internal/diff"
 	"github.com/errata/errata/internal/model"
@@ -101,20 +106,39 @@ type Edit struct {
 // returns how many articles it wrote.
 func JSONL(ctx context.Context, st *store.Store, w io.Writer, snap *Snapshot) (int, error) {
 	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	outlets := map[int64]string{}
+	outlets := &outletNames{st: st, names: map[int64]string{}}
 	n := 0
 	err := eachPage(ctx, st, func(arts []model.Article) error {
-		for _, a := range arts {
-			line, later, err := articleLine(ctx, st, a, outlets, snap)
-			if err != nil {
-				return err
+		// A page's lines are made on every core (reading the versions
+		// and comparing each with the one before is most of the work),
+		// then written in order.
+		lines := make([][]byte, len(arts))
+		g, gctx := errgroup.WithContext(ctx)
+		g.SetLimit(runtime.GOMAXPROCS(0))
+		for i, a := range arts {
+			g.Go(func() error {
+				line, later, err := articleLine(gctx, st, a, outlets, snap)
+				if err != nil || later {
+					return err
+				}
+				var b bytes.Buffer
+				enc := json.NewEncoder(&b)
+				enc.SetEscapeHTML(false)
+				if err := enc.Encode(line); err != nil {
+					return fmt.Errorf("export: %w", err)
+				}
+				lines[i] = b.Bytes()
+				return nil
+			})
+		}
+		if err := g.Wait(); err != nil {
+			return err
+		}
+		for _, line := range lines {
+			if line == nil {
+				continue // recorded after the snapshot
 			}
-			if later {
-				continue
-			}
-			if err := enc.Encode(line); err != nil {
+			if _, err := bw.Write(line); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
 			n++
@@ -130,19 +154,35 @@ func JSONL(ctx context.Context, st *store.Store, w io.Writer, snap *Snapshot) (i
 	return n, nil
 }
 
-func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets map[int64]string, snap *Snapshot) (Article, bool, error) {
+// outletNames reads each outlet's name once, for lines made concurrently.
+type outletNames struct {
+	st    *store.Store
+	mu    sync.Mutex
+	names map[int64]string
+}
+
+func (o *outletNames) name(ctx context.Context, id int64) (string, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if name, ok := o.names[id]; ok {
+		return name, nil
+	}
+	out, err := o.st.Outlet(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	o.names[id] = out.Name
+	return out.Name, nil
+}
+
+func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets *outletNames, snap *Snapshot) (Article, bool, error) {
 	vs, leaves, later, err := snap.versions(ctx, st, a.ID)
 	if err != nil || later {
 		return Article{}, later, err
 	}
-	name, ok := outlets[a.OutletID]
-	if !ok {
-		o, err := st.Outlet(ctx, a.OutletID)
-		if err != nil {
-			return Article{}, false, err
-		}
-		name = o.Name
-		outlets[a.OutletID] = name
+	name, err := outlets.name(ctx, a.OutletID)
+	if err != nil {
+		return Article{}, false, err
 	}
 	outcomes, err := st.CheckOutcomes(ctx, a.ID)
 	if err != nil {
