@@ -77,9 +77,17 @@ func escape(s, keep string) string {
 	return sb.String()
 }
 
-// needsEscape is the fast path: most text has nothing to escape.
+// needsEscape is the fast path: most text has nothing to escape. Printable
+// ASCII, most of any text, is passed over a byte at a time.
 func needsEscape(s, keep string) bool {
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if (c < 0x20 || c == 0x7f) && strings.IndexByte(keep, c) < 0 {
+				return true
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 || hazard(r, keep) {
 			return true
