@@ -11,7 +11,7 @@ import (
 )
 
 const (
-	sqlVersionLeaf   = `SELECT leaf FROM log_leaves WHERE version_id = ?`
+	sqlVersionLeaf   = `SELECT leaf FROM log_leaves WHERE version_id = ? AND version_id <> 0`
 	sqlCaptureLeaf   = `SELECT leaf FROM log_leaves WHERE capture_hash = ? AND capture_hash <> ''`
 	sqlArticleLeaves = `SELECT l.version_id, l.leaf FROM versions v
 		JOIN log_leaves l ON l.version_id = v.id AND l.version_id <> 0
