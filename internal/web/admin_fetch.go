@@ -23,9 +23,9 @@ func (s *Server) handleAdminFetch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	o, err := s.cfg.Store.OutletByName(ctx, r.PathValue("outlet"))
+	o, err := s.pathOutlet(r)
 	if err != nil {
-		s.fail(w, r, notFoundIf(err, "outlet"))
+		s.fail(w, r, err)
 		return
 	}
 	mode, ok := model.ParseFetchMode(r.PostForm.Get("mode"))
@@ -61,9 +61,9 @@ func (s *Server) apiPutFetch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	o, err := s.cfg.Store.OutletByName(ctx, r.PathValue("outlet"))
+	o, err := s.pathOutlet(r)
 	if err != nil {
-		s.apiFail(w, r, notFoundIf(err, "outlet"))
+		s.apiFail(w, r, err)
 		return
 	}
 	var in struct {

@@ -52,9 +52,9 @@ func (s *Server) handleAdminRules(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	o, err := s.cfg.Store.OutletByName(ctx, r.PathValue("outlet"))
+	o, err := s.pathOutlet(r)
 	if err != nil {
-		s.fail(w, r, notFoundIf(err, "outlet"))
+		s.fail(w, r, err)
 		return
 	}
 	edit, form, err := parseRuleForm(r.PostForm)

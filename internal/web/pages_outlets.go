@@ -105,11 +105,17 @@ func (s *Server) learned(ctx context.Context, outletID int64) (learnedFurniture,
 	return l, nil
 }
 
+// pathOutlet is the outlet the path's {outlet} names, or a not-found error.
+func (s *Server) pathOutlet(r *http.Request) (model.Outlet, error) {
+	o, err := s.cfg.Store.OutletByName(r.Context(), r.PathValue("outlet"))
+	return o, notFoundIf(err, "outlet")
+}
+
 func (s *Server) handleOutlet(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	o, err := s.cfg.Store.OutletByName(ctx, r.PathValue("outlet"))
+	o, err := s.pathOutlet(r)
 	if err != nil {
-		s.fail(w, r, notFoundIf(err, "outlet"))
+		s.fail(w, r, err)
 		return
 	}
 	limit, err := limitParam(r)
