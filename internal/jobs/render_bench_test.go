@@ -5,11 +5,9 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync/atomic"
 	"testing"
 
-	"github.com/errata/errata/internal/browsertest"
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/newsroom"
@@ -27,36 +25,7 @@ const benchTabs = 4
 // browser's processes at the end (their proportional set sizes).
 func BenchmarkCheck_Rendered(b *testing.B) {
 	ctx := context.Background()
-	nr := newsroom.New(newsroom.Config{Seed: 1, ScriptOutlets: true, ArticlesPerOutlet: 3})
-	if err := nr.Start(); err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(nr.Close)
-	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "errata.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	fc := fetch.New(fetch.Config{AllowPrivate: true})
-	e := NewEngine(st, fc, nil)
-	r := render.New(fc, render.Config{Chromium: browsertest.Path(b), Tabs: benchTabs})
-	b.Cleanup(r.Close)
-	e.Render = r
-	for _, o := range nr.Outlets() {
-		if !strings.HasPrefix(o.Style, "script-") {
-			continue
-		}
-		if _, err := e.AddURL(ctx, o.FeedURL, o.Name); err != nil {
-			b.Fatal(err)
-		}
-		out, err := st.OutletNamed(ctx, o.Name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := st.SetOutletFetch(ctx, out.ID, model.FetchBrowser); err != nil {
-			b.Fatal(err)
-		}
-	}
+	e, st, _, _ := scriptNewsroom(b, model.FetchBrowser, benchTabs)
 	if _, err := e.Crawl(ctx, true, benchTabs); err != nil { // first versions
 		b.Fatal(err)
 	}
@@ -83,7 +52,7 @@ func BenchmarkCheck_Rendered(b *testing.B) {
 		}
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "checks/s")
-	b.ReportMetric(float64(r.BrowserMemory())/(1<<20), "browser-PSS-MB")
+	b.ReportMetric(float64(e.Render.(*render.Renderer).BrowserMemory())/(1<<20), "browser-PSS-MB")
 }
 
 // BenchmarkCheck_Plain checks a plain outlet's churning page, with and

@@ -18,8 +18,9 @@ import (
 )
 
 // scriptNewsroom starts a newsroom with only its two script outlets
-// tracked, in a fresh store, and an engine that renders browser outlets.
-func scriptNewsroom(t *testing.T, mode model.FetchMode) (*Engine, *store.Store, *newsroom.Newsroom, []newsroom.OutletInfo) {
+// tracked, in a fresh store, and an engine that renders browser outlets
+// with up to tabs pages at once (0: the default).
+func scriptNewsroom(t testing.TB, mode model.FetchMode, tabs int) (*Engine, *store.Store, *newsroom.Newsroom, []newsroom.OutletInfo) {
 	t.Helper()
 	ctx := context.Background()
 	nr := newsroom.New(newsroom.Config{Seed: 7, ScriptOutlets: true, ArticlesPerOutlet: 3})
@@ -35,7 +36,7 @@ func scriptNewsroom(t *testing.T, mode model.FetchMode) (*Engine, *store.Store, 
 	fc := fetch.New(fetch.Config{AllowPrivate: true})
 	e := NewEngine(st, fc, nil)
 	if mode == model.FetchBrowser {
-		r := render.New(fc, render.Config{Chromium: browsertest.Path(t), Timeout: 20 * time.Second, IdleTimeout: 5 * time.Second})
+		r := render.New(fc, render.Config{Chromium: browsertest.Path(t), Tabs: tabs, Timeout: 20 * time.Second, IdleTimeout: 5 * time.Second})
 		t.Cleanup(r.Close)
 		e.Render = r
 	}
@@ -67,7 +68,7 @@ func TestRender_NewsroomScriptOutletsRecordEveryRevision(t *testing.T) {
 		t.Skip("end-to-end")
 	}
 	ctx := context.Background()
-	e, st, nr, script := scriptNewsroom(t, model.FetchBrowser)
+	e, st, nr, script := scriptNewsroom(t, model.FetchBrowser, 0)
 	crawl := func() {
 		t.Helper()
 		if _, err := e.Crawl(ctx, true, 4); err != nil {
@@ -110,7 +111,7 @@ func TestRender_NewsroomScriptOutletsRecordEveryRevision(t *testing.T) {
 // pages promise, so its page suggests the browser mode, and its mode stays.
 func TestRender_NewsroomScriptOutletsPlainSuggestBrowser(t *testing.T) {
 	ctx := context.Background()
-	e, st, _, script := scriptNewsroom(t, model.FetchHTTP)
+	e, st, _, script := scriptNewsroom(t, model.FetchHTTP, 0)
 	if _, err := e.Crawl(ctx, true, 4); err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +223,7 @@ func captureText(t *testing.T, st *store.Store, hash string) string {
 // version recorded in full from the one fetch AddURL makes.
 func TestRender_AddArticleOfBrowserOutletIsRendered(t *testing.T) {
 	ctx := context.Background()
-	e, st, nr, script := scriptNewsroom(t, model.FetchBrowser)
+	e, st, nr, script := scriptNewsroom(t, model.FetchBrowser, 0)
 	var page newsroom.TruthArticle
 	for _, a := range scriptTruth(nr, script) {
 		if strings.HasPrefix(a.URL, script[0].BaseURL) {
