@@ -32,7 +32,7 @@ func TestRecordBatch_AllOrNothing(t *testing.T) {
 // The SQLite full-text index gets a transaction's versions at its end:
 // what a batch wrote is found, a failed batch leaves nothing in the
 // index, and a purge in the same transaction as the append takes out
-// exactly what was added, which FTS5's own check compares with the rows.
+// exactly what was added, which FTS5's own check finds consistent.
 func TestRecordBatch_SearchIndexMatchesTheRows(t *testing.T) {
 	s, _ := openTemp(t)
 	ctx := context.Background()

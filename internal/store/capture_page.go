@@ -69,11 +69,5 @@ func scanCapture(sc scanner) (model.Capture, error) {
 // article and seq: usually one, more when several URLs served the same
 // bytes.
 func (s *Store) CaptureVersions(ctx context.Context, hash string) ([]model.Version, error) {
-	op := fmt.Sprintf("versions of capture %s", hash)
-	rows, err := s.query(ctx, sqlCaptureVersions, hash)
-	if err != nil {
-		return nil, s.wrap(op, err)
-	}
-	vs, err := collect(rows, scanVersion)
-	return vs, s.wrap(op, err)
+	return s.versions(ctx, fmt.Sprintf("versions of capture %s", hash), sqlCaptureVersions, hash)
 }

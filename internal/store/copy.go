@@ -115,9 +115,10 @@ func copyTable(ctx context.Context, src *sql.Tx, d dialect, to *Store, t tableSp
 				if _, err := st.ExecContext(ctx, row...); err != nil {
 					return fmt.Errorf("insert %s %v: %w", t.key, row[0], err)
 				}
-				if t.name == "versions" && to.d != dialectPostgres {
-					// Indexed for search at commit; the columns are dataTables'.
-					tx.unindexed = append(tx.unindexed, searchRow{row[0].(int64), row[4].(string), row[5].(string), row[7].(string)})
+				if t.name == "versions" {
+					if err := unindexedCopy(ctx, tx, row); err != nil {
+						return err
+					}
 				}
 			}
 			return nil
@@ -127,6 +128,19 @@ func copyTable(ctx context.Context, src *sql.Tx, d dialect, to *Store, t tableSp
 		return fmt.Errorf("store: copy: %w", err)
 	}
 	stats.Digest[t.name] = digest.String()
+	return nil
+}
+
+// unindexedCopy queues a copied version row (dataTables' columns) for
+// the search index, which takes the whole text: a delta's base has a
+// lower id, so it was copied before it.
+func unindexedCopy(ctx context.Context, tx *wtx, row []any) error {
+	id := row[0].(int64)
+	text, err := storedText{text: row[7].(string), base: row[15].(int64), delta: row[16].([]byte)}.whole(ctx, tx.QueryRowContext, nil)
+	if err != nil {
+		return fmt.Errorf("copy version %d: %w", id, err)
+	}
+	tx.unindexed = append(tx.unindexed, searchRow{id, row[1].(int64), row[4].(string), row[5].(string), text})
 	return nil
 }
 

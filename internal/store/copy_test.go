@@ -47,6 +47,7 @@ func seed(t testing.TB, s *Store) {
 			c.Body = []byte{byte(seq), 0, 255, byte(i)}
 			v := version(a.ID, seq)
 			v.CaptureHash = c.Hash
+			v.Text = editedText(seq) // long enough that later versions are deltas
 			a.BodyHash = c.Hash
 			if _, err := s.Record(ctx, CheckRecord{Article: a, Check: check(a.ID, t0.Add(time.Duration(seq)*time.Minute),
 				model.OutcomeNewVersion), Capture: c, Version: v}); err != nil {

@@ -93,7 +93,7 @@ const sqlVersionByID = `SELECT ` + versionCols + ` FROM versions WHERE id = ?`
 
 // VersionByID returns one version by id, as a delivery names it.
 func (s *Store) VersionByID(ctx context.Context, id int64) (model.Version, error) {
-	v, err := scanVersion(s.queryRow(ctx, sqlVersionByID, id))
+	v, err := s.version(ctx, sqlVersionByID, id)
 	return v, s.wrap(fmt.Sprintf("version %d", id), err)
 }
 

@@ -69,6 +69,13 @@ func seedChanges(b testing.TB, s *Store, n int) (outlet, story int64) {
 			'Text of ' || ((i - 1) % ?2 + 1) || ', edition ' || ((i - 1) / ?2) || '.', 'h' || i,
 			CASE WHEN i <= ?2 THEN '' WHEN i % ?4 = ?5 THEN 'byline' WHEN i % 7 = 0 THEN 'minor' ELSE 'wording' END
 		FROM n`, articles*changesBenchVersionsPerArticle, articles, nanos(t0), changesBenchRareEvery, changesBenchRareEvery/2)
+	// The search index, as the writes that append versions keep it.
+	if s.d == dialectPostgres {
+		exec(`INSERT INTO version_search (version_id, article_id, doc)
+			SELECT id, article_id, errata_search_doc(title, byline, text) FROM versions`)
+	} else {
+		exec(`INSERT INTO version_search (rowid, title, byline, text) SELECT id, title, byline, text FROM versions`)
+	}
 	exec(`INSERT INTO stories (id, title, articles, outlets) VALUES (1, 'Story', ?, ?)`, changesBenchStoryMembers, changesBenchStoryMembers)
 	for a := 1; a <= changesBenchStoryMembers; a++ {
 		exec(`INSERT INTO story_members (article_id, story_id) VALUES (?, 1)`, a*7)

@@ -65,9 +65,9 @@ const (
 	// sqlVersionHeads leaves the text out: a history page lists versions,
 	// it does not print them.
 	sqlVersionHeads = `SELECT id, article_id, seq, fetched_at, title, byline, published, '', hash, capture_hash,
-		extractor, classes, added, removed, modified FROM versions WHERE article_id = ? ORDER BY seq`
+		extractor, classes, added, removed, modified, 0, NULL FROM versions WHERE article_id = ? ORDER BY seq`
 	sqlVersionHeadPage = `SELECT id, article_id, seq, fetched_at, title, byline, published, '', hash, capture_hash,
-		extractor, classes, added, removed, modified FROM versions WHERE article_id = ? AND seq >= ? ORDER BY seq LIMIT ?`
+		extractor, classes, added, removed, modified, 0, NULL FROM versions WHERE article_id = ? AND seq >= ? ORDER BY seq LIMIT ?`
 )
 
 // OutletSummaries lists every outlet by name with its counts.
@@ -160,30 +160,19 @@ func scanArticleSummary(sc scanner) (ArticleSummary, error) {
 
 // VersionBySeq returns version seq of an article, or ErrNotFound.
 func (s *Store) VersionBySeq(ctx context.Context, articleID int64, seq int) (model.Version, error) {
-	v, err := scanVersion(s.queryRow(ctx, sqlVersionBySeq, articleID, seq))
+	v, err := s.version(ctx, sqlVersionBySeq, articleID, seq)
 	return v, s.wrap(fmt.Sprintf("version %d of article %d", seq, articleID), err)
 }
 
 // VersionHeads returns an article's versions oldest first, without their
 // texts.
 func (s *Store) VersionHeads(ctx context.Context, articleID int64) ([]model.Version, error) {
-	op := fmt.Sprintf("version heads of article %d", articleID)
-	rows, err := s.query(ctx, sqlVersionHeads, articleID)
-	if err != nil {
-		return nil, s.wrap(op, err)
-	}
-	vs, err := collect(rows, scanVersion)
-	return vs, s.wrap(op, err)
+	return s.versions(ctx, fmt.Sprintf("version heads of article %d", articleID), sqlVersionHeads, articleID)
 }
 
 // VersionHeadPage returns one page of an article's versions, oldest
 // first, without their texts.
 func (s *Store) VersionHeadPage(ctx context.Context, q VersionQuery) ([]model.Version, error) {
-	op := fmt.Sprintf("version heads of article %d", q.ArticleID)
-	rows, err := s.query(ctx, sqlVersionHeadPage, q.ArticleID, q.FromSeq, pageLimit(q.Limit))
-	if err != nil {
-		return nil, s.wrap(op, err)
-	}
-	vs, err := collect(rows, scanVersion)
-	return vs, s.wrap(op, err)
+	return s.versions(ctx, fmt.Sprintf("version heads of article %d", q.ArticleID), sqlVersionHeadPage,
+		q.ArticleID, q.FromSeq, pageLimit(q.Limit))
 }

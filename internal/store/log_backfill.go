@@ -73,6 +73,9 @@ func backfillCapturePage(ctx context.Context, tx *wtx, after model.Capture) ([]m
 type loggedVersion struct {
 	model.Version
 	URL string
+	// stored is the text as the row holds it, for the verifier (see
+	// storedText); the backfill runs before any text is a delta.
+	stored storedText
 }
 
 func scanLoggedVersion(sc scanner) (loggedVersion, error) {

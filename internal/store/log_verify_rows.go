@@ -35,9 +35,11 @@ func scanLeafRow(sc scanner) (leafRow, error) {
 	var r leafRow
 	var vID, vArticle, vSeq, vFetched, vModified, cStatus, cFetched, cSize sql.NullInt64
 	var vTitle, vByline, vText, vCapture, vClasses, cHash, cURL sql.NullString
+	var vBase sql.NullInt64
+	var vDelta []byte
 	var imported int64
 	err := sc.Scan(&r.leaf, &r.versionID, &r.captureHash, &r.url, &imported, &r.purge,
-		&vID, &vArticle, &vSeq, &vFetched, &vTitle, &vByline, &vText, &vCapture, &vClasses, &vModified,
+		&vID, &vArticle, &vSeq, &vFetched, &vTitle, &vByline, &vText, &vBase, &vDelta, &vCapture, &vClasses, &vModified,
 		&cHash, &cURL, &cStatus, &cFetched, &cSize)
 	if err != nil {
 		return r, err
@@ -47,7 +49,8 @@ func scanLeafRow(sc scanner) (leafRow, error) {
 		r.version = &loggedVersion{URL: r.url, Version: model.Version{ID: vID.Int64, ArticleID: vArticle.Int64,
 			Seq: int(vSeq.Int64), FetchedAt: fromNanos(vFetched.Int64), Title: vTitle.String,
 			Byline: vByline.String, Text: vText.String, CaptureHash: vCapture.String,
-			Classes: splitClasses(vClasses.String), Modified: fromNanos(vModified.Int64)}}
+			Classes: splitClasses(vClasses.String), Modified: fromNanos(vModified.Int64)},
+			stored: storedText{text: vText.String, base: vBase.Int64, delta: vDelta}}
 	}
 	if cHash.Valid {
 		r.capture = &model.Capture{Hash: cHash.String, URL: cURL.String, Status: int(cStatus.Int64),

@@ -55,6 +55,8 @@ func pagePlanCases(d dialect) []planCase {
 		planCase{name: "history page", sql: sqlVersionHeadPage, args: []any{1, 0, 50}},
 		planCase{name: "version", sql: sqlVersionBySeq, args: []any{1, 2}},
 		planCase{name: "version by id", sql: sqlVersionByID, args: []any{1}},
+		planCase{name: "text's base", sql: sqlTextBase, args: []any{1}},
+		planCase{name: "version a new one follows", sql: sqlPrevText, args: []any{1, 3}},
 		planCase{name: "article checks", sql: sqlRecentChecks, args: []any{1, 20}},
 		planCase{name: "article outcomes", sql: sqlOutcomes, args: []any{1}},
 		planCase{name: "article copies", sql: sqlArticleCopies, args: []any{1}},

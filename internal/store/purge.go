@@ -24,9 +24,9 @@ const (
 	sqlPurgeOutlet        = `SELECT outlet_id FROM articles WHERE id = ?`
 	sqlPurgeMark          = `INSERT INTO purges (article_id) VALUES (?)`
 	sqlPurgeUnmark        = `DELETE FROM purges WHERE article_id = ?`
-	// Every version is in the search index (0010).
-	sqlPurgeSearch = `INSERT INTO version_search (version_search, rowid, title, byline, text)
-		SELECT 'delete', id, title, byline, text FROM versions WHERE article_id = ?1`
+	// Every version is in the search index (0010), which keeps no text
+	// of its own to delete by (0021).
+	sqlPurgeSearch       = `DELETE FROM version_search WHERE rowid IN (SELECT id FROM versions WHERE article_id = ?1)`
 	pgPurgeSearch        = `DELETE FROM version_search WHERE article_id = ?`
 	sqlPurgeVersions     = `DELETE FROM versions WHERE article_id = ?`
 	sqlPurgeVersionIDs   = `SELECT id FROM versions WHERE article_id = ? ORDER BY id`

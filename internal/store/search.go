@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"strings"
 	"unicode"
@@ -71,7 +72,7 @@ const sqlSearchNewer = `SELECT EXISTS (SELECT 1 FROM versions v
 
 // sqlSearchHit reads one hit by its version's id, in both dialects: the
 // excerpt is cut from the text in Go (see excerpt).
-const sqlSearchHit = `SELECT a.url, o.name, v.seq, v.title, v.text,
+const sqlSearchHit = `SELECT a.url, o.name, v.seq, v.title, v.text, v.text_base, v.text_delta,
 		(SELECT max(seq) FROM versions WHERE article_id = v.article_id)
 	FROM versions v
 	JOIN articles a ON a.id = v.article_id
@@ -102,10 +103,15 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 	}
 	for i := range page.Hits {
 		h := &page.Hits[i]
-		var text string
-		err := s.queryRow(ctx, sqlSearchHit, h.VersionID).Scan(&h.ArticleURL, &h.OutletName, &h.Seq, &h.Title, &text, &h.LatestSeq)
+		var t storedText
+		err := s.queryRow(ctx, sqlSearchHit, h.VersionID).Scan(&h.ArticleURL, &h.OutletName, &h.Seq, &h.Title,
+			&t.text, &t.base, &t.delta, &h.LatestSeq)
 		if err != nil {
 			return SearchResult{}, s.wrap("search", err)
+		}
+		text, err := t.whole(ctx, s.queryRow, nil)
+		if err != nil {
+			return SearchResult{}, s.wrap(fmt.Sprintf("search hit %d", h.VersionID), err)
 		}
 		h.Snippet = excerpt(text, words)
 	}

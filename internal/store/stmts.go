@@ -94,23 +94,28 @@ type wtx struct {
 	// importing marks versions appended as imported from elsewhere.
 	importing bool
 	// unindexed holds the versions this transaction appended that are not
-	// yet in the SQLite full-text index (see indexSearch).
+	// yet in the full-text index (see indexSearch).
 	unindexed []searchRow
 	// log is the log as this transaction has appended to it (see
 	// appendLeaf); nil before its first append.
 	log *txLog
 }
 
-// searchRow is what the SQLite full-text index holds of a version.
+// searchRow is what the full-text index holds of a version: its whole
+// text, which the version's row may hold only as a delta.
 type searchRow struct {
-	id                  int64
+	id, article         int64
 	title, byline, text string
 }
 
 // sqlIndexVersion adds one version to the SQLite full-text index. It
 // takes values, not a SELECT: a statement with a SELECT opens a
-// savepoint, at which FTS5 writes out what it holds.
-const sqlIndexVersion = `INSERT INTO version_search (rowid, title, byline, text) VALUES (?, ?, ?, ?)`
+// savepoint, at which FTS5 writes out what it holds. pgIndexVersion is
+// PostgreSQL's.
+const (
+	sqlIndexVersion = `INSERT INTO version_search (rowid, title, byline, text) VALUES (?, ?, ?, ?)`
+	pgIndexVersion  = `INSERT INTO version_search (version_id, article_id, doc) VALUES (?, ?, errata_search_doc(?, ?, ?))`
+)
 
 // finish does what a write transaction left for its end: it adds the
 // versions it appended to the full-text index and inserts the log's rows.
@@ -121,15 +126,22 @@ func (w *wtx) finish(ctx context.Context) error {
 	return w.log.flush(ctx, w)
 }
 
-// indexSearch adds the versions this transaction appended to the SQLite
-// full-text index. It runs once, before commit (and before a purge reads
-// the index): FTS5 writes what it holds to disk at every statement
-// savepoint, so rows added one by one among statements that open
-// savepoints (any with a trigger) would each become a segment of their
-// own, merged again and again.
+// indexSearch adds the versions this transaction appended to the
+// full-text index, from their whole texts (a row may hold a delta). It
+// runs once, before commit (and before a purge reads the index): FTS5
+// writes what it holds to disk at every statement savepoint, so rows
+// added one by one among statements that open savepoints (any with a
+// trigger) would each become a segment of their own, merged again and
+// again.
 func (w *wtx) indexSearch(ctx context.Context) error {
 	for _, r := range w.unindexed {
-		if _, err := w.ExecContext(ctx, sqlIndexVersion, r.id, r.title, r.byline, r.text); err != nil {
+		var err error
+		if w.cache.d == dialectPostgres {
+			_, err = w.ExecContext(ctx, pgIndexVersion, r.id, r.article, r.title, r.byline, r.text)
+		} else {
+			_, err = w.ExecContext(ctx, sqlIndexVersion, r.id, r.title, r.byline, r.text)
+		}
+		if err != nil {
 			return fmt.Errorf("index version %d for search: %w", r.id, err)
 		}
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -47,7 +48,7 @@ func (s *Store) StoryFactCandidates(ctx context.Context, keys []int64, id int64,
 	return s.ids(ctx, "story fact candidates", q, args...)
 }
 
-const sqlStoryArticles = `SELECT a.id, a.outlet_id, o.name, o.host, a.url, a.first_seen, v.title, v.byline, v.text, v.seq + 1
+const sqlStoryArticles = `SELECT a.id, a.outlet_id, o.name, o.host, a.url, a.first_seen, v.title, v.byline, v.text, v.text_base, v.text_delta, v.seq + 1
 	FROM articles a JOIN outlets o ON o.id = a.outlet_id
 	JOIN versions v ON v.article_id = a.id AND v.seq = (SELECT max(seq) FROM versions WHERE article_id = a.id)
 	WHERE a.id IN (`
@@ -62,14 +63,29 @@ func (s *Store) StoryArticles(ctx context.Context, ids []int64) ([]StoryArticle,
 	if err != nil {
 		return nil, s.wrap("story articles", err)
 	}
-	out, err := collect(rows, func(sc scanner) (StoryArticle, error) {
-		var a StoryArticle
+	type storyRow struct {
+		a StoryArticle
+		t storedText
+	}
+	rs, err := collect(rows, func(sc scanner) (storyRow, error) {
+		var r storyRow
 		var seen int64
-		err := sc.Scan(&a.ID, &a.OutletID, &a.Outlet, &a.Host, &a.URL, &seen, &a.Title, &a.Byline, &a.Text, &a.Versions)
-		a.FirstSeen = fromNanos(seen)
-		return a, err
+		err := sc.Scan(&r.a.ID, &r.a.OutletID, &r.a.Outlet, &r.a.Host, &r.a.URL, &seen, &r.a.Title, &r.a.Byline,
+			&r.t.text, &r.t.base, &r.t.delta, &r.a.Versions)
+		r.a.FirstSeen = fromNanos(seen)
+		return r, err
 	})
-	return out, s.wrap("story articles", err)
+	if err != nil {
+		return nil, s.wrap("story articles", err)
+	}
+	out := make([]StoryArticle, len(rs))
+	for i, r := range rs {
+		out[i] = r.a
+		if out[i].Text, err = r.t.whole(ctx, s.queryRow, nil); err != nil {
+			return nil, s.wrap(fmt.Sprintf("story article %d", r.a.ID), err)
+		}
+	}
+	return out, nil
 }
 
 // StoriesOf returns the story of each of ids that has one.

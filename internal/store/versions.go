@@ -9,43 +9,42 @@ import (
 
 const (
 	versionCols = `id, article_id, seq, fetched_at, title, byline, published, text, hash, capture_hash,
-		extractor, classes, added, removed, modified`
+		extractor, classes, added, removed, modified, text_base, text_delta`
 	sqlVersions      = `SELECT ` + versionCols + ` FROM versions WHERE article_id = ? ORDER BY seq`
 	sqlLatestVersion = `SELECT ` + versionCols + ` FROM versions WHERE article_id = ? ORDER BY seq DESC LIMIT 1`
 	sqlVersionHashes = `SELECT id, seq, fetched_at, hash FROM versions WHERE article_id = ? ORDER BY seq`
 	sqlInsertVersion = `INSERT INTO versions (article_id, seq, fetched_at, title, byline, published, text, hash,
-		capture_hash, extractor, classes, added, removed, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		capture_hash, extractor, classes, added, removed, modified, text_base, text_delta)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		RETURNING id`
 )
 
-func scanVersion(sc scanner) (model.Version, error) {
-	var v model.Version
+// scanVersionRow scans versionCols; the text is whole only if the row
+// stores it whole (see wholeVersions).
+func scanVersionRow(sc scanner) (versionRow, error) {
+	var r versionRow
+	v := &r.v
 	var fetched, pub, modified int64
 	var classes string
-	err := sc.Scan(&v.ID, &v.ArticleID, &v.Seq, &fetched, &v.Title, &v.Byline, &pub, &v.Text, &v.Hash,
-		&v.CaptureHash, &v.Extractor, &classes, &v.Added, &v.Removed, &modified)
+	err := sc.Scan(&v.ID, &v.ArticleID, &v.Seq, &fetched, &v.Title, &v.Byline, &pub, &r.t.text, &v.Hash,
+		&v.CaptureHash, &v.Extractor, &classes, &v.Added, &v.Removed, &modified, &r.t.base, &r.t.delta)
 	if err != nil {
-		return v, noRows(err)
+		return r, noRows(err)
 	}
 	v.FetchedAt, v.Published, v.Classes = fromNanos(fetched), fromNanos(pub), splitClasses(classes)
 	v.Modified = fromNanos(modified)
-	return v, nil
+	v.Text = r.t.text
+	return r, nil
 }
 
 // Versions returns an article's versions, oldest first.
 func (s *Store) Versions(ctx context.Context, articleID int64) ([]model.Version, error) {
-	op := fmt.Sprintf("versions of article %d", articleID)
-	rows, err := s.query(ctx, sqlVersions, articleID)
-	if err != nil {
-		return nil, s.wrap(op, err)
-	}
-	vs, err := collect(rows, scanVersion)
-	return vs, s.wrap(op, err)
+	return s.versions(ctx, fmt.Sprintf("versions of article %d", articleID), sqlVersions, articleID)
 }
 
 // LatestVersion returns the article's newest version, or ErrNotFound.
 func (s *Store) LatestVersion(ctx context.Context, articleID int64) (model.Version, error) {
-	v, err := scanVersion(s.queryRow(ctx, sqlLatestVersion, articleID))
+	v, err := s.version(ctx, sqlLatestVersion, articleID)
 	return v, s.wrap(fmt.Sprintf("latest version of article %d", articleID), err)
 }
 
@@ -79,10 +78,14 @@ func (s *Store) Lineage(ctx context.Context, articleID int64) ([]model.Version, 
 
 // insertVersion appends v and its log leaf; a taken (article, seq) is ErrDuplicateVersion.
 func insertVersion(ctx context.Context, tx *wtx, v *model.Version) (int64, error) {
+	stored, err := packText(ctx, tx, v)
+	if err != nil {
+		return 0, err
+	}
 	var id int64
-	err := tx.QueryRowContext(ctx, sqlInsertVersion, v.ArticleID, v.Seq, nanos(v.FetchedAt), v.Title, v.Byline,
-		nanos(v.Published), v.Text, v.Hash, v.CaptureHash, v.Extractor, joinClasses(v.Classes), v.Added,
-		v.Removed, nanos(v.Modified)).Scan(&id)
+	err = tx.QueryRowContext(ctx, sqlInsertVersion, v.ArticleID, v.Seq, nanos(v.FetchedAt), v.Title, v.Byline,
+		nanos(v.Published), stored.text, v.Hash, v.CaptureHash, v.Extractor, joinClasses(v.Classes), v.Added,
+		v.Removed, nanos(v.Modified), stored.base, stored.delta).Scan(&id)
 	if isUniqueViolation(err) {
 		return 0, fmt.Errorf("article %d version %d: %w", v.ArticleID, v.Seq, ErrDuplicateVersion)
 	}
@@ -92,8 +95,6 @@ func insertVersion(ctx context.Context, tx *wtx, v *model.Version) (int64, error
 	if err := logVersion(ctx, tx, id, v); err != nil {
 		return 0, err
 	}
-	if tx.cache.d != dialectPostgres {
-		tx.unindexed = append(tx.unindexed, searchRow{id, v.Title, v.Byline, v.Text})
-	}
+	tx.unindexed = append(tx.unindexed, searchRow{id, v.ArticleID, v.Title, v.Byline, v.Text})
 	return id, nil
 }

@@ -1,0 +1,12 @@
+-- 0020_text_delta: a version's text may be stored as a delta against the
+-- text of an earlier version of its article, stored whole (see
+-- storedText and migrations/sqlite/0021). text_base is that version's
+-- id, 0 when text holds the whole text; text_delta is then the delta,
+-- and text is empty.
+ALTER TABLE versions ADD COLUMN text_base BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE versions ADD COLUMN text_delta BYTEA NOT NULL DEFAULT '\x';
+
+-- The trigger indexed NEW.text, which a delta leaves empty: the write
+-- that appends a version now indexes its whole text (wtx.indexSearch).
+DROP TRIGGER versions_search_insert ON versions;
+DROP FUNCTION errata_index_version();
