@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/errata/errata/internal/archive"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/store"
 	"github.com/errata/errata/internal/warc"
@@ -153,11 +152,7 @@ type warcExport struct {
 // capture writes one capture's records and returns how many versions it
 // carried.
 func (x *warcExport) capture(ctx context.Context, c model.Capture) (int, error) {
-	blob, err := x.st.CaptureBody(ctx, c.Hash)
-	if err != nil {
-		return 0, err
-	}
-	body, err := archive.Unpack(c.Hash, blob, x.st.Dicts(ctx))
+	body, err := x.st.CaptureContent(ctx, c.Hash)
 	if err != nil {
 		return 0, fmt.Errorf("export: %w", err)
 	}

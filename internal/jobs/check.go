@@ -249,7 +249,7 @@ func (e *Engine) recordVersion(ctx context.Context, rec *store.CheckRecord, resp
 			return res, err
 		}
 	}
-	bodyHash, blob, err := e.Store.PackCapture(ctx, a.OutletID, resp.Body)
+	bodyHash, blob, base, err := e.Store.PackCaptureAfter(ctx, a.OutletID, a.ID, resp.Body)
 	if err != nil {
 		return CheckResult{}, fmt.Errorf("jobs: keep capture of %s: %w", a.URL, err)
 	}
@@ -257,7 +257,7 @@ func (e *Engine) recordVersion(ctx context.Context, rec *store.CheckRecord, resp
 	rec.Version = d.Version
 	rec.Capture = &model.Capture{
 		Hash: bodyHash, URL: resp.URL, Status: resp.Status, Header: resp.Header,
-		FetchedAt: resp.FetchedAt.UTC(), Size: int64(len(resp.Body)), Body: blob,
+		FetchedAt: resp.FetchedAt.UTC(), Size: int64(len(resp.Body)), Body: blob, Base: base,
 	}
 	if rec.Served, err = e.servedCapture(ctx, a.OutletID, resp); err != nil {
 		return CheckResult{}, fmt.Errorf("jobs: keep served page of %s: %w", a.URL, err)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/errata/errata/internal/archive"
 	"github.com/errata/errata/internal/extract"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/revise"
@@ -85,11 +84,7 @@ func (e *Engine) extractURL(ctx context.Context, url string, rs []*response, res
 // extractCapture reads the stored capture behind r as errata reads a page
 // it fetched; ok is false for a page holding no article text.
 func (e *Engine) extractCapture(ctx context.Context, a model.Article, r *response) (model.Version, bool, error) {
-	blob, err := e.Store.CaptureBody(ctx, r.hash)
-	if err != nil {
-		return model.Version{}, false, err
-	}
-	body, err := archive.Unpack(r.hash, blob, e.Store.Dicts(ctx))
+	body, err := e.Store.CaptureContent(ctx, r.hash)
 	if err != nil {
 		return model.Version{}, false, fmt.Errorf("jobs: import %s: %w", r.url, err)
 	}

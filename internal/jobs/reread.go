@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"sync"
 
-	"github.com/errata/errata/internal/archive"
 	"github.com/errata/errata/internal/extract"
 	"github.com/errata/errata/internal/furniture"
 	"github.com/errata/errata/internal/model"
@@ -57,11 +56,7 @@ func (e *Engine) reread(ctx context.Context, a *model.Article, last model.Versio
 		e.Log.Warn("re-extract: capture missing", "url", a.URL, "err", err)
 		return nil, false
 	}
-	blob, err := e.Store.CaptureBody(ctx, last.CaptureHash)
-	if err != nil {
-		return nil, false
-	}
-	body, err := archive.Unpack(last.CaptureHash, blob, e.Store.Dicts(ctx))
+	body, err := e.Store.CaptureContent(ctx, last.CaptureHash)
 	if err != nil {
 		e.Log.Warn("re-extract: capture unreadable", "url", a.URL, "err", err)
 		return nil, false

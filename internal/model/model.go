@@ -261,7 +261,10 @@ type Capture struct {
 	Header    map[string][]string
 	FetchedAt time.Time
 	Size      int64  // bytes of the decompressed body
-	Body      []byte // the body, gzip-compressed; nil when not loaded
+	Body      []byte // the body, packed (see archive); nil when not loaded
+	// Base is the hash of the capture Body is a delta against (see
+	// archive.PackDelta), "" when Body is packed whole.
+	Base string
 }
 
 // Check is one visit to an article.

@@ -34,7 +34,7 @@ const (
 		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 	// Newest first, through the outlet's articles: captures carry no
 	// outlet, their versions' articles do.
-	sqlDictSamples = `SELECT v.id, c.hash, c.body FROM articles a
+	sqlDictSamples = `SELECT v.id, c.hash, c.body, c.base FROM articles a
 		JOIN versions v ON v.article_id = a.id
 		JOIN captures c ON c.hash = v.capture_hash
 		WHERE a.outlet_id = ? AND v.id > ? AND c.size > 0
@@ -216,14 +216,14 @@ func (s *Store) dictSamples(ctx context.Context, outletID, since int64) ([][]byt
 		return nil, 0, err
 	}
 	type row struct {
-		hash string
-		blob []byte
+		hash, base string
+		blob       []byte
 	}
 	var last int64
 	stored, err := collect(rows, func(r scanner) (row, error) {
 		var id int64
 		var c row
-		err := r.Scan(&id, &c.hash, &c.blob)
+		err := r.Scan(&id, &c.hash, &c.blob, &c.base)
 		last = max(last, id)
 		return c, err
 	})
@@ -234,7 +234,11 @@ func (s *Store) dictSamples(ctx context.Context, outletID, since int64) ([][]byt
 	var samples [][]byte
 	dicts := s.Dicts(ctx)
 	for _, c := range stored {
-		if body, err := archive.Unpack(c.hash, c.blob, dicts); err == nil {
+		body, err := archive.Unpack(c.hash, c.blob, dicts)
+		if c.base != "" {
+			body, err = s.captureContent(ctx, c.hash)
+		}
+		if err == nil {
 			samples = append(samples, body)
 		}
 	}

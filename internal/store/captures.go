@@ -11,13 +11,14 @@ const (
 	sqlCapture = `SELECT hash, url, status, header, fetched_at, size FROM captures WHERE hash = ?`
 	// Content-addressed: the same hash is the same bytes, so a second insert
 	// is a no-op rather than an update (which the trigger would refuse).
-	sqlInsertCapture = `INSERT INTO captures (hash, url, status, header, fetched_at, size, body)
-		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+	sqlInsertCapture = `INSERT INTO captures (hash, url, status, header, fetched_at, size, body, base)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 	sqlCaptureBody = `SELECT body FROM captures WHERE hash = ?`
 )
 
-// CaptureBody returns the compressed body of the capture stored under
-// hash (see archive.Unpack).
+// CaptureBody returns the body of the capture stored under hash as it
+// is stored: packed whole (see archive.Unpack) or as a delta. Readers of
+// the body call CaptureContent.
 func (s *Store) CaptureBody(ctx context.Context, hash string) ([]byte, error) {
 	var body []byte
 	err := s.queryRow(ctx, sqlCaptureBody, hash).Scan(&body)
@@ -51,7 +52,10 @@ func insertCapture(ctx context.Context, tx *wtx, c *model.Capture) error {
 	if body == nil {
 		body = []byte{}
 	}
-	res, err := tx.ExecContext(ctx, sqlInsertCapture, c.Hash, c.URL, c.Status, header, nanos(c.FetchedAt), c.Size, body)
+	if err := checkCaptureBase(ctx, tx, c); err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, sqlInsertCapture, c.Hash, c.URL, c.Status, header, nanos(c.FetchedAt), c.Size, body, c.Base)
 	if err != nil {
 		return fmt.Errorf("insert capture: %w", err)
 	}

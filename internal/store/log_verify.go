@@ -331,7 +331,7 @@ func (v *verifier) checkBody(ctx context.Context, r leafRow) error {
 	if len(blob) == 0 && c.Size == 0 {
 		return nil
 	}
-	body, err := archive.Unpack(c.Hash, blob, v.s.Dicts(ctx))
+	body, err := v.s.captureContent(ctx, c.Hash)
 	switch {
 	case errors.Is(err, archive.ErrCorrupt):
 		v.find("captures", c.Hash, "changed: the body no longer hashes to its address (leaf %d)", r.leaf)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 
 	"github.com/errata/errata/internal/model"
 
@@ -26,16 +27,19 @@ const (
 	sqlPurgeUnmark        = `DELETE FROM purges WHERE article_id = ?`
 	// Every version is in the search index (0010), which keeps no text
 	// of its own to delete by (0021).
-	sqlPurgeSearch       = `DELETE FROM version_search WHERE rowid IN (SELECT id FROM versions WHERE article_id = ?1)`
-	pgPurgeSearch        = `DELETE FROM version_search WHERE article_id = ?`
-	sqlPurgeVersions     = `DELETE FROM versions WHERE article_id = ?`
-	sqlPurgeVersionIDs   = `SELECT id FROM versions WHERE article_id = ? ORDER BY id`
-	sqlPurgeAliases      = `DELETE FROM article_aliases WHERE article_id = ?`
-	sqlPurgePending      = `DELETE FROM pending_checks WHERE article_id = ?`
-	sqlPurgeFurniture    = `DELETE FROM furniture WHERE outlet_id = ? AND article_id = ?`
-	sqlPurgeSightings    = `DELETE FROM block_sightings WHERE outlet_id = ? AND article_id = ?`
-	sqlCaptureHeader     = `SELECT header FROM captures WHERE hash = ?`
-	sqlPurgeCapture      = `DELETE FROM captures WHERE hash = ?1 AND NOT EXISTS (SELECT 1 FROM versions WHERE capture_hash = ?1)`
+	sqlPurgeSearch     = `DELETE FROM version_search WHERE rowid IN (SELECT id FROM versions WHERE article_id = ?1)`
+	pgPurgeSearch      = `DELETE FROM version_search WHERE article_id = ?`
+	sqlPurgeVersions   = `DELETE FROM versions WHERE article_id = ?`
+	sqlPurgeVersionIDs = `SELECT id FROM versions WHERE article_id = ? ORDER BY id`
+	sqlPurgeAliases    = `DELETE FROM article_aliases WHERE article_id = ?`
+	sqlPurgePending    = `DELETE FROM pending_checks WHERE article_id = ?`
+	sqlPurgeFurniture  = `DELETE FROM furniture WHERE outlet_id = ? AND article_id = ?`
+	sqlPurgeSightings  = `DELETE FROM block_sightings WHERE outlet_id = ? AND article_id = ?`
+	sqlCaptureHeader   = `SELECT header, base FROM captures WHERE hash = ?`
+	// A capture another capture is a delta against is kept (see
+	// PackCaptureAfter).
+	sqlPurgeCapture = `DELETE FROM captures WHERE hash = ?1 AND NOT EXISTS (SELECT 1 FROM versions WHERE capture_hash = ?1)
+		AND NOT EXISTS (SELECT 1 FROM captures WHERE base = ?1 AND base <> '')`
 	sqlCountSourceTracks = `SELECT count(*), coalesce(sum((SELECT count(*) FROM versions v WHERE v.article_id = a.id)), 0)
 		FROM articles a WHERE a.source_id = ?`
 )
@@ -99,18 +103,22 @@ func (s *Store) purgeTx(ctx context.Context, tx *wtx, id int64) (Purged, error) 
 			return p, err
 		}
 	}
-	for _, h := range hashes {
-		res, err := tx.ExecContext(ctx, sqlPurgeCapture, h)
-		if err != nil {
-			return p, err
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return p, err
-		}
-		p.Captures += int(n)
-		if n > 0 {
-			logged.Captures = append(logged.Captures, h)
+	// Twice: the first pass deletes the article's deltas, which frees
+	// the whole captures they were packed against for the second.
+	for range 2 {
+		for _, h := range hashes {
+			res, err := tx.ExecContext(ctx, sqlPurgeCapture, h)
+			if err != nil {
+				return p, err
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return p, err
+			}
+			p.Captures += int(n)
+			if n > 0 {
+				logged.Captures = append(logged.Captures, h)
+			}
 		}
 	}
 	if err := logPurge(ctx, tx, logged); err != nil {
@@ -143,7 +151,9 @@ func purgeLeaf(ctx context.Context, tx *wtx, id int64) (tlog.PurgeLeaf, error) {
 
 // captureHashes lists the captures of an article's versions, each
 // followed by the capture of the page as served when it is a rendered
-// DOM (model.HeaderServedCapture), which no version refers to.
+// DOM (model.HeaderServedCapture), which no version refers to, and then
+// the captures those are deltas against, which may be another purged
+// article's kept for them.
 func captureHashes(ctx context.Context, tx *wtx, id int64) ([]string, error) {
 	rows, err := tx.tx.QueryContext(ctx, tx.cache.d.rebind(sqlPurgeCaptureHashes), id)
 	if err != nil {
@@ -156,16 +166,19 @@ func captureHashes(ctx context.Context, tx *wtx, id int64) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []string
+	var out, bases []string
 	for _, h := range hashes {
 		out = append(out, h)
-		var js string
-		err := tx.QueryRowContext(ctx, sqlCaptureHeader, h).Scan(&js)
+		var js, base string
+		err := tx.QueryRowContext(ctx, sqlCaptureHeader, h).Scan(&js, &base)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue // a version whose capture is missing: nothing more to purge
 		}
 		if err != nil {
 			return nil, err
+		}
+		if base != "" && !slices.Contains(bases, base) && !slices.Contains(hashes, base) {
+			bases = append(bases, base)
 		}
 		var header http.Header
 		if fromJSON(js, &header) == nil {
@@ -174,7 +187,7 @@ func captureHashes(ctx context.Context, tx *wtx, id int64) ([]string, error) {
 			}
 		}
 	}
-	return out, nil
+	return append(out, bases...), nil
 }
 
 // SourceTracks counts the articles a source found and their versions:

@@ -34,7 +34,8 @@ var writeQueries = []string{
 	sqlUpdateArticle, sqlUpdateChecked, sqlUpdateCheckedIfFresh, sqlInsertCheckNoID, sqlUpdateSource, sqlCountVersions, sqlArticleURLOf, sqlMoveAliases,
 	sqlDeleteChecks, sqlDeleteArticle, sqlLastChecked, sqlLastCheckedForUpdate,
 	sqlOutletRules, sqlOutletRulesForUpdate,
-	sqlLogSize, sqlReleaseHost, sqlIndexVersion,
+	sqlLogSize, sqlReleaseHost, sqlIndexVersion, pgIndexVersion, sqliteInsertVersion,
+	sqlPrevText, sqlTextBase, sqlWholeCapture,
 }
 
 // prepare prepares queries now; a query that fails to prepare is left to

@@ -176,3 +176,27 @@ func TestTextDelta_TamperedDeltaIsFoundNotRead(t *testing.T) {
 		})
 	}
 }
+
+// After a purge of the newest versions, new versions take new ids, not
+// the purged ones the log's leaves still hold (SQLite reuses the largest
+// id plus one unless told otherwise).
+func TestPurge_NewestArticleThenRecordAgain(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		o := mustOutlet(t, s, "Daily")
+		recordTexts(t, s, o, "https://d.example/a", editedText(0))
+		b := recordTexts(t, s, o, "https://d.example/b", editedText(0), editedText(1))
+		vs, _ := s.Versions(ctx, b.ID)
+		if _, err := s.PurgeArticle(ctx, b.ID); err != nil {
+			t.Fatal(err)
+		}
+		c := recordTexts(t, s, o, "https://d.example/c", editedText(0), editedText(1))
+		got, err := s.Versions(ctx, c.ID)
+		if err != nil || len(got) != 2 || got[0].ID <= vs[1].ID {
+			t.Fatalf("versions after the purge = %+v, %v; want ids above %d", got, err, vs[1].ID)
+		}
+		if rep, err := s.VerifyLog(ctx, ""); err != nil || len(rep.Findings) != 0 {
+			t.Errorf("VerifyLog = %+v, %v; want no findings", rep, err)
+		}
+	})
+}

@@ -17,6 +17,17 @@ const (
 		capture_hash, extractor, classes, added, removed, modified, text_base, text_delta)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		RETURNING id`
+	// sqliteInsertVersion picks the id itself: SQLite gives a new row the
+	// largest id plus one, so after a purge of the newest versions it
+	// would hand out their ids again, which the log's leaves still hold
+	// (log_leaves_version is unique) and every later append would fail.
+	// PostgreSQL's identity never goes back.
+	sqliteInsertVersion = `INSERT INTO versions (id, article_id, seq, fetched_at, title, byline, published, text, hash,
+		capture_hash, extractor, classes, added, removed, modified, text_base, text_delta)
+		VALUES (1 + max((SELECT coalesce(max(id), 0) FROM versions),
+			(SELECT coalesce(max(version_id), 0) FROM log_leaves WHERE version_id <> 0)),
+			?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		RETURNING id`
 )
 
 // scanVersionRow scans versionCols; the text is whole only if the row
@@ -82,8 +93,12 @@ func insertVersion(ctx context.Context, tx *wtx, v *model.Version) (int64, error
 	if err != nil {
 		return 0, err
 	}
+	insert := sqlInsertVersion
+	if tx.cache.d != dialectPostgres && !tx.prelog {
+		insert = sqliteInsertVersion
+	}
 	var id int64
-	err = tx.QueryRowContext(ctx, sqlInsertVersion, v.ArticleID, v.Seq, nanos(v.FetchedAt), v.Title, v.Byline,
+	err = tx.QueryRowContext(ctx, insert, v.ArticleID, v.Seq, nanos(v.FetchedAt), v.Title, v.Byline,
 		nanos(v.Published), stored.text, v.Hash, v.CaptureHash, v.Extractor, joinClasses(v.Classes), v.Added,
 		v.Removed, nanos(v.Modified), stored.base, stored.delta).Scan(&id)
 	if isUniqueViolation(err) {

@@ -79,19 +79,14 @@ func (s *Server) handleCaptureRaw(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	blob, err := s.cfg.Store.CaptureBody(r.Context(), c.Hash)
-	if err != nil {
-		s.fail(w, r, notFoundIf(err, "capture"))
-		return
-	}
-	body, err := archive.Unpack(c.Hash, blob, s.cfg.Store.Dicts(r.Context()))
+	body, err := s.cfg.Store.CaptureContent(r.Context(), c.Hash)
 	if errors.Is(err, archive.ErrCorrupt) {
 		s.log.Error("capture damaged", slog.String("hash", c.Hash), slog.Any("err", err))
 		s.fail(w, r, &httpError{status: http.StatusInternalServerError, msg: "this capture is damaged in the store: its body no longer matches its hash"})
 		return
 	}
 	if err != nil {
-		s.fail(w, r, err)
+		s.fail(w, r, notFoundIf(err, "capture"))
 		return
 	}
 	h := w.Header()

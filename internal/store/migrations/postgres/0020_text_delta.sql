@@ -10,3 +10,9 @@ ALTER TABLE versions ADD COLUMN text_delta BYTEA NOT NULL DEFAULT '\x';
 -- that appends a version now indexes its whole text (wtx.indexSearch).
 DROP TRIGGER versions_search_insert ON versions;
 DROP FUNCTION errata_index_version();
+
+-- A capture may likewise be a delta against an earlier capture of its
+-- article, stored whole: base is that capture's hash, '' when body is
+-- packed whole. A purge keeps a capture that another's base names.
+ALTER TABLE captures ADD COLUMN base TEXT COLLATE "C" NOT NULL DEFAULT '';
+CREATE INDEX captures_base ON captures(base) WHERE base <> '';

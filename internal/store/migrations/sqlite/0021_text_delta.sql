@@ -17,3 +17,9 @@ CREATE VIRTUAL TABLE version_search USING fts5(
 );
 INSERT INTO version_search (rowid, title, byline, text)
     SELECT id, title, byline, text FROM versions;
+
+-- A capture may likewise be a delta against an earlier capture of its
+-- article, stored whole: base is that capture's hash, '' when body is
+-- packed whole. A purge keeps a capture that another's base names.
+ALTER TABLE captures ADD COLUMN base TEXT NOT NULL DEFAULT '';
+CREATE INDEX captures_base ON captures(base) WHERE base <> '';
