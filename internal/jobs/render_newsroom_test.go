@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/errata/errata/internal/archive"
 	"github.com/errata/errata/internal/browsertest"
 	"github.com/errata/errata/internal/fetch"
 	"github.com/errata/errata/internal/model"
@@ -207,13 +206,9 @@ func assertServedKept(t *testing.T, st *store.Store, got []newsroom.Recorded) {
 
 func captureText(t *testing.T, st *store.Store, hash string) string {
 	t.Helper()
-	blob, err := st.CaptureBody(context.Background(), hash)
+	body, err := st.CaptureContent(context.Background(), hash)
 	if err != nil {
 		t.Fatalf("capture %s: %v", hash, err)
-	}
-	body, err := archive.Unpack(hash, blob, st.Dicts(context.Background()))
-	if err != nil {
-		t.Fatal(err)
 	}
 	return string(body)
 }

@@ -148,9 +148,19 @@ func benchWord(text string, r int) string {
 
 // storageForm is one way of keeping captures.
 type storageForm struct {
-	name  string
-	pack  func(ctx context.Context, s *Store, outletID int64, body []byte) (string, []byte, error)
+	name string
+	// pack returns the capture's hash, its blob and the hash of the
+	// capture the blob is a delta against ("" for a whole blob).
+	pack  func(ctx context.Context, s *Store, outletID, articleID int64, body []byte) (string, []byte, string, error)
 	train bool
+}
+
+// whole adapts a packer of whole blobs to storageForm.pack.
+func whole(pack func(body []byte) (string, []byte, error)) func(context.Context, *Store, int64, int64, []byte) (string, []byte, string, error) {
+	return func(_ context.Context, _ *Store, _, _ int64, body []byte) (string, []byte, string, error) {
+		h, blob, err := pack(body)
+		return h, blob, "", err
+	}
 }
 
 func gzipPack(body []byte) (string, []byte, error) {
@@ -164,14 +174,16 @@ func gzipPack(body []byte) (string, []byte, error) {
 }
 
 var storageForms = []storageForm{
-	{name: "gzip (before)", pack: func(_ context.Context, _ *Store, _ int64, body []byte) (string, []byte, error) {
-		return gzipPack(body)
+	{name: "gzip (before)", pack: whole(gzipPack)},
+	{name: "zstd", pack: whole(archive.Pack)},
+	{name: "zstd+dict", train: true, pack: func(ctx context.Context, s *Store, outletID, _ int64, body []byte) (string, []byte, string, error) {
+		h, blob, err := s.PackCapture(ctx, outletID, body)
+		return h, blob, "", err
 	}},
-	{name: "zstd", pack: func(_ context.Context, _ *Store, _ int64, body []byte) (string, []byte, error) {
-		return archive.Pack(body)
-	}},
-	{name: "zstd+dict", train: true, pack: func(ctx context.Context, s *Store, outletID int64, body []byte) (string, []byte, error) {
-		return s.PackCapture(ctx, outletID, body)
+	// As a check keeps captures: a delta against the article's whole
+	// capture where that is small, else with the outlet's dictionary.
+	{name: "delta", train: true, pack: func(ctx context.Context, s *Store, outletID, articleID int64, body []byte) (string, []byte, string, error) {
+		return s.PackCaptureAfter(ctx, outletID, articleID, body)
 	}},
 }
 
@@ -241,14 +253,14 @@ func recordBenchCrawl(b *testing.B, pages []benchPage, f storageForm) storageFig
 			tmpl := pages[int(ar.outlet-arts[0].outlet)%len(pages)]
 			body, text := benchEdit(tmpl, pages[ar.page], i, seq)
 			start := time.Now()
-			hash, blob, err := f.pack(ctx, s, ar.outlet, []byte(body))
+			hash, blob, base, err := f.pack(ctx, s, ar.outlet, ar.a.ID, []byte(body))
 			fig.pack += time.Since(start)
 			if err != nil {
 				b.Fatal(err)
 			}
 			v := version(ar.a.ID, seq)
 			v.Text, v.Hash, v.CaptureHash = text, archive.Hash([]byte(text)), hash
-			c := &model.Capture{Hash: hash, URL: ar.a.URL, Status: 200, FetchedAt: v.FetchedAt, Size: int64(len(body)), Body: blob}
+			c := &model.Capture{Hash: hash, URL: ar.a.URL, Status: 200, FetchedAt: v.FetchedAt, Size: int64(len(body)), Body: blob, Base: base}
 			if _, err := s.Record(ctx, CheckRecord{Article: ar.a, Check: check(ar.a.ID, v.FetchedAt, model.OutcomeNewVersion), Capture: c, Version: v}); err != nil {
 				b.Fatal(err)
 			}
@@ -283,28 +295,25 @@ func packedAgainst(b *testing.B, prev, body []byte) int64 {
 	return int64(len(enc.EncodeAll(body, nil)))
 }
 
-// unpackAll reads every capture back as the web and export do, and
-// returns the time spent unpacking.
+// unpackAll reads every capture back as the web and export do
+// (CaptureContent: the row, a delta's base, unpacking and the hash
+// check), and returns the time spent.
 func unpackAll(b *testing.B, s *Store) time.Duration {
 	ctx := context.Background()
-	rows, err := s.query(ctx, `SELECT hash, body FROM captures`)
+	rows, err := s.query(ctx, `SELECT hash FROM captures`)
 	if err != nil {
 		b.Fatal(err)
 	}
-	blobs := map[string][]byte{}
-	for rows.Next() {
+	hashes, err := collect(rows, func(sc scanner) (string, error) {
 		var h string
-		var blob []byte
-		if err := rows.Scan(&h, &blob); err != nil {
-			b.Fatal(err)
-		}
-		blobs[h] = blob
+		return h, sc.Scan(&h)
+	})
+	if err != nil {
+		b.Fatal(err)
 	}
-	rows.Close()
-	dicts := s.Dicts(ctx)
 	start := time.Now()
-	for h, blob := range blobs {
-		if _, err := archive.Unpack(h, blob, dicts); err != nil {
+	for _, h := range hashes {
+		if _, err := s.CaptureContent(ctx, h); err != nil {
 			b.Fatal(err)
 		}
 	}
