@@ -169,7 +169,7 @@ func sentencesKeep(text string) []string {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
-		if !strings.ContainsRune(sentenceEnds, r) {
+		if !isEndMark(r) {
 			continue
 		}
 		end := i + markRunLen(text[i:])

@@ -1,6 +1,9 @@
 package diff
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Doc is the comparable part of one version. Text is paragraphs joined by
 // "\n\n".
@@ -53,6 +56,16 @@ func Edits(old, new string) []SentenceEdit {
 		return nil
 	}
 	return sentenceEdits(Sentences(old), Sentences(new))
+}
+
+// EditSentences is Edits over texts already split by Sentences, for a
+// caller comparing each of a series of texts with the next, which then
+// splits each text once.
+func EditSentences(olds, news []string) []SentenceEdit {
+	if slices.Equal(olds, news) {
+		return nil
+	}
+	return sentenceEdits(olds, news)
 }
 
 // Align pairs every sentence of one text with its counterpart in the

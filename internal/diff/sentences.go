@@ -65,9 +65,15 @@ func splitParagraph(p string) []string {
 	var out []string
 	start := 0
 	for i := 0; i < len(p); {
+		// Most runes are ASCII and no end mark: they are passed over a
+		// byte at a time, without decoding.
+		if c := p[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(p[i:])
 		i += size
-		if !strings.ContainsRune(sentenceEnds, r) {
+		if !isEndMark(r) {
 			continue
 		}
 		end := i + markRunLen(p[i:])
@@ -89,8 +95,17 @@ func splitParagraph(p string) []string {
 // mark ("?!", "...", `."`).
 func markRunLen(s string) int {
 	return runLen(s, func(r rune) bool {
-		return strings.ContainsRune(sentenceEnds, r) || strings.ContainsRune(closers, r)
+		return isEndMark(r) || strings.ContainsRune(closers, r)
 	})
+}
+
+// isEndMark reports whether r is one of sentenceEnds.
+func isEndMark(r rune) bool {
+	switch r {
+	case '.', '!', '?', '…', '。', '！', '？':
+		return true
+	}
+	return false
 }
 
 // isBoundary decides whether the end mark at p[mark] (whose run ends at

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -62,4 +63,24 @@ func FuzzSentences(f *testing.F) {
 			t.Fatalf("words changed: %q vs %q", words, want)
 		}
 	})
+}
+
+// isEndMark is the switch form of sentenceEnds; they must not drift.
+func TestIsEndMark_IsSentenceEnds(t *testing.T) {
+	for r := rune(0); r < 0x3100; r++ {
+		if got, want := isEndMark(r), strings.ContainsRune(sentenceEnds, r); got != want {
+			t.Errorf("isEndMark(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// EditSentences over split texts is Edits over the texts.
+func TestEditSentences_IsEdits(t *testing.T) {
+	old := "The council met. It voted 5-4.\n\nThe mayor said nothing. Dr. Smith left."
+	for _, new := range []string{old, "The council met. It voted 6-3.\n\nThe mayor said nothing.",
+		"It voted 5-4. The council met.\n\nThe mayor spoke at length. Dr. Smith left."} {
+		if got, want := EditSentences(Sentences(old), Sentences(new)), Edits(old, new); !reflect.DeepEqual(got, want) {
+			t.Errorf("EditSentences = %+v\nEdits = %+v", got, want)
+		}
+	}
 }

@@ -214,7 +214,11 @@ func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets 
 		line.Wire = &wire
 	}
 	line.WireOrigin = origin
+	// Each text is split into sentences once, and compared with the one
+	// before and the one after.
+	var prev []string
 	for i, v := range vs {
+		sents := diff.Sentences(v.Text)
 		ev := Version{
 			Seq: v.Seq, FetchedAt: rfc3339(v.FetchedAt), Title: v.Title, Byline: v.Byline,
 			Published: rfc3339(v.Published), Modified: rfc3339(v.Modified), Text: v.Text, Hash: v.Hash,
@@ -225,15 +229,17 @@ func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets 
 			ev.Classes = []string{}
 		}
 		if i > 0 {
-			ev.Edits = edits(vs[i-1].Text, v.Text)
+			ev.Edits = edits(prev, sents)
 		}
+		prev = sents
 		line.Versions = append(line.Versions, ev)
 	}
 	return line, false, nil
 }
 
-// edits lists the sentence edits between two texts, never nil.
-func edits(old, new string) []Edit {
+// edits lists the sentence edits between two texts split into
+// sentences, never nil.
+func edits(old, new []string) []Edit {
 	index := func(i int) *int {
 		if i < 0 {
 			return nil
@@ -241,7 +247,7 @@ func edits(old, new string) []Edit {
 		return &i
 	}
 	out := []Edit{}
-	for _, e := range diff.Edits(old, new) {
+	for _, e := range diff.EditSentences(old, new) {
 		out = append(out, Edit{Action: string(e.Action), Old: index(e.Old), New: index(e.New), OldText: e.OldText, NewText: e.NewText})
 	}
 	return out

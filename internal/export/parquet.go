@@ -6,6 +6,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/errata/errata/internal/diff"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/store"
 	"github.com/parquet-go/parquet-go"
@@ -110,7 +111,9 @@ func parquetRows(ctx context.Context, st *store.Store, a model.Article, outlets 
 		outlets[a.OutletID] = name
 	}
 	rows := make([]ParquetVersion, 0, len(vs))
+	var prev []string // the sentences of the version before
 	for i, v := range vs {
+		sents := diff.Sentences(v.Text)
 		r := ParquetVersion{
 			ArticleID: a.ID, URL: a.URL, Outlet: name, Seq: int32(v.Seq), FetchedAt: v.FetchedAt.UTC(),
 			Title: v.Title, Byline: v.Byline, Text: v.Text, Hash: v.Hash, CaptureHash: v.CaptureHash,
@@ -126,11 +129,12 @@ func parquetRows(ctx context.Context, st *store.Store, a model.Article, outlets 
 			r.Modified = &m
 		}
 		if i > 0 {
-			for _, e := range edits(vs[i-1].Text, v.Text) {
+			for _, e := range edits(prev, sents) {
 				r.Edits = append(r.Edits, ParquetEdit{Action: e.Action, Old: int32p(e.Old), New: int32p(e.New),
 					OldText: e.OldText, NewText: e.NewText})
 			}
 		}
+		prev = sents
 		rows = append(rows, r)
 	}
 	return rows, nil

@@ -7,15 +7,19 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"runtime"
 	"time"
 
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/store"
 	"github.com/errata/errata/internal/warc"
+	"golang.org/x/sync/errgroup"
 )
 
 // capturePage is how many captures (headers only) one store query reads
-// while writing a WARC; bodies are read and written one at a time.
+// while writing a WARC. The records of a page's captures are built on
+// every core, at most one capture per core at a time, and written in
+// order.
 const capturePage = 200
 
 // MetadataType is the Content-Type of the metadata record errata writes for
@@ -81,14 +85,14 @@ type Metadata struct {
 // record, then for each capture in the order fetched a response record
 // (the original status, headers and decoded body), the request record
 // concurrent to it and one metadata record per version made from it. It
-// holds one page of capture headers and one body at a time.
+// holds one page of capture headers at a time, and one body per core.
 func WARC(ctx context.Context, st *store.Store, w io.Writer, opt WARCOptions) (WARCStats, error) {
 	ww := warc.NewWriter(w)
 	var stats WARCStats
 	if err := writeInfo(ctx, st, ww, opt); err != nil {
 		return stats, err
 	}
-	x := &warcExport{st: st, w: ww, opt: opt, outlets: map[int64]string{}}
+	x := &warcExport{st: st, opt: opt, outlets: &outletNames{st: st, names: map[int64]string{}}}
 	q := store.CaptureQuery{Since: opt.Since, ArticleID: opt.ArticleID, Limit: capturePage}
 	for {
 		page, err := st.CapturePage(ctx, q)
@@ -98,29 +102,76 @@ func WARC(ctx context.Context, st *store.Store, w io.Writer, opt WARCOptions) (W
 		if len(page) == 0 {
 			break
 		}
-		for _, c := range page {
-			if opt.Snapshot != nil {
-				leaf, err := st.CaptureLeaf(ctx, c.Hash)
-				if err != nil && !errors.Is(err, store.ErrNotFound) {
-					return stats, err
-				}
-				if !opt.Snapshot.covers(leaf, err == nil) {
-					continue
-				}
-			}
-			n, err := x.capture(ctx, c)
-			if err != nil {
-				return stats, err
-			}
-			stats.Captures++
-			stats.Payload += c.Size
-			stats.Versions += n
+		if err := x.page(ctx, ww, page, &stats); err != nil {
+			return stats, err
 		}
 		last := page[len(page)-1]
 		q.AfterTime, q.AfterHash = last.FetchedAt, last.Hash
 	}
 	stats.Bytes = ww.Written()
 	return stats, nil
+}
+
+// page builds the records of a page of captures on every core and writes
+// them in the page's order. A capture's records are written once those
+// of every capture before it are, so a core is never idle for long and
+// at most one built capture per core waits in memory.
+func (x *warcExport) page(ctx context.Context, ww *warc.Writer, page []model.Capture, stats *WARCStats) error {
+	type built struct {
+		b        *warc.Batch
+		versions int
+		skipped  bool
+	}
+	ready := make([]chan built, len(page))
+	for i := range ready {
+		ready[i] = make(chan built, 1)
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	workers := runtime.GOMAXPROCS(0)
+	slots := make(chan struct{}, workers)
+	g.Go(func() error {
+		for i, c := range page {
+			select {
+			case slots <- struct{}{}:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+			g.Go(func() error {
+				var out built
+				var err error
+				out.b = warc.NewBatch()
+				out.versions, out.skipped, err = x.capture(gctx, out.b, c)
+				if err != nil {
+					return err
+				}
+				ready[i] <- out
+				return nil
+			})
+		}
+		return nil
+	})
+	g.Go(func() error {
+		for i, c := range page {
+			var out built
+			select {
+			case out = <-ready[i]:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+			<-slots
+			if out.skipped {
+				continue
+			}
+			if err := ww.WriteBatch(out.b); err != nil {
+				return exportErr(err)
+			}
+			stats.Captures++
+			stats.Payload += c.Size
+			stats.Versions += out.versions
+		}
+		return nil
+	})
+	return g.Wait()
 }
 
 func writeInfo(ctx context.Context, st *store.Store, ww *warc.Writer, opt WARCOptions) error {
@@ -144,24 +195,38 @@ func writeInfo(ctx context.Context, st *store.Store, ww *warc.Writer, opt WARCOp
 
 type warcExport struct {
 	st      *store.Store
-	w       *warc.Writer
 	opt     WARCOptions
-	outlets map[int64]string
+	outlets *outletNames
 }
 
-// capture writes one capture's records and returns how many versions it
-// carried.
-func (x *warcExport) capture(ctx context.Context, c model.Capture) (int, error) {
+// capture builds one capture's records into b and returns how many
+// versions it carried; skipped is true for a capture the snapshot does
+// not cover, which has no records.
+func (x *warcExport) capture(ctx context.Context, b *warc.Batch, c model.Capture) (n int, skipped bool, err error) {
+	if x.opt.Snapshot != nil {
+		leaf, err := x.st.CaptureLeaf(ctx, c.Hash)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return 0, false, err
+		}
+		if !x.opt.Snapshot.covers(leaf, err == nil) {
+			return 0, true, nil
+		}
+	}
+	n, err = x.records(ctx, b, c)
+	return n, false, err
+}
+
+func (x *warcExport) records(ctx context.Context, b *warc.Batch, c model.Capture) (int, error) {
 	body, err := x.st.CaptureContent(ctx, c.Hash)
 	if err != nil {
 		return 0, fmt.Errorf("export: %w", err)
 	}
-	respID, err := x.w.Response(warc.Response{URL: c.URL, Date: c.FetchedAt, Status: c.Status, Header: c.Header, Body: body})
+	respID, err := b.Response(warc.Response{URL: c.URL, Date: c.FetchedAt, Status: c.Status, Header: c.Header, Body: body})
 	if err != nil {
 		return 0, exportErr(err)
 	}
 	req := warc.Request{URL: c.URL, Date: c.FetchedAt, Method: http.MethodGet, Header: x.opt.Request}
-	if _, err := x.w.Request(req, respID); err != nil {
+	if _, err := b.Request(req, respID); err != nil {
 		return 0, exportErr(err)
 	}
 	vs, err := x.st.CaptureVersions(ctx, c.Hash)
@@ -183,7 +248,7 @@ func (x *warcExport) capture(ctx context.Context, c model.Capture) (int, error) 
 		if err != nil {
 			leaf = -1
 		}
-		if err := x.metadata(ctx, c, v, leaf, respID); err != nil {
+		if err := x.metadata(ctx, b, c, v, leaf, respID); err != nil {
 			return n, err
 		}
 		n++
@@ -191,7 +256,7 @@ func (x *warcExport) capture(ctx context.Context, c model.Capture) (int, error) 
 	return n, nil
 }
 
-func (x *warcExport) metadata(ctx context.Context, c model.Capture, v model.Version, leaf int64, respID string) error {
+func (x *warcExport) metadata(ctx context.Context, b *warc.Batch, c model.Capture, v model.Version, leaf int64, respID string) error {
 	url, outlet, err := x.articleOf(ctx, v.ArticleID)
 	if err != nil {
 		return err
@@ -209,7 +274,7 @@ func (x *warcExport) metadata(ctx context.Context, c model.Capture, v model.Vers
 	if err != nil {
 		return exportErr(err)
 	}
-	_, err = x.w.Metadata(c.URL, v.FetchedAt, respID, MetadataType, block)
+	_, err = b.Metadata(c.URL, v.FetchedAt, respID, MetadataType, block)
 	return exportErr(err)
 }
 
@@ -219,16 +284,8 @@ func (x *warcExport) articleOf(ctx context.Context, id int64) (string, string, e
 	if err != nil {
 		return "", "", err
 	}
-	name, ok := x.outlets[a.OutletID]
-	if !ok {
-		o, err := x.st.Outlet(ctx, a.OutletID)
-		if err != nil {
-			return "", "", err
-		}
-		name = o.Name
-		x.outlets[a.OutletID] = name
-	}
-	return a.URL, name, nil
+	name, err := x.outlets.name(ctx, a.OutletID)
+	return a.URL, name, err
 }
 
 // rfc3339Nano keeps a time to the nanosecond, so an import gives back the

@@ -130,6 +130,58 @@ func TestWARC_ArticleAndSinceNarrowTheArchive(t *testing.T) {
 	}
 }
 
+// Captures' records are built on every core but written in fetch order,
+// each capture's request and metadata after its response, and a snapshot
+// leaves out what came after it without leaving a gap.
+func TestWARC_RecordsInFetchOrderFromEveryCore(t *testing.T) {
+	ctx := context.Background()
+	st := seedWARC(t, 40, 3, benchPage(4<<10))
+	// A snapshot of 160 leaves covers the first 80 checks (a capture and
+	// a version each), logged article by article, not in fetch order.
+	for _, snap := range []*Snapshot{nil, {Size: 160}} {
+		var buf bytes.Buffer
+		stats, err := WARC(ctx, st, &buf, WARCOptions{Snapshot: snap})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := warc.NewReader(bytes.NewReader(buf.Bytes()), 0)
+		var last time.Time
+		var response string
+		responses := 0
+		for {
+			rec, err := r.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch rec.Type {
+			case "response":
+				if rec.Date.Before(last) {
+					t.Fatalf("response of %s after one of %s", rec.Date, last)
+				}
+				last, response = rec.Date, rec.ID
+				responses++
+			case "metadata":
+				if rec.TargetURI == CheckpointURI {
+					continue
+				}
+				if rec.RefersTo != response {
+					t.Fatalf("metadata refers to %s, not the response before it %s", rec.RefersTo, response)
+				}
+			}
+		}
+		want := 120
+		if snap != nil {
+			want = 80
+		}
+		if responses != want || stats.Captures != want || stats.Versions != want {
+			t.Errorf("snapshot %v: %d responses, stats %+v; want %d", snap, responses, stats, want)
+		}
+	}
+}
+
 // BenchmarkExport_WARC measures export throughput in MB/s of captured
 // pages archived (decoded bodies read from the store, unpacked, digested
 // and gzipped into records): 200 captures of a 100 KB page, the first

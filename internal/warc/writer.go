@@ -3,6 +3,7 @@ package warc
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/rand"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,8 +11,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/nlnwa/gowarc/v3"
 )
 
@@ -63,30 +66,53 @@ type Request struct {
 	Header http.Header // Host is added from URL
 }
 
-// Writer writes records to w, each gzip-compressed on its own.
-type Writer struct {
-	w   io.Writer
+// Batch builds records, each a gzip member of its own, in memory: the
+// records of one capture can be built on any goroutine and written in
+// order later (Writer.WriteBatch). A Batch is used by one goroutine at a
+// time.
+type Batch struct {
 	zw  *gzip.Writer
 	m   gowarc.Marshaler
 	buf bytes.Buffer
-	n   int64
 }
 
-// NewWriter returns a Writer writing to w.
-func NewWriter(w io.Writer) *Writer {
+// gowarcOptions serialises the gowarc calls that build options: each
+// sets a global of the uuid package (EnableRandPool), a data race when
+// Batches build records on several goroutines. Building the record,
+// digesting and compressing it, the costly part, runs unlocked, and
+// record ids come from recordID, which reads no such global.
+var gowarcOptions sync.Mutex
+
+// recordID is a random (version 4) UUID URN, as gowarc's default makes
+// them, drawn straight from crypto/rand.
+func recordID() (string, error) {
+	id, err := uuid.NewRandomFromReader(rand.Reader)
+	if err != nil {
+		return "", err
+	}
+	return id.URN(), nil
+}
+
+// NewBatch returns an empty Batch.
+func NewBatch() *Batch {
 	zw, err := gzip.NewWriterLevel(io.Discard, level)
 	if err != nil {
 		panic(err) // level is a valid constant
 	}
-	return &Writer{w: w, zw: zw, m: gowarc.NewMarshaler()}
+	gowarcOptions.Lock()
+	defer gowarcOptions.Unlock()
+	return &Batch{zw: zw, m: gowarc.NewMarshaler()}
 }
 
-// Written is how many compressed bytes the Writer has written.
-func (w *Writer) Written() int64 { return w.n }
+// Len is how many compressed bytes the Batch holds.
+func (b *Batch) Len() int { return b.buf.Len() }
 
-// Info writes the warcinfo record that opens an archive: fields in the
+// Reset empties the Batch, keeping its buffers.
+func (b *Batch) Reset() { b.buf.Reset() }
+
+// Info adds the warcinfo record that opens an archive: fields in the
 // given order, as application/warc-fields.
-func (w *Writer) Info(date time.Time, filename string, fields [][2]string) (string, error) {
+func (b *Batch) Info(date time.Time, filename string, fields [][2]string) (string, error) {
 	var block strings.Builder
 	for _, f := range fields {
 		block.WriteString(f[0] + ": " + f[1] + "\r\n")
@@ -95,22 +121,22 @@ func (w *Writer) Info(date time.Time, filename string, fields [][2]string) (stri
 	if filename != "" {
 		headers = append(headers, [2]string{gowarc.WarcFilename, filename})
 	}
-	return w.record(gowarc.Warcinfo, headers, []byte(block.String()))
+	return b.record(gowarc.Warcinfo, headers, []byte(block.String()))
 }
 
-// Response writes a response record and returns its WARC-Record-ID.
-func (w *Writer) Response(r Response) (string, error) {
-	return w.record(gowarc.Response, [][2]string{
+// Response adds a response record and returns its WARC-Record-ID.
+func (b *Batch) Response(r Response) (string, error) {
+	return b.record(gowarc.Response, [][2]string{
 		{gowarc.WarcDate, warcDate(r.Date)},
 		{gowarc.WarcTargetURI, r.URL},
 		{gowarc.ContentType, typeResponse},
 	}, responseBlock(r))
 }
 
-// Request writes a request record concurrent to the response record
+// Request adds a request record concurrent to the response record
 // responseID.
-func (w *Writer) Request(r Request, responseID string) (string, error) {
-	return w.record(gowarc.Request, [][2]string{
+func (b *Batch) Request(r Request, responseID string) (string, error) {
+	return b.record(gowarc.Request, [][2]string{
 		{gowarc.WarcDate, warcDate(r.Date)},
 		{gowarc.WarcTargetURI, r.URL},
 		{gowarc.WarcConcurrentTo, responseID},
@@ -118,9 +144,9 @@ func (w *Writer) Request(r Request, responseID string) (string, error) {
 	}, requestBlock(r))
 }
 
-// Metadata writes a metadata record about the record refersTo.
-func (w *Writer) Metadata(targetURI string, date time.Time, refersTo, contentType string, body []byte) (string, error) {
-	return w.record(gowarc.Metadata, [][2]string{
+// Metadata adds a metadata record about the record refersTo.
+func (b *Batch) Metadata(targetURI string, date time.Time, refersTo, contentType string, body []byte) (string, error) {
+	return b.record(gowarc.Metadata, [][2]string{
 		{gowarc.WarcDate, warcDate(date)},
 		{gowarc.WarcTargetURI, targetURI},
 		{gowarc.WarcRefersTo, refersTo},
@@ -129,41 +155,96 @@ func (w *Writer) Metadata(targetURI string, date time.Time, refersTo, contentTyp
 }
 
 // record builds one record, letting gowarc compute its id, length and
-// digests, and writes it as one gzip member.
-func (w *Writer) record(t gowarc.RecordType, headers [][2]string, block []byte) (string, error) {
-	b := gowarc.NewRecordBuilder(t,
+// digests, and adds it as one gzip member.
+func (b *Batch) record(t gowarc.RecordType, headers [][2]string, block []byte) (string, error) {
+	gowarcOptions.Lock()
+	rb := gowarc.NewRecordBuilder(t,
 		gowarc.WithAddMissingRecordId(true),
+		gowarc.WithRecordIdFunc(recordID),
 		gowarc.WithAddMissingDigest(true),
 		gowarc.WithDefaultDigestAlgorithm(digestAlgorithm),
 		gowarc.WithSpecViolationPolicy(gowarc.ErrFail),
 		gowarc.WithSyntaxErrorPolicy(gowarc.ErrFail))
+	gowarcOptions.Unlock()
 	for _, h := range headers {
-		b.AddWarcHeader(h[0], h[1])
+		rb.AddWarcHeader(h[0], h[1])
 	}
-	if _, err := b.Write(block); err != nil {
-		_ = b.Close()
+	if _, err := rb.Write(block); err != nil {
+		_ = rb.Close()
 		return "", fmt.Errorf("warc: %s record: %w", t, err)
 	}
-	rec, _, err := b.Build()
+	rec, _, err := rb.Build()
 	if err != nil {
 		return "", fmt.Errorf("warc: %s record: %w", t, err)
 	}
 	defer rec.Close()
 	id := rec.WarcHeader().GetId(gowarc.WarcRecordID)
-	w.buf.Reset()
-	w.zw.Reset(&w.buf)
-	if _, _, err := w.m.Marshal(w.zw, rec, 0); err != nil {
+	mark := b.buf.Len()
+	b.zw.Reset(&b.buf)
+	if _, _, err := b.m.Marshal(b.zw, rec, 0); err != nil {
+		b.buf.Truncate(mark)
 		return "", fmt.Errorf("warc: %s record: %w", t, err)
 	}
-	if err := w.zw.Close(); err != nil {
+	if err := b.zw.Close(); err != nil {
+		b.buf.Truncate(mark)
 		return "", fmt.Errorf("warc: %s record: %w", t, err)
-	}
-	n, err := w.w.Write(w.buf.Bytes())
-	w.n += int64(n)
-	if err != nil {
-		return "", fmt.Errorf("warc: write: %w", err)
 	}
 	return "<" + id + ">", nil
+}
+
+// Writer writes records to w, each gzip-compressed on its own: one at a
+// time as they are built, or a Batch built elsewhere.
+type Writer struct {
+	w io.Writer
+	b *Batch
+	n int64
+}
+
+// NewWriter returns a Writer writing to w.
+func NewWriter(w io.Writer) *Writer {
+	return &Writer{w: w, b: NewBatch()}
+}
+
+// Written is how many compressed bytes the Writer has written.
+func (w *Writer) Written() int64 { return w.n }
+
+// WriteBatch writes the records b holds, in the order they were added,
+// and empties it.
+func (w *Writer) WriteBatch(b *Batch) error {
+	n, err := w.w.Write(b.buf.Bytes())
+	w.n += int64(n)
+	b.Reset()
+	if err != nil {
+		return fmt.Errorf("warc: write: %w", err)
+	}
+	return nil
+}
+
+// Info writes the warcinfo record that opens an archive (Batch.Info).
+func (w *Writer) Info(date time.Time, filename string, fields [][2]string) (string, error) {
+	return w.flush(w.b.Info(date, filename, fields))
+}
+
+// Response writes a response record and returns its WARC-Record-ID.
+func (w *Writer) Response(r Response) (string, error) { return w.flush(w.b.Response(r)) }
+
+// Request writes a request record concurrent to the response record
+// responseID.
+func (w *Writer) Request(r Request, responseID string) (string, error) {
+	return w.flush(w.b.Request(r, responseID))
+}
+
+// Metadata writes a metadata record about the record refersTo.
+func (w *Writer) Metadata(targetURI string, date time.Time, refersTo, contentType string, body []byte) (string, error) {
+	return w.flush(w.b.Metadata(targetURI, date, refersTo, contentType, body))
+}
+
+// flush writes the record just built.
+func (w *Writer) flush(id string, err error) (string, error) {
+	if err != nil {
+		return "", err
+	}
+	return id, w.WriteBatch(w.b)
 }
 
 // responseBlock is the status line, the headers made to describe the body
