@@ -161,7 +161,7 @@ func searchPlanCases(d dialect) []planCase {
 			walks: []string{"SCAN version_search VIRTUAL TABLE INDEX 192:M3<"}},
 		{name: "search newer", sql: qs.newer, args: []any{1, 5, expr},
 			walks: []string{"SCAN version_search EXISTS VIRTUAL TABLE INDEX 0:=M3"}},
-		{name: "search hit", sql: sqlSearchHit, args: []any{5}},
+		{name: "search hits", sql: sqlSearchHits + marks(3) + `)`, args: []any{5, 4, 3}},
 	}
 	if d == dialectPostgres {
 		cases = append(cases,

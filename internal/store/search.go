@@ -70,14 +70,17 @@ const sqlSearchNewer = `SELECT EXISTS (SELECT 1 FROM versions v
 	WHERE v.article_id = ?1 AND v.id >= ?2 AND EXISTS (
 		SELECT 1 FROM version_search WHERE version_search MATCH ?3 AND version_search.rowid = v.id))`
 
-// sqlSearchHit reads one hit by its version's id, in both dialects: the
+// sqlSearchHits reads a page's hits by their versions' ids, in both
+// dialects, each with the text its delta is against: one statement for
+// the page (a round trip each was most of a search on PostgreSQL). The
 // excerpt is cut from the text in Go (see excerpt).
-const sqlSearchHit = `SELECT a.url, o.name, v.seq, v.title, v.text, v.text_base, v.text_delta,
+const sqlSearchHits = `SELECT v.id, a.url, o.name, v.seq, v.title, v.text, v.text_base, v.text_delta, coalesce(b.text, ''),
 		(SELECT max(seq) FROM versions WHERE article_id = v.article_id)
 	FROM versions v
 	JOIN articles a ON a.id = v.article_id
 	JOIN outlets o ON o.id = a.outlet_id
-	WHERE v.id = ?`
+	LEFT JOIN versions b ON b.id = v.text_base AND v.text_base <> 0
+	WHERE v.id IN (`
 
 // searchSQL is one dialect's queries.
 type searchSQL struct{ candidates, newer string }
@@ -101,21 +104,58 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 	if err != nil {
 		return SearchResult{}, s.wrap("search", err)
 	}
-	for i := range page.Hits {
-		h := &page.Hits[i]
-		var t storedText
-		err := s.queryRow(ctx, sqlSearchHit, h.VersionID).Scan(&h.ArticleURL, &h.OutletName, &h.Seq, &h.Title,
-			&t.text, &t.base, &t.delta, &h.LatestSeq)
-		if err != nil {
-			return SearchResult{}, s.wrap("search", err)
-		}
-		text, err := t.whole(ctx, s.queryRow, nil)
-		if err != nil {
-			return SearchResult{}, s.wrap(fmt.Sprintf("search hit %d", h.VersionID), err)
-		}
-		h.Snippet = excerpt(text, words)
+	if err := s.searchHits(ctx, page.Hits, words); err != nil {
+		return SearchResult{}, s.wrap("search", err)
 	}
 	return page, nil
+}
+
+// searchHits fills in hits (their version and article ids known) from
+// one read, and cuts each one's excerpt.
+func (s *Store) searchHits(ctx context.Context, hits []Hit, words []string) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
+		ids[i] = h.VersionID
+	}
+	rows, err := s.r.QueryContext(ctx, s.d.rebind(sqlSearchHits+marks(len(ids))+`)`), int64Args(ids)...)
+	if err != nil {
+		return err
+	}
+	type hitRow struct {
+		h        Hit
+		t        storedText
+		baseText string
+	}
+	read, err := collect(rows, func(sc scanner) (hitRow, error) {
+		var r hitRow
+		err := sc.Scan(&r.h.VersionID, &r.h.ArticleURL, &r.h.OutletName, &r.h.Seq, &r.h.Title,
+			&r.t.text, &r.t.base, &r.t.delta, &r.baseText, &r.h.LatestSeq)
+		return r, err
+	})
+	if err != nil {
+		return err
+	}
+	byID := make(map[int64]hitRow, len(read))
+	for _, r := range read {
+		byID[r.h.VersionID] = r
+	}
+	for i := range hits {
+		h := &hits[i]
+		r, ok := byID[h.VersionID]
+		if !ok {
+			return fmt.Errorf("search hit %d: %w", h.VersionID, ErrNotFound)
+		}
+		text, err := r.t.whole(ctx, s.queryRow, map[int64]string{r.t.base: r.baseText})
+		if err != nil {
+			return fmt.Errorf("search hit %d: %w", h.VersionID, err)
+		}
+		h.ArticleURL, h.OutletName, h.Seq, h.Title, h.LatestSeq = r.h.ArticleURL, r.h.OutletName, r.h.Seq, r.h.Title, r.h.LatestSeq
+		h.Snippet = excerpt(text, words)
+	}
+	return nil
 }
 
 type candidate struct{ version, article int64 }

@@ -9,7 +9,7 @@ import (
 // The PostgreSQL forms of Search's queries, over version_search (see
 // migrations/postgres/0010_search_versions.sql). Every word is required
 // (plainto_tsquery ANDs them); a hit is read, and its excerpt cut, as on
-// SQLite (sqlSearchHit). No match is ranked.
+// SQLite (sqlSearchHits). No match is ranked.
 const (
 	// pgSearchCandidates walks at most pgSearchWalk of the newest rows
 	// below the page's start in id order, testing each: a common word
