@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/errata/errata/internal/model"
@@ -139,7 +140,7 @@ func (x *warcExport) page(ctx context.Context, ww *warc.Writer, page []model.Cap
 			g.Go(func() error {
 				var out built
 				var err error
-				out.b = warc.NewBatch()
+				out.b = batches.Get().(*warc.Batch)
 				out.versions, out.skipped, err = x.capture(gctx, out.b, c)
 				if err != nil {
 					return err
@@ -159,11 +160,13 @@ func (x *warcExport) page(ctx context.Context, ww *warc.Writer, page []model.Cap
 				return gctx.Err()
 			}
 			<-slots
+			err := ww.WriteBatch(out.b) // an empty batch when skipped
+			batches.Put(out.b)
+			if err != nil {
+				return exportErr(err)
+			}
 			if out.skipped {
 				continue
-			}
-			if err := ww.WriteBatch(out.b); err != nil {
-				return exportErr(err)
 			}
 			stats.Captures++
 			stats.Payload += c.Size
@@ -192,6 +195,10 @@ func writeInfo(ctx context.Context, st *store.Store, ww *warc.Writer, opt WARCOp
 	_, err = ww.Metadata(CheckpointURI, opt.Now, infoID, CheckpointType, opt.Snapshot.Note)
 	return exportErr(err)
 }
+
+// batches are reused from capture to capture: each holds a compressor
+// whose allocation cost as much as compressing a page.
+var batches = sync.Pool{New: func() any { return warc.NewBatch() }}
 
 type warcExport struct {
 	st      *store.Store
