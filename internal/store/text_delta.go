@@ -18,14 +18,14 @@ import (
 // (archive.BenchmarkDelta_RealText).
 //
 // Every delta is against a version stored whole (its base), never
-// against another delta, so reading any text reads at most one other row.
-// A version is stored whole when it is its article's first, when its
-// delta would be more than a quarter of its text (the article was
+// against another delta, so reading any text reads at most one other
+// row. A version is stored whole when it is its article's first, when
+// its delta would be more than a quarter of its text (the article was
 // rewritten: what follows is packed against it instead), or when its
-// text is shorter than minDeltaText. Versions stay append-only: a row is written
-// once, whole or as a delta, and never rewritten. The log's leaf is the
-// whole text's (see versionLeaf), so verifying reads each text back
-// through its delta.
+// text is shorter than minDeltaText. Versions stay append-only: a row is
+// written once, whole or as a delta, and never rewritten. The log's leaf
+// is the whole text's (see versionLeaf), so verifying reads each text
+// back through its delta.
 
 const (
 	// minDeltaText is the shortest text packed as a delta: below it, a
