@@ -20,8 +20,10 @@ import (
 	"github.com/errata/errata/internal/store"
 )
 
-// pageSize is how many articles one store query reads while exporting.
-const pageSize = 500
+// pageSize is how many articles one store query reads while exporting;
+// their records are read in one call (store.ArticleRecords takes at most
+// store.MaxPage).
+const pageSize = store.MaxPage
 
 // Article is one line of the JSONL export; its keys are a contract that
 // scripts outside errata depend on.
@@ -109,26 +111,17 @@ func JSONL(ctx context.Context, st *store.Store, w io.Writer, snap *Snapshot) (i
 	outlets := &outletNames{st: st, names: map[int64]string{}}
 	n := 0
 	err := eachPage(ctx, st, func(arts []model.Article) error {
-		// A page's lines are made on every core (reading the versions
-		// and comparing each with the one before is most of the work),
-		// then written in order.
+		// A page's lines are made on every core, a chunk of articles at
+		// a time: its records read in a few statements, each version
+		// compared with the one before, the lines encoded. They are
+		// written in order.
 		lines := make([][]byte, len(arts))
 		g, gctx := errgroup.WithContext(ctx)
 		g.SetLimit(runtime.GOMAXPROCS(0))
-		for i, a := range arts {
+		for lo := 0; lo < len(arts); lo += recordChunk {
+			chunk := arts[lo:min(lo+recordChunk, len(arts))]
 			g.Go(func() error {
-				line, later, err := articleLine(gctx, st, a, outlets, snap)
-				if err != nil || later {
-					return err
-				}
-				var b bytes.Buffer
-				enc := json.NewEncoder(&b)
-				enc.SetEscapeHTML(false)
-				if err := enc.Encode(line); err != nil {
-					return fmt.Errorf("export: %w", err)
-				}
-				lines[i] = b.Bytes()
-				return nil
+				return chunkLines(gctx, st, chunk, outlets, snap, lines[lo:lo+len(chunk)])
 			})
 		}
 		if err := g.Wait(); err != nil {
@@ -175,45 +168,73 @@ func (o *outletNames) name(ctx context.Context, id int64) (string, error) {
 	return out.Name, nil
 }
 
-func articleLine(ctx context.Context, st *store.Store, a model.Article, outlets *outletNames, snap *Snapshot) (Article, bool, error) {
-	vs, leaves, later, err := snap.versions(ctx, st, a.ID)
-	if err != nil || later {
-		return Article{}, later, err
+// recordChunk is how many articles' records one read takes: a page of
+// articles is read in a few chunks, so every core has some to work on.
+const recordChunk = 50
+
+// pageRecords reads the records of arts (at most a page) in a few
+// statements.
+func pageRecords(ctx context.Context, st *store.Store, arts []model.Article) (map[int64]*store.ArticleRecord, error) {
+	ids := make([]int64, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	return st.ArticleRecords(ctx, ids)
+}
+
+// chunkLines makes the encoded lines of arts into lines, nil for an
+// article recorded after the snapshot.
+func chunkLines(ctx context.Context, st *store.Store, arts []model.Article, outlets *outletNames, snap *Snapshot, lines [][]byte) error {
+	recs, err := pageRecords(ctx, st, arts)
+	if err != nil {
+		return err
+	}
+	for i, a := range arts {
+		line, later, err := articleLine(ctx, a, recs[a.ID], outlets, snap)
+		if err != nil || later {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(line); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		lines[i] = b.Bytes()
+	}
+	return nil
+}
+
+func articleLine(ctx context.Context, a model.Article, rec *store.ArticleRecord, outlets *outletNames, snap *Snapshot) (Article, bool, error) {
+	vs, leaves, later := snap.keep(rec.Versions, rec.Leaves)
+	if later {
+		return Article{}, true, nil
 	}
 	name, err := outlets.name(ctx, a.OutletID)
 	if err != nil {
 		return Article{}, false, err
 	}
-	outcomes, err := st.CheckOutcomes(ctx, a.ID)
-	if err != nil {
-		return Article{}, false, err
-	}
-	checks, byOutcome := 0, make(map[string]int, len(outcomes))
-	for o, n := range outcomes {
+	checks, byOutcome := 0, make(map[string]int, len(rec.Outcomes))
+	for o, n := range rec.Outcomes {
 		checks += n
 		byOutcome[string(o)] = n
 	}
-	evs, err := st.ArticleEvents(ctx, a.ID)
-	if err != nil {
-		return Article{}, false, err
-	}
 	line := Article{ID: a.ID, URL: a.URL, Outlet: name, FirstSeen: rfc3339(a.FirstSeen), LastChecked: rfc3339(a.LastChecked),
 		State: string(a.State), Checks: checks, CheckOutcomes: byOutcome,
-		Versions: make([]Version, 0, len(vs)), Events: make([]Event, 0, len(evs))}
-	for _, e := range evs {
+		Versions: make([]Version, 0, len(vs)), Events: make([]Event, 0, len(rec.Events))}
+	for _, e := range rec.Events {
 		line.Events = append(line.Events, exportEvent(e))
 	}
-	story, wire, origin, err := st.ArticleStory(ctx, a.ID)
-	if err != nil {
-		return Article{}, false, err
+	if rec.Story != 0 {
+		line.Story = &rec.Story
 	}
-	if story != 0 {
-		line.Story = &story
+	if rec.Wire != 0 {
+		line.Wire = &rec.Wire
 	}
-	if wire != 0 {
-		line.Wire = &wire
-	}
-	line.WireOrigin = origin
+	line.WireOrigin = rec.WireOrigin
 	// Each text is split into sentences once, and compared with the one
 	// before and the one after.
 	var prev []string

@@ -76,12 +76,16 @@ func NewsEdits(ctx context.Context, st *store.Store, path string, snap *Snapshot
 	}
 	outlets := map[int64]string{}
 	err = eachPage(ctx, st, func(arts []model.Article) error {
+		recs, err := pageRecords(ctx, st, arts)
+		if err != nil {
+			return err
+		}
 		tx, err := db.BeginTx(ctx, nil)
 		if err != nil {
 			return fmt.Errorf("export: newsedits: %w", err)
 		}
 		for _, a := range arts {
-			if err := newsEditsArticle(ctx, st, tx, a, outlets, snap, &stats); err != nil {
+			if err := newsEditsArticle(ctx, st, tx, a, recs[a.ID], outlets, snap, &stats); err != nil {
 				_ = tx.Rollback()
 				return err
 			}
@@ -94,10 +98,10 @@ func NewsEdits(ctx context.Context, st *store.Store, path string, snap *Snapshot
 	return stats, err
 }
 
-func newsEditsArticle(ctx context.Context, st *store.Store, tx *sql.Tx, a model.Article, outlets map[int64]string, snap *Snapshot, stats *NewsEditsStats) error {
-	vs, leaves, _, err := snap.versions(ctx, st, a.ID)
-	if err != nil || len(vs) == 0 {
-		return err
+func newsEditsArticle(ctx context.Context, st *store.Store, tx *sql.Tx, a model.Article, rec *store.ArticleRecord, outlets map[int64]string, snap *Snapshot, stats *NewsEditsStats) error {
+	vs, leaves, _ := snap.keep(rec.Versions, rec.Leaves)
+	if len(vs) == 0 {
+		return nil
 	}
 	source, ok := outlets[a.OutletID]
 	if !ok {

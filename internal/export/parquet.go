@@ -69,8 +69,12 @@ func Parquet(ctx context.Context, st *store.Store, w io.Writer, snap *Snapshot) 
 	outlets := map[int64]string{}
 	n, inGroup := 0, 0
 	err := eachPage(ctx, st, func(arts []model.Article) error {
+		recs, err := pageRecords(ctx, st, arts)
+		if err != nil {
+			return err
+		}
 		for _, a := range arts {
-			rows, err := parquetRows(ctx, st, a, outlets, snap)
+			rows, err := parquetRows(ctx, st, a, recs[a.ID], outlets, snap)
 			if err != nil {
 				return err
 			}
@@ -96,10 +100,10 @@ func Parquet(ctx context.Context, st *store.Store, w io.Writer, snap *Snapshot) 
 	return n, nil
 }
 
-func parquetRows(ctx context.Context, st *store.Store, a model.Article, outlets map[int64]string, snap *Snapshot) ([]ParquetVersion, error) {
-	vs, leaves, _, err := snap.versions(ctx, st, a.ID)
-	if err != nil || len(vs) == 0 {
-		return nil, err
+func parquetRows(ctx context.Context, st *store.Store, a model.Article, rec *store.ArticleRecord, outlets map[int64]string, snap *Snapshot) ([]ParquetVersion, error) {
+	vs, leaves, _ := snap.keep(rec.Versions, rec.Leaves)
+	if len(vs) == 0 {
+		return nil, nil
 	}
 	name, ok := outlets[a.OutletID]
 	if !ok {

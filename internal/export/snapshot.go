@@ -34,21 +34,13 @@ func (s *Snapshot) covers(leaf int64, known bool) bool {
 	return s == nil || (known && leaf < s.Size)
 }
 
-// versions returns the versions of an article that s covers, each with
-// the index of its leaf (-1 where the log has none, only without a
+// keep returns the versions of an article that s covers, each with the
+// index of its leaf (-1 where the log has none, only without a
 // snapshot). later is true when the article has versions but s covers
 // none of them: it came into the record after the checkpoint.
-func (s *Snapshot) versions(ctx context.Context, st *store.Store, articleID int64) (vs []model.Version, leafOf []int64, later bool, err error) {
-	vs, err = st.Versions(ctx, articleID)
-	if err != nil {
-		return nil, nil, false, err
-	}
-	leaves, err := st.ArticleLeaves(ctx, articleID)
-	if err != nil {
-		return nil, nil, false, err
-	}
+func (s *Snapshot) keep(vs []model.Version, leaves map[int64]int64) (kept []model.Version, leafOf []int64, later bool) {
 	all := len(vs)
-	kept, at := vs[:0], make([]int64, 0, len(vs))
+	kept, leafOf = vs[:0], make([]int64, 0, len(vs))
 	for _, v := range vs {
 		leaf, ok := leaves[v.ID]
 		if !s.covers(leaf, ok) {
@@ -57,9 +49,9 @@ func (s *Snapshot) versions(ctx context.Context, st *store.Store, articleID int6
 		if !ok {
 			leaf = -1
 		}
-		kept, at = append(kept, v), append(at, leaf)
+		kept, leafOf = append(kept, v), append(leafOf, leaf)
 	}
-	return kept, at, all > 0 && len(kept) == 0, nil
+	return kept, leafOf, all > 0 && len(kept) == 0
 }
 
 // leafRef is a leaf index for JSON, null where the log has none.
