@@ -152,3 +152,31 @@ func TestCaptureDelta_TamperedDeltaIsCorrupt(t *testing.T) {
 		}
 	})
 }
+
+// A page purged and then fetched and kept again gets a leaf of its own:
+// recording it must not fail on the purged row's leaf, and verify counts
+// that leaf as purged.
+func TestPurge_SamePageKeptAgain(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		o := mustOutlet(t, s, "Daily")
+		a := mustArticle(t, s, o.ID, "https://d.example/a")
+		first := recordPage(t, s, a, 0, editedPage(1, 0))
+		old, err := s.CaptureLeaf(ctx, first.Hash)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.PurgeArticle(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		b := mustArticle(t, s, o.ID, "https://d.example/a")
+		again := recordPage(t, s, b, 0, editedPage(1, 0))
+		if leaf, err := s.CaptureLeaf(ctx, again.Hash); err != nil || leaf <= old {
+			t.Errorf("CaptureLeaf of the page kept again = %d, %v; want a leaf after %d", leaf, err, old)
+		}
+		rep, err := s.VerifyLog(ctx, "")
+		if err != nil || len(rep.Findings) != 0 || rep.Purged == 0 {
+			t.Errorf("VerifyLog = %+v, %v; want no findings and the purged rows counted", rep, err)
+		}
+	})
+}

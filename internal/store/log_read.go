@@ -11,8 +11,11 @@ import (
 )
 
 const (
-	sqlVersionLeaf   = `SELECT leaf FROM log_leaves WHERE version_id = ? AND version_id <> 0`
-	sqlCaptureLeaf   = `SELECT leaf FROM log_leaves WHERE capture_hash = ? AND capture_hash <> ''`
+	sqlVersionLeaf = `SELECT leaf FROM log_leaves WHERE version_id = ? AND version_id <> 0`
+	// A capture purged and kept again has a leaf for each time; the
+	// newest is the row's.
+	sqlCaptureLeaf = `SELECT leaf FROM log_leaves WHERE capture_hash = ? AND capture_hash <> ''
+		ORDER BY leaf DESC LIMIT 1`
 	sqlArticleLeaves = `SELECT l.version_id, l.leaf FROM versions v
 		JOIN log_leaves l ON l.version_id = v.id AND l.version_id <> 0
 		WHERE v.article_id = ?`

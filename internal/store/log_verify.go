@@ -283,12 +283,14 @@ func (v *verifier) leafData(ctx context.Context, r leafRow) (table, row string, 
 		return "versions", row, versionLeaf(ver, r.url).Encode(), nil
 	}
 	row = r.captureHash
+	// A capture purged after this leaf may have been kept again since,
+	// under a leaf of its own: this leaf was the purged row's.
+	if at, ok := v.purgedCaptures[r.captureHash]; ok && at > r.leaf {
+		v.purged++
+		return "captures", row, nil, nil
+	}
 	if r.capture == nil {
-		if at, ok := v.purgedCaptures[r.captureHash]; ok && at > r.leaf {
-			v.purged++
-		} else {
-			v.find("captures", row, "removed: log leaf %d records it, the row is gone", r.leaf)
-		}
+		v.find("captures", row, "removed: log leaf %d records it, the row is gone", r.leaf)
 		return "captures", row, nil, nil
 	}
 	if err := v.checkBody(ctx, r); err != nil {

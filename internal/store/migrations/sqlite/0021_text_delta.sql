@@ -23,3 +23,10 @@ INSERT INTO version_search (rowid, title, byline, text)
 -- packed whole. A purge keeps a capture that another's base names.
 ALTER TABLE captures ADD COLUMN base TEXT NOT NULL DEFAULT '';
 CREATE INDEX captures_base ON captures(base) WHERE base <> '';
+
+-- A purged capture's leaf stays in the log, and the same page may be
+-- fetched and kept again later: its new row needs a leaf of its own, so
+-- a capture may have several leaves, the newest for the row kept (see
+-- CaptureLeaf; verify counts the older ones as purged).
+DROP INDEX log_leaves_capture;
+CREATE INDEX log_leaves_capture ON log_leaves(capture_hash, leaf) WHERE capture_hash <> '';
