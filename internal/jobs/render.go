@@ -37,11 +37,11 @@ var errNoRenderer = errors.New("jobs: the outlet's pages are rendered in a brows
 // get fetches an article as its outlet asks: plainly, or rendered in the
 // browser, whose DOM then stands for the body.
 func (e *Engine) get(ctx context.Context, a model.Article, v fetch.Validators) (*fetch.Response, error) {
-	o, err := e.outlet(ctx, a.OutletID)
+	mode, err := e.Store.OutletFetchMode(ctx, a.OutletID)
 	if err != nil {
 		return nil, fmt.Errorf("jobs: outlet of %s: %w", a.URL, err)
 	}
-	if !o.Browser() {
+	if mode != model.FetchBrowser {
 		return e.Fetch.Get(ctx, a.URL, v)
 	}
 	if e.Render == nil {

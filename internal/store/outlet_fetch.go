@@ -25,6 +25,7 @@ func (s *Store) SetOutletFetch(ctx context.Context, id int64, mode model.FetchMo
 	if _, ok := model.ParseFetchMode(string(mode)); !ok {
 		return fmt.Errorf("store: outlet %d: unknown fetch mode %q", id, mode)
 	}
+	defer s.fetchModesChanged()
 	return s.write(ctx, fmt.Sprintf("set outlet %d fetch mode", id), func(tx *wtx) error {
 		return mustAffect(tx.ExecContext(ctx, sqlSetOutletFetch, string(mode), id))
 	})

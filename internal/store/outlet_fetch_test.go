@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -119,6 +120,28 @@ func TestPurge_TakesTheServedPageOfARenderedCapture(t *testing.T) {
 		}
 		if got := verifyFindings(t, s, ""); len(got) != 0 {
 			t.Errorf("verify findings %q, want none", got)
+		}
+	})
+}
+
+// A fetch mode changed through the store is what OutletFetchMode gives at
+// once, though it caches what it read.
+func TestOutletFetchMode_SeesAChangeAtOnce(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		o := mustOutlet(t, s, "daily")
+		for _, mode := range []model.FetchMode{model.FetchHTTP, model.FetchBrowser, model.FetchHTTP} {
+			if err := s.SetOutletFetch(ctx, o.ID, mode); err != nil {
+				t.Fatal(err)
+			}
+			for range 2 { // read, then cached
+				if got, err := s.OutletFetchMode(ctx, o.ID); err != nil || got != mode {
+					t.Fatalf("OutletFetchMode = %q, %v; want %q", got, err, mode)
+				}
+			}
+		}
+		if _, err := s.OutletFetchMode(ctx, o.ID+100); !errors.Is(err, ErrNotFound) {
+			t.Errorf("OutletFetchMode of no outlet: %v, want ErrNotFound", err)
 		}
 	})
 }

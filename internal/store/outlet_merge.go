@@ -47,6 +47,7 @@ func (s *Store) RenameOutlet(ctx context.Context, id int64, name string) error {
 // into, with what was learned of its pages, adds its rules to into's, and
 // deletes it, in one transaction.
 func (s *Store) MergeOutlets(ctx context.Context, from, into int64) (Merged, error) {
+	defer s.fetchModesChanged()
 	if from == into {
 		return Merged{}, fmt.Errorf("store: merge outlet %d into itself", from)
 	}

@@ -61,6 +61,7 @@ type Store struct {
 	// prelog: opened at a schema before the log's (tests only).
 	prelog bool
 	dicts  dictCache
+	modes  fetchModes // see OutletFetchMode
 	// gc group-commits checks that record no version (commit.go); it
 	// starts with the first such check. closed stops it starting after
 	// Close.
