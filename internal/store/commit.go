@@ -37,8 +37,9 @@ type committer struct {
 	closed bool
 	wake   chan struct{} // capacity 1: there is work, or Close was called
 	done   chan struct{} // closed when the loop has drained and ended
-	// commits and checks count the batches written and their items.
-	commits, checks atomic.Int64
+	// commits and checks count the batches written and their items;
+	// pipelined counts the batches sent as one pipeline (PostgreSQL).
+	commits, checks, pipelined atomic.Int64
 }
 
 // queued is one check, or one host lease to free, waiting for a group
@@ -198,6 +199,25 @@ func (c *committer) commit(batch []*queued) {
 	slices.SortStableFunc(batch, compareQueued)
 	results := make([]error, len(batch))
 	ctx := context.Background()
+	if written, err := c.commitPipelined(ctx, batch); err == nil {
+		c.pipelined.Add(1)
+		for i, q := range batch {
+			if written[i] || q.release != nil {
+				q.err <- nil
+				continue
+			}
+			// The guarded update matched nothing: a lost race, an
+			// article gone, or a check that moves it. The long way tells
+			// them apart and writes what is due.
+			q.err <- c.s.writeAlone(ctx, q)
+		}
+		return
+	} else if !errors.Is(err, errNotPipelined) {
+		for _, q := range batch {
+			q.err <- c.s.writeAlone(ctx, q)
+		}
+		return
+	}
 	err := c.s.writeOnce(ctx, func(tx *wtx) error {
 		for i, q := range batch {
 			var err error

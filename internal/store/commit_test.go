@@ -180,6 +180,86 @@ func TestRecord_GroupCommitOfAMissingArticleFailsAlone(t *testing.T) {
 	})
 }
 
+// TestRecord_GroupCommitDecidesEachCheckOfABatch writes one batch of plain
+// checks, which PostgreSQL sends as one pipeline: a fresh check, one whose
+// visit another check recorded first, one that moves its article to a new
+// URL, one of an article that is gone, and a host lease freed. Each gets
+// its own result, exactly as written one by one.
+func TestRecord_GroupCommitDecidesEachCheckOfABatch(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		o := mustOutlet(t, s, "Daily")
+		fresh := mustArticle(t, s, o.ID, "https://d.example/fresh")
+		stale := mustArticle(t, s, o.ID, "https://d.example/stale")
+		moved := mustArticle(t, s, o.ID, "https://d.example/moved")
+		gone := mustArticle(t, s, o.ID, "https://d.example/gone")
+		if _, err := s.HostGate(0).Wait(ctx, "news.example:443", time.Millisecond); err != nil {
+			t.Fatal(err)
+		}
+		var holder int64
+		if err := s.writerRow(ctx, `SELECT holder FROM host_leases WHERE host = ?`, "news.example:443").Scan(&holder); err != nil {
+			t.Fatal(err)
+		}
+		read := fresh.LastChecked
+		other := stale
+		other.LastChecked = t0.Add(time.Second)
+		if _, err := s.Record(ctx, CheckRecord{Article: other, Check: check(stale.ID, other.LastChecked, model.OutcomeNotModified), IfLastChecked: &read}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.PurgeArticle(ctx, gone.ID); err != nil {
+			t.Fatal(err)
+		}
+		visit := func(a model.Article) CheckRecord {
+			a.LastChecked, a.NextCheck, a.ETag = t0.Add(time.Minute), t0.Add(time.Hour), `"e2"`
+			return CheckRecord{Article: a, Check: check(a.ID, a.LastChecked, model.OutcomeNotModified), IfLastChecked: &read}
+		}
+		movedTo := moved
+		movedTo.URL = "https://d.example/moved-to"
+		recs := []CheckRecord{visit(fresh), visit(stale), visit(movedTo), visit(gone)}
+		var batch []*queued
+		for _, rec := range recs {
+			batch = append(batch, &queued{ctx: ctx, rec: rec, err: make(chan error, 1)})
+		}
+		batch = append(batch, &queued{ctx: ctx, release: &hostRelease{host: "news.example:443", holder: holder}, err: make(chan error, 1)})
+		for _, q := range batch {
+			q.state.Store(queuedTaken)
+		}
+		c := s.committer()
+		pipelined := c.pipelined.Load()
+		c.commit(slices.Clone(batch))
+		if got, want := c.pipelined.Load()-pipelined, int64(0); s.d == dialectPostgres && got != 1 || s.d != dialectPostgres && got != want {
+			t.Errorf("%d batches pipelined on %v", got, s.d)
+		}
+		wants := []struct {
+			err    error
+			checks int
+		}{{nil, 1}, {ErrStale, 1}, {nil, 1}, {ErrStale, 0}}
+		for i, w := range wants {
+			err := <-batch[i].err
+			if w.err == nil && err != nil || w.err != nil && !errors.Is(err, w.err) {
+				t.Errorf("check of %s: err = %v, want %v", recs[i].Article.URL, err, w.err)
+			}
+			if n, err := s.CountChecks(ctx, recs[i].Article.ID); err != nil || n != w.checks {
+				t.Errorf("check of %s: %d checks (%v), want %d", recs[i].Article.URL, n, err, w.checks)
+			}
+		}
+		if err := <-batch[4].err; err != nil {
+			t.Errorf("release: %v", err)
+		}
+		for _, want := range []model.Article{recs[0].Article, recs[2].Article} {
+			got, err := s.Article(ctx, want.ID)
+			if err != nil || got.URL != want.URL || !got.LastChecked.Equal(want.LastChecked) || got.ETag != want.ETag {
+				t.Errorf("article %d = %s checked %v etag %s (%v); want %s checked %v etag %s",
+					want.ID, got.URL, got.LastChecked, got.ETag, err, want.URL, want.LastChecked, want.ETag)
+			}
+		}
+		var until int64
+		if err := s.writerRow(ctx, sqlHostLease, "news.example:443").Scan(new(int64), &until); err != nil || until != 0 {
+			t.Errorf("lease held until %d (%v); want freed", until, err)
+		}
+	})
+}
+
 // TestStore_CloseWritesQueuedChecks holds the writer while one check is
 // being written, so that the others queue up behind it, closes the store
 // meanwhile, and finds every check in the database.
