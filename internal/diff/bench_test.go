@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -147,4 +148,30 @@ func BenchmarkWords_LongParagraph(b *testing.B) {
 			Words(old, cur)
 		}
 	})
+}
+
+// BenchmarkSentences splits a ~1,000-word text into sentences (MB/s of
+// text).
+func BenchmarkSentences(b *testing.B) {
+	text := benchText(1000, 1)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Sentences(text)
+	}
+}
+
+// BenchmarkEditSentences compares two ~1,000-word texts split into
+// sentences, three sentences edited and one added.
+func BenchmarkEditSentences(b *testing.B) {
+	olds := Sentences(benchText(1000, 1))
+	news := slices.Clone(olds)
+	for _, i := range []int{5, 20, 41} {
+		news[i] = strings.Replace(news[i], "council", "committee", 1) + " Officials said."
+	}
+	news = slices.Insert(news, 30, "A sentence the new version adds.")
+	b.ReportAllocs()
+	for b.Loop() {
+		EditSentences(olds, news)
+	}
 }

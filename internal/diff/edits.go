@@ -1,6 +1,8 @@
 package diff
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 )
 
@@ -94,22 +96,39 @@ func alignSentences(olds, news []string, keep bool) []SentenceEdit {
 func matchSentences(olds, news []string) []pair {
 	oldUsed := make([]bool, len(olds))
 	newUsed := make([]bool, len(news))
-	var pairs []pair
-	byText := make(map[string][]int)
-	for i, s := range olds {
-		byText[s] = append(byText[s], i)
+	pairs := make([]pair, 0, min(len(olds), len(news)))
+	// A shared opening is matched in place: the first unused old
+	// sentence of each text there is the one at the same index.
+	p := 0
+	for p < len(olds) && p < len(news) && olds[p] == news[p] {
+		pairs = append(pairs, pair{p, p})
+		oldUsed[p], newUsed[p] = true, true
+		p++
 	}
-	for j, s := range news {
-		if q := byText[s]; len(q) > 0 {
-			pairs = append(pairs, pair{q[0], j})
-			byText[s] = q[1:]
-			oldUsed[q[0]], newUsed[j] = true, true
+	// The rest: each new sentence takes the first unused old one of its
+	// text. first maps a text to its first unused old index, next chains
+	// each old index to the next of the same text (-1: none).
+	first := make(map[string]int, len(olds)-p)
+	next := make([]int, len(olds))
+	for i := len(olds) - 1; i >= p; i-- {
+		next[i] = -1
+		if k, ok := first[olds[i]]; ok {
+			next[i] = k
+		}
+		first[olds[i]] = i
+	}
+	for j := p; j < len(news); j++ {
+		s := news[j]
+		if i, ok := first[s]; ok && i >= 0 {
+			pairs = append(pairs, pair{i, j})
+			first[s] = next[i]
+			oldUsed[i], newUsed[j] = true, true
 		}
 	}
 	if len(olds)*len(news) <= maxFuzzyPairs {
 		pairs = append(pairs, fuzzyPairs(olds, news, oldUsed, newUsed)...)
 	}
-	sort.Slice(pairs, func(a, b int) bool { return pairs[a].old < pairs[b].old })
+	slices.SortFunc(pairs, func(a, b pair) int { return cmp.Compare(a.old, b.old) })
 	return pairs
 }
 
@@ -122,7 +141,7 @@ type scored struct {
 // matchThreshold, best score first; ties go to the pair closest in
 // position, then to the earliest.
 func fuzzyPairs(olds, news []string, oldUsed, newUsed []bool) []pair {
-	newBags := make([]map[string]int, len(news))
+	newBags := make([]bag, len(news))
 	for j, s := range news {
 		if !newUsed[j] {
 			newBags[j] = wordBag(s)
@@ -181,16 +200,19 @@ func outOfOrder(pairs []pair) []bool {
 // goes right after the new position of the nearest kept sentence before
 // it, so the list reads top to bottom.
 func sortEdits(edits []SentenceEdit, pairs []pair) {
-	type key struct{ pos, deleted, old int }
+	type keyed struct {
+		pos, deleted, old int
+		e                 SentenceEdit
+	}
 	anchor := make(map[int]int, len(pairs)) // old index -> new index
 	for _, p := range pairs {
 		anchor[p.old] = p.new
 	}
-	keys := make(map[SentenceEdit]key, len(edits))
+	keys := make([]keyed, len(edits))
 	last, lastOld := -1, -1
-	for _, e := range edits {
+	for i, e := range edits {
 		if e.New >= 0 {
-			keys[e] = key{e.New, 0, e.Old}
+			keys[i] = keyed{e.New, 0, e.Old, e}
 			continue
 		}
 		// Deleted edits come in old order, so the anchor search resumes.
@@ -200,18 +222,14 @@ func sortEdits(edits []SentenceEdit, pairs []pair) {
 			}
 		}
 		lastOld = e.Old - 1
-		keys[e] = key{last, 1, e.Old}
+		keys[i] = keyed{last, 1, e.Old, e}
 	}
-	sort.SliceStable(edits, func(a, b int) bool {
-		ka, kb := keys[edits[a]], keys[edits[b]]
-		if ka.pos != kb.pos {
-			return ka.pos < kb.pos
-		}
-		if ka.deleted != kb.deleted {
-			return ka.deleted < kb.deleted
-		}
-		return ka.old < kb.old
+	slices.SortStableFunc(keys, func(a, b keyed) int {
+		return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.deleted, b.deleted), cmp.Compare(a.old, b.old))
 	})
+	for i, k := range keys {
+		edits[i] = k.e
+	}
 }
 
 func absInt(n int) int {

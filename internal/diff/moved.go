@@ -79,7 +79,7 @@ func changesOf(ops []paraOp) (dels, ins []change) {
 // different runs whose similarity reaches moveThreshold, best score first,
 // then closest in position.
 func nearMoves(dels, ins []change, delUsed, insUsed []bool) []pair {
-	insBags := make([]map[string]int, len(ins))
+	insBags := make([]bag, len(ins))
 	for j, a := range ins {
 		if !insUsed[j] {
 			insBags[j] = wordBag(a.text)

@@ -22,6 +22,20 @@ var noSplitAbbrevs = map[string]bool{
 	"z.b": true, "bzw": true, "ca": true,
 }
 
+// maxAbbrevLen bounds the byte length of a word that lower-cases to an
+// abbreviation in either table: lower-casing shortens a rune at most from
+// three bytes to one (the Kelvin sign to k), so a word over three times
+// the longest abbreviation cannot be one.
+var maxAbbrevLen = func() int {
+	n := 0
+	for _, m := range []map[string]bool{noSplitAbbrevs, numberAbbrevs} {
+		for w := range m {
+			n = max(n, len(w))
+		}
+	}
+	return 3 * n
+}()
+
 // numberAbbrevs only abbreviate before a number ("No. 10"); "No." before
 // a word is the answer ending a sentence. Immutable table.
 var numberAbbrevs = map[string]bool{"no": true, "nos": true, "nr": true, "art": true}
@@ -61,13 +75,23 @@ func paragraphs(text string) []string {
 	return out
 }
 
+// markStart marks the bytes that can start an end mark: the ASCII marks
+// and the first bytes of the UTF-8 forms of the others (…, 。, ！, ？).
+// Every other byte is passed over without decoding. Immutable table.
+var markStart = func() (t [256]bool) {
+	for _, r := range sentenceEnds {
+		var b [utf8.UTFMax]byte
+		utf8.EncodeRune(b[:], r)
+		t[b[0]] = true
+	}
+	return t
+}()
+
 func splitParagraph(p string) []string {
 	var out []string
 	start := 0
 	for i := 0; i < len(p); {
-		// Most runes are ASCII and no end mark: they are passed over a
-		// byte at a time, without decoding.
-		if c := p[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+		if !markStart[p[i]] {
 			i++
 			continue
 		}
@@ -144,6 +168,9 @@ func isAbbreviation(before string, digitNext bool) bool {
 	if utf8.RuneCountInString(word) == 1 {
 		r, _ := utf8.DecodeRuneInString(word)
 		return unicode.IsUpper(r)
+	}
+	if len(word) > maxAbbrevLen {
+		return false // longer than any abbreviation, lower-cased or not
 	}
 	word = strings.ToLower(word)
 	return noSplitAbbrevs[word] || digitNext && numberAbbrevs[word]

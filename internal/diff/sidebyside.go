@@ -180,7 +180,7 @@ func addedPieces(ps []string) []piece {
 // skipped over, and moved ones, stand alone.
 func pairRun(dels []string, ins []piece) []piece {
 	var out []piece
-	bags := make([]map[string]int, len(ins))
+	bags := make([]bag, len(ins))
 	next := 0
 	for _, d := range dels {
 		j := firstSimilar(d, ins, bags, next)
@@ -198,7 +198,7 @@ func pairRun(dels []string, ins []piece) []piece {
 // firstSimilar returns the index of the first added, not moved, piece of
 // candidates[from:], within maxPairLookahead, similar enough to p, or -1.
 // bags holds the candidates' word bags, filled in as they are needed.
-func firstSimilar(p string, candidates []piece, bags []map[string]int, from int) int {
+func firstSimilar(p string, candidates []piece, bags []bag, from int) int {
 	bag := wordBag(p)
 	for j := from; j < min(len(candidates), from+maxPairLookahead); j++ {
 		if candidates[j].move != nil {

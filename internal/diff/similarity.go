@@ -1,27 +1,42 @@
 package diff
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // wordBag is the multiset of lower-cased words of s.
-func wordBag(s string) map[string]int {
-	bag := make(map[string]int)
-	eachWord(s, func(w string) { bag[strings.ToLower(w)]++ })
-	return bag
+func wordBag(s string) bag {
+	var b bag
+	eachWord(s, func(w string) { b = append(b, strings.ToLower(w)) })
+	slices.Sort(b)
+	return b
 }
+
+// bag is a multiset of words: each word lower-cased, as often as it
+// occurs, sorted, so two bags are compared in one merge and without
+// building a map per sentence.
+type bag []string
 
 // dice is the Dice coefficient of two word multisets: 2|A∩B| / (|A|+|B|),
 // 1 for identical bags and 0 for disjoint ones (or two empty ones).
-func dice(a, b map[string]int) float64 {
-	total, common := 0, 0
-	for w, n := range a {
-		total += n
-		common += min(n, b[w])
-	}
-	for _, n := range b {
-		total += n
-	}
+func dice(a, b bag) float64 {
+	total := len(a) + len(b)
 	if total == 0 {
 		return 0
+	}
+	common := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch c := strings.Compare(a[i], b[j]); {
+		case c == 0:
+			common++
+			i++
+			j++
+		case c < 0:
+			i++
+		default:
+			j++
+		}
 	}
 	return 2 * float64(common) / float64(total)
 }
