@@ -3,6 +3,7 @@ package archive
 import (
 	"fmt"
 	"sync"
+	"unsafe"
 
 	"github.com/klauspost/compress/zstd"
 )
@@ -67,4 +68,17 @@ func UnpackDelta(base, delta []byte) ([]byte, error) {
 		return nil, fmt.Errorf("archive: unpack delta: %w", err)
 	}
 	return body, nil
+}
+
+// UnpackDeltaString is UnpackDelta for a text: it reads base in place and
+// hands the unpacked bytes over as the string, where the conversions
+// each way had copied every text an export reads twice. Both are sound:
+// the decoder only reads its dictionary, and the unpacked bytes are new
+// and referenced by nothing else.
+func UnpackDeltaString(base string, delta []byte) (string, error) {
+	body, err := UnpackDelta(unsafe.Slice(unsafe.StringData(base), len(base)), delta)
+	if err != nil || len(body) == 0 {
+		return "", err
+	}
+	return unsafe.String(unsafe.SliceData(body), len(body)), nil
 }

@@ -99,7 +99,7 @@ func stripCorrections(oldText, newText string, oldSentences []string) (stripped 
 // read like a correction.
 func newNotices(p string, old map[string]bool) []string {
 	var out []string
-	for _, s := range splitParagraph(p) {
+	for _, s := range splitParagraph(p, nil) {
 		if !old[s] && isCorrection(s) {
 			out = append(out, s)
 		}

@@ -56,9 +56,22 @@ const closers = "\"'”’»)]}"
 // splitter is deliberately simple: it must never fail, only be wrong on
 // rare prose.
 func Sentences(text string) []string {
-	var out []string
-	for _, para := range paragraphs(text) {
-		out = append(out, splitParagraph(para)...)
+	if strings.IndexByte(text, '\r') >= 0 {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+	}
+	// About one sentence in a hundred bytes of prose: one allocation
+	// for most texts.
+	out := make([]string, 0, len(text)/100+1)
+	for rest := text; rest != ""; {
+		para := rest
+		if i := strings.Index(rest, "\n\n"); i >= 0 {
+			para, rest = rest[:i], rest[i+2:]
+		} else {
+			rest = ""
+		}
+		if para = strings.TrimSpace(para); para != "" {
+			out = splitParagraph(para, out)
+		}
 	}
 	return out
 }
@@ -87,8 +100,8 @@ var markStart = func() (t [256]bool) {
 	return t
 }()
 
-func splitParagraph(p string) []string {
-	var out []string
+// splitParagraph appends the sentences of paragraph p to out.
+func splitParagraph(p string, out []string) []string {
 	start := 0
 	for i := 0; i < len(p); {
 		if !markStart[p[i]] {

@@ -7,7 +7,7 @@ import (
 
 // wordBag is the multiset of lower-cased words of s.
 func wordBag(s string) bag {
-	var b bag
+	b := make(bag, 0, len(s)/6+1) // about one word in six bytes
 	eachWord(s, func(w string) { b = append(b, strings.ToLower(w)) })
 	slices.Sort(b)
 	return b

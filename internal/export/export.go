@@ -106,45 +106,119 @@ type Edit struct {
 // with the versions snap covers (all of them when snap is nil); an article
 // whose every version came after snap's checkpoint is left out. It
 // returns how many articles it wrote.
+//
+// Lines are made on every core, a chunk of articles at a time (its
+// records read in a few statements, each version compared with the one
+// before, the lines encoded), and written in order. Chunks flow across
+// pages, so no core waits for the slowest chunk of a page; at most a few
+// chunks a core are held at once.
 func JSONL(ctx context.Context, st *store.Store, w io.Writer, snap *Snapshot) (int, error) {
 	bw := bufio.NewWriter(w)
 	outlets := &outletNames{st: st, names: map[int64]string{}}
-	n := 0
-	err := eachPage(ctx, st, func(arts []model.Article) error {
-		// A page's lines are made on every core, a chunk of articles at
-		// a time: its records read in a few statements, each version
-		// compared with the one before, the lines encoded. They are
-		// written in order.
-		lines := make([][]byte, len(arts))
-		g, gctx := errgroup.WithContext(ctx)
-		g.SetLimit(runtime.GOMAXPROCS(0))
-		for lo := 0; lo < len(arts); lo += recordChunk {
-			chunk := arts[lo:min(lo+recordChunk, len(arts))]
-			g.Go(func() error {
-				return chunkLines(gctx, st, chunk, outlets, snap, lines[lo:lo+len(chunk)])
-			})
-		}
-		if err := g.Wait(); err != nil {
-			return err
-		}
-		for _, line := range lines {
-			if line == nil {
-				continue // recorded after the snapshot
-			}
-			if _, err := bw.Write(line); err != nil {
-				return fmt.Errorf("export: %w", err)
-			}
-			n++
-		}
-		return nil
-	})
-	if err != nil {
-		return n, err
+	procs := runtime.GOMAXPROCS(0)
+	type chunk struct {
+		arts  []model.Article
+		lines chan *chunkOut // its lines, once made; closed on failure
 	}
-	if err := bw.Flush(); err != nil {
+	order := make(chan chunk, 2*procs) // chunks in the order to write them
+	work := make(chan chunk)
+	free := make(chunkOuts, 3*procs) // as many as can be in flight
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		defer close(order)
+		defer close(work)
+		return eachPage(gctx, st, func(arts []model.Article) error {
+			for lo := 0; lo < len(arts); lo += recordChunk {
+				c := chunk{arts: arts[lo:min(lo+recordChunk, len(arts))], lines: make(chan *chunkOut, 1)}
+				for _, ch := range []chan chunk{order, work} {
+					select {
+					case ch <- c:
+					case <-gctx.Done():
+						return gctx.Err()
+					}
+				}
+			}
+			return nil
+		})
+	})
+	for range procs {
+		g.Go(func() error {
+			for c := range work {
+				out := free.get()
+				if err := chunkLines(gctx, st, c.arts, outlets, snap, out); err != nil {
+					close(c.lines)
+					return err
+				}
+				c.lines <- out
+			}
+			return nil
+		})
+	}
+	n := 0
+	write := func() error {
+		for c := range order {
+			var out *chunkOut
+			select {
+			case out = <-c.lines:
+			case <-gctx.Done():
+			}
+			if out == nil {
+				return nil // a chunk failed: g.Wait has the error
+			}
+			_, err := bw.Write(out.buf.Bytes())
+			n += out.lines
+			free.put(out)
+			if err != nil {
+				return err
+			}
+		}
+		return bw.Flush()
+	}
+	if err := write(); err != nil {
+		// Stop the readers: nothing more will be written.
+		g.Go(func() error { return err })
+		for range order {
+		}
+		_ = g.Wait()
 		return n, fmt.Errorf("export: %w", err)
 	}
-	return n, nil
+	return n, g.Wait()
+}
+
+// chunkOut holds the encoded lines of a chunk of articles. An export
+// reuses them from a free list of its own: a chunk's lines are hundreds
+// of kilobytes, and with a buffer grown anew for each line the export
+// allocated more than its output again. (A sync.Pool loses its items at
+// every collection, which an export makes many of.)
+type chunkOut struct {
+	buf   bytes.Buffer
+	enc   *json.Encoder
+	lines int
+}
+
+// chunkOuts is a free list of chunkOut.
+type chunkOuts chan *chunkOut
+
+func (f chunkOuts) get() *chunkOut {
+	select {
+	case out := <-f:
+		return out
+	default:
+	}
+	out := &chunkOut{}
+	out.enc = json.NewEncoder(&out.buf)
+	out.enc.SetEscapeHTML(false)
+	return out
+}
+
+// put empties out and keeps it for reuse, if there is room.
+func (f chunkOuts) put(out *chunkOut) {
+	out.buf.Reset()
+	out.lines = 0
+	select {
+	case f <- out:
+	default:
+	}
 }
 
 // outletNames reads each outlet's name once, for lines made concurrently.
@@ -182,28 +256,25 @@ func pageRecords(ctx context.Context, st *store.Store, arts []model.Article) (ma
 	return st.ArticleRecords(ctx, ids)
 }
 
-// chunkLines makes the encoded lines of arts into lines, nil for an
-// article recorded after the snapshot.
-func chunkLines(ctx context.Context, st *store.Store, arts []model.Article, outlets *outletNames, snap *Snapshot, lines [][]byte) error {
+// chunkLines encodes the lines of arts into out, leaving out an article
+// recorded after the snapshot.
+func chunkLines(ctx context.Context, st *store.Store, arts []model.Article, outlets *outletNames, snap *Snapshot, out *chunkOut) error {
 	recs, err := pageRecords(ctx, st, arts)
 	if err != nil {
 		return err
 	}
-	for i, a := range arts {
+	for _, a := range arts {
 		line, later, err := articleLine(ctx, a, recs[a.ID], outlets, snap)
-		if err != nil || later {
-			if err != nil {
-				return err
-			}
+		if err != nil {
+			return err
+		}
+		if later {
 			continue
 		}
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(line); err != nil {
+		if err := out.enc.Encode(line); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
-		lines[i] = b.Bytes()
+		out.lines++
 	}
 	return nil
 }
@@ -261,15 +332,18 @@ func articleLine(ctx context.Context, a model.Article, rec *store.ArticleRecord,
 // edits lists the sentence edits between two texts split into
 // sentences, never nil.
 func edits(old, new []string) []Edit {
+	es := diff.EditSentences(old, new)
+	out := make([]Edit, len(es))
+	indexes := make([]int, 0, 2*len(es)) // what Old and New point to, in one allocation
 	index := func(i int) *int {
 		if i < 0 {
 			return nil
 		}
-		return &i
+		indexes = append(indexes, i)
+		return &indexes[len(indexes)-1]
 	}
-	out := []Edit{}
-	for _, e := range diff.EditSentences(old, new) {
-		out = append(out, Edit{Action: string(e.Action), Old: index(e.Old), New: index(e.New), OldText: e.OldText, NewText: e.NewText})
+	for k, e := range es {
+		out[k] = Edit{Action: string(e.Action), Old: index(e.Old), New: index(e.New), OldText: e.OldText, NewText: e.NewText}
 	}
 	return out
 }

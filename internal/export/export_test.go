@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -107,4 +110,53 @@ func keys(m map[string]json.RawMessage) string {
 	}
 	slices.Sort(out)
 	return strings.Join(out, ",")
+}
+
+// failAfter fails every write once n bytes were taken.
+type failAfter struct{ n int }
+
+var errDiskFull = errors.New("disk full")
+
+func (w *failAfter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		return 0, errDiskFull
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// TestJSONL_LinesInOrderAcrossChunksAndAWriteErrorStopsIt exports more
+// articles than one chunk of the lines made concurrently holds: the lines
+// come out in the order the articles were first seen. A writer that fails
+// partway stops the export with its error.
+func TestJSONL_LinesInOrderAcrossChunksAndAWriteErrorStopsIt(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "errata.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	const articles = 3*recordChunk + 7
+	for i := range articles {
+		seed(t, st, fmt.Sprintf("https://planet.example/%03d", i), fmt.Sprintf("Story %d opens. It goes on.", i))
+	}
+	var buf bytes.Buffer
+	if n, err := JSONL(ctx, st, &buf, nil); err != nil || n != articles {
+		t.Fatalf("JSONL = %d, %v; want %d", n, err, articles)
+	}
+	for i, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
+		var a Article
+		if err := json.Unmarshal([]byte(line), &a); err != nil || a.URL != fmt.Sprintf("https://planet.example/%03d", i) {
+			t.Fatalf("line %d: %s (%v)", i, a.URL, err)
+		}
+	}
+	n, err := JSONL(ctx, st, &failAfter{n: buf.Len() / 2}, nil)
+	if !errors.Is(err, errDiskFull) || n >= articles {
+		t.Errorf("JSONL to a failing writer = %d, %v; want fewer than %d and %v", n, err, articles, errDiskFull)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := JSONL(cctx, st, io.Discard, nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("JSONL with its context cancelled = %v", err)
+	}
 }

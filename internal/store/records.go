@@ -47,9 +47,9 @@ func (s *Store) ArticleRecords(ctx context.Context, ids []int64) (map[int64]*Art
 	if len(ids) == 0 {
 		return out, nil
 	}
-	in, args := marks(len(ids)), int64Args(ids)
+	in, args := paddedMarks(ids)
 	each := func(op, query string, scan func(scanner) error) error {
-		rows, err := s.r.QueryContext(ctx, s.d.rebind(fmt.Sprintf(query, in)), args...)
+		rows, err := s.query(ctx, fmt.Sprintf(query, in), args...)
 		if err != nil {
 			return s.wrap(op, err)
 		}
@@ -140,4 +140,20 @@ func (s *Store) ArticleRecords(ctx context.Context, ids []int64) (map[int64]*Art
 		}
 	}
 	return out, nil
+}
+
+// paddedMarks is the IN list of ids and its arguments, the list padded to
+// a power of two by repeating the last id (a repeat matches nothing
+// more): the statements of a whole export then take a few shapes, each
+// parsed and prepared once instead of once a call.
+func paddedMarks(ids []int64) (string, []any) {
+	n := 1
+	for n < len(ids) {
+		n *= 2
+	}
+	args := int64Args(ids)
+	for len(args) < n {
+		args = append(args, ids[len(ids)-1])
+	}
+	return marks(n), args
 }

@@ -90,11 +90,11 @@ func (t storedText) whole(ctx context.Context, q rowQuery, bases map[int64]strin
 			bases[t.base] = base
 		}
 	}
-	text, err := archive.UnpackDelta([]byte(base), t.delta)
+	text, err := archive.UnpackDeltaString(base, t.delta)
 	if err != nil {
 		return "", fmt.Errorf("text delta against version %d: %w: %w", t.base, ErrCorrupt, err)
 	}
-	return string(text), nil
+	return text, nil
 }
 
 // packText decides how v's text is stored: as a delta against the base
