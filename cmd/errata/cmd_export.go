@@ -143,16 +143,10 @@ func (e *env) keepCheckpoint(snap *export.Snapshot) error {
 	return nil
 }
 
-// exportJSONL writes the export with the characters a terminal acts on
-// escaped, since standard output is often one; every value stays the same,
-// and a file gets the same bytes as standard output.
+// exportJSONL writes the export; its lines are already safe to print
+// (see export.JSONL).
 func exportJSONL(ctx context.Context, st *store.Store, w io.Writer, snap *export.Snapshot) (int, error) {
-	tw := termsafe.NewJSONWriter(w)
-	n, err := export.JSONL(ctx, st, tw, snap)
-	if err != nil {
-		return n, err
-	}
-	return n, tw.Flush()
+	return export.JSONL(ctx, st, w, snap)
 }
 
 // exportToFile runs an export that needs a file of its own (--out FILE,

@@ -18,6 +18,7 @@ import (
 	"github.com/errata/errata/internal/diff"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/store"
+	"github.com/errata/errata/internal/termsafe"
 )
 
 // pageSize is how many articles one store query reads while exporting;
@@ -105,7 +106,10 @@ type Edit struct {
 // JSONL writes one article a line, in the order articles were first seen,
 // with the versions snap covers (all of them when snap is nil); an article
 // whose every version came after snap's checkpoint is left out. It
-// returns how many articles it wrote.
+// returns how many articles it wrote. Lines are safe to print to a
+// terminal (see termsafe.JSON): the characters a terminal acts on are
+// escaped, which leaves every value the same, so a file gets the bytes
+// standard output gets.
 //
 // Lines are made on every core, a chunk of articles at a time (its
 // records read in a few statements, each version compared with the one
@@ -271,8 +275,14 @@ func chunkLines(ctx context.Context, st *store.Store, arts []model.Article, outl
 		if later {
 			continue
 		}
+		start := out.buf.Len()
 		if err := out.enc.Encode(line); err != nil {
 			return fmt.Errorf("export: %w", err)
+		}
+		if b := out.buf.Bytes()[start:]; !termsafe.JSONSafe(b) {
+			safe := termsafe.JSON(b)
+			out.buf.Truncate(start)
+			out.buf.Write(safe)
 		}
 		out.lines++
 	}

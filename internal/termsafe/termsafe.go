@@ -35,7 +35,7 @@ func Text(s string) string { return escape(s, "\n\t") }
 // where \uXXXX means the same character. Bytes that are not UTF-8, which
 // the encoder never writes, become \ufffd.
 func JSON(b []byte) []byte {
-	if !needsEscape(string(b), "\n\t\r") {
+	if JSONSafe(b) {
 		return b
 	}
 	var sb strings.Builder
@@ -77,25 +77,58 @@ func escape(s, keep string) string {
 	return sb.String()
 }
 
-// needsEscape is the fast path: most text has nothing to escape. Printable
-// ASCII, most of any text, is passed over a byte at a time.
-func needsEscape(s, keep string) bool {
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if (c < 0x20 || c == 0x7f) && strings.IndexByte(keep, c) < 0 {
-				return true
-			}
-			i++
+// JSONSafe reports whether encoding/json output b is safe to print as it
+// is, so that JSON would return it unchanged.
+func JSONSafe(b []byte) bool { return !needsEscape(b, "\n\t\r") }
+
+// needsEscape is the fast path: most text has nothing to escape. Text
+// that is not UTF-8 does; in text that is, every character hazard names
+// is ASCII or starts with one of the bytes suspect marks, so only those
+// are decoded and the rest is passed over a byte at a time.
+func needsEscape[T string | []byte](s T, keep string) bool {
+	if !validUTF8(s) {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !suspect[c] {
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || hazard(r, keep) {
+		if c < utf8.RuneSelf {
+			if strings.IndexByte(keep, c) < 0 {
+				return true
+			}
+			continue
+		}
+		// At most the character's own bytes are converted: no copy of s.
+		if r, _ := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))])); hazard(r, keep) {
 			return true
 		}
-		i += size
 	}
 	return false
 }
+
+func validUTF8[T string | []byte](s T) bool {
+	switch s := any(s).(type) {
+	case string:
+		return utf8.ValidString(s)
+	case []byte:
+		return utf8.Valid(s)
+	}
+	return false
+}
+
+// suspect marks the bytes a hazard can start with: the C0 controls and
+// DEL, 0xC2 (the C1 controls, U+0080 to U+009F) and 0xE2 (U+2028 to
+// U+202E, U+2066 to U+2069). TestSuspect_CoversEveryHazard holds it to
+// hazard. Immutable table.
+var suspect = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t[0x7f], t[0xc2], t[0xe2] = true, true, true
+	return t
+}()
 
 // hazard reports the characters a terminal may act on rather than show:
 // controls (C0, DEL, C1), bidi embeddings, overrides and isolates, and the

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -61,38 +62,6 @@ func TestJSON_EscapesWhatTheEncoderLeavesRaw(t *testing.T) {
 	}
 }
 
-// However the stream is cut into writes, the output is the same as
-// escaping it whole.
-func TestJSONWriter_SplitCharacters(t *testing.T) {
-	doc, err := json.Marshal([]string{"a\u009bb", "é\u202e東京", "z"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := string(JSON(doc))
-	for size := 1; size <= len(doc); size++ {
-		var out bytes.Buffer
-		w := NewJSONWriter(&out)
-		for i := 0; i < len(doc); i += size {
-			if _, err := w.Write(doc[i:min(i+size, len(doc))]); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := w.Flush(); err != nil {
-			t.Fatal(err)
-		}
-		if out.String() != want {
-			t.Errorf("writes of %d bytes: %s, want %s", size, out.String(), want)
-		}
-	}
-	var out bytes.Buffer
-	w := NewJSONWriter(&out)
-	w.Write([]byte("\"a\xe6"))
-	w.Flush()
-	if out.String() != `"a\ufffd` {
-		t.Errorf("an unfinished character at the end came out as %q", out.String())
-	}
-}
-
 // hasHazard reports a character a terminal could act on, or a byte that
 // is not UTF-8.
 func hasHazard(s, keep string) bool {
@@ -124,4 +93,22 @@ func FuzzTermsafe(f *testing.F) {
 			t.Errorf("JSON changed %q to %q", want, back)
 		}
 	})
+}
+
+// Every character hazard names, in any keep set, is found by needsEscape
+// from its first byte.
+func TestSuspect_CoversEveryHazard(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) || !hazard(r, "") {
+			continue
+		}
+		var b [utf8.UTFMax]byte
+		utf8.EncodeRune(b[:], r)
+		if !suspect[b[0]] {
+			t.Errorf("hazard %U starts with %#x, which suspect does not mark", r, b[0])
+		}
+		if s := string(r); !needsEscape(s, "") || !needsEscape([]byte("x"+s+"y"), "") {
+			t.Errorf("needsEscape misses %U", r)
+		}
+	}
 }
