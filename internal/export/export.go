@@ -119,21 +119,50 @@ type Edit struct {
 func JSONL(ctx context.Context, st *store.Store, w io.Writer, snap *Snapshot) (int, error) {
 	bw := bufio.NewWriter(w)
 	outlets := &outletNames{st: st, names: map[int64]string{}}
+	free := make(chunkOuts, 3*runtime.GOMAXPROCS(0)) // as many as can be in flight
+	n := 0
+	err := inOrder(ctx, st, func(ctx context.Context, arts []model.Article) (*chunkOut, error) {
+		out := free.get()
+		return out, chunkLines(ctx, st, arts, outlets, snap, out)
+	}, func(out *chunkOut) error {
+		_, err := bw.Write(out.buf.Bytes())
+		n += out.lines
+		free.put(out)
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		return nil
+	})
+	if err == nil {
+		if err = bw.Flush(); err != nil {
+			err = fmt.Errorf("export: %w", err)
+		}
+	}
+	return n, err
+}
+
+// inOrder reads every article a chunk at a time, in the order first seen,
+// makes something of each chunk with build on every core (its records read
+// in a few statements, each version compared with the one before, lines
+// or rows made), and hands the results to write one at a time, in order.
+// Chunks flow across pages, so no core waits for the slowest chunk of a
+// page, and at most a few chunks a core are held at once. The first error
+// of build or write stops the rest and is returned.
+func inOrder[T any](ctx context.Context, st *store.Store, build func(context.Context, []model.Article) (T, error), write func(T) error) error {
 	procs := runtime.GOMAXPROCS(0)
 	type chunk struct {
-		arts  []model.Article
-		lines chan *chunkOut // its lines, once made; closed on failure
+		arts []model.Article
+		done chan T // its result, once made; closed on failure
 	}
 	order := make(chan chunk, 2*procs) // chunks in the order to write them
 	work := make(chan chunk)
-	free := make(chunkOuts, 3*procs) // as many as can be in flight
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		defer close(order)
 		defer close(work)
 		return eachPage(gctx, st, func(arts []model.Article) error {
 			for lo := 0; lo < len(arts); lo += recordChunk {
-				c := chunk{arts: arts[lo:min(lo+recordChunk, len(arts))], lines: make(chan *chunkOut, 1)}
+				c := chunk{arts: arts[lo:min(lo+recordChunk, len(arts))], done: make(chan T, 1)}
 				for _, ch := range []chan chunk{order, work} {
 					select {
 					case ch <- c:
@@ -148,45 +177,36 @@ func JSONL(ctx context.Context, st *store.Store, w io.Writer, snap *Snapshot) (i
 	for range procs {
 		g.Go(func() error {
 			for c := range work {
-				out := free.get()
-				if err := chunkLines(gctx, st, c.arts, outlets, snap, out); err != nil {
-					close(c.lines)
+				out, err := build(gctx, c.arts)
+				if err != nil {
+					close(c.done)
 					return err
 				}
-				c.lines <- out
+				c.done <- out
 			}
 			return nil
 		})
 	}
-	n := 0
-	write := func() error {
-		for c := range order {
-			var out *chunkOut
-			select {
-			case out = <-c.lines:
-			case <-gctx.Done():
-			}
-			if out == nil {
-				return nil // a chunk failed: g.Wait has the error
-			}
-			_, err := bw.Write(out.buf.Bytes())
-			n += out.lines
-			free.put(out)
-			if err != nil {
-				return err
-			}
+	for c := range order {
+		var out T
+		var ok bool
+		select {
+		case out, ok = <-c.done:
+		case <-gctx.Done():
 		}
-		return bw.Flush()
-	}
-	if err := write(); err != nil {
-		// Stop the readers: nothing more will be written.
-		g.Go(func() error { return err })
-		for range order {
+		if !ok {
+			break // a chunk failed: g.Wait has the error
 		}
-		_ = g.Wait()
-		return n, fmt.Errorf("export: %w", err)
+		if err := write(out); err != nil {
+			// Stop the readers: nothing more will be written.
+			g.Go(func() error { return err })
+			for range order {
+			}
+			_ = g.Wait()
+			return err
+		}
 	}
-	return n, g.Wait()
+	return g.Wait()
 }
 
 // chunkOut holds the encoded lines of a chunk of articles. An export

@@ -66,28 +66,34 @@ func Parquet(ctx context.Context, st *store.Store, w io.Writer, snap *Snapshot) 
 		opts = append(opts, parquet.KeyValueMetadata(CheckpointKey, string(snap.Note)))
 	}
 	pw := parquet.NewGenericWriter[ParquetVersion](w, opts...)
-	outlets := map[int64]string{}
+	outlets := &outletNames{st: st, names: map[int64]string{}}
 	n, inGroup := 0, 0
-	err := eachPage(ctx, st, func(arts []model.Article) error {
+	// Rows are made on every core, a chunk of articles at a time, and
+	// written (and compressed) in order.
+	err := inOrder(ctx, st, func(ctx context.Context, arts []model.Article) ([]ParquetVersion, error) {
 		recs, err := pageRecords(ctx, st, arts)
 		if err != nil {
-			return err
+			return nil, err
 		}
+		var rows []ParquetVersion
 		for _, a := range arts {
-			rows, err := parquetRows(ctx, st, a, recs[a.ID], outlets, snap)
+			more, err := parquetRows(ctx, a, recs[a.ID], outlets, snap)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			if _, err := pw.Write(rows); err != nil {
+			rows = append(rows, more...)
+		}
+		return rows, nil
+	}, func(rows []ParquetVersion) error {
+		if _, err := pw.Write(rows); err != nil {
+			return fmt.Errorf("export: parquet: %w", err)
+		}
+		n += len(rows)
+		if inGroup += len(rows); inGroup >= parquetRowGroup {
+			if err := pw.Flush(); err != nil {
 				return fmt.Errorf("export: parquet: %w", err)
 			}
-			n += len(rows)
-			if inGroup += len(rows); inGroup >= parquetRowGroup {
-				if err := pw.Flush(); err != nil {
-					return fmt.Errorf("export: parquet: %w", err)
-				}
-				inGroup = 0
-			}
+			inGroup = 0
 		}
 		return nil
 	})
@@ -100,19 +106,14 @@ func Parquet(ctx context.Context, st *store.Store, w io.Writer, snap *Snapshot) 
 	return n, nil
 }
 
-func parquetRows(ctx context.Context, st *store.Store, a model.Article, rec *store.ArticleRecord, outlets map[int64]string, snap *Snapshot) ([]ParquetVersion, error) {
+func parquetRows(ctx context.Context, a model.Article, rec *store.ArticleRecord, outlets *outletNames, snap *Snapshot) ([]ParquetVersion, error) {
 	vs, leaves, _ := snap.keep(rec.Versions, rec.Leaves)
 	if len(vs) == 0 {
 		return nil, nil
 	}
-	name, ok := outlets[a.OutletID]
-	if !ok {
-		o, err := st.Outlet(ctx, a.OutletID)
-		if err != nil {
-			return nil, err
-		}
-		name = o.Name
-		outlets[a.OutletID] = name
+	name, err := outlets.name(ctx, a.OutletID)
+	if err != nil {
+		return nil, err
 	}
 	rows := make([]ParquetVersion, 0, len(vs))
 	var prev []string // the sentences of the version before
