@@ -336,11 +336,8 @@ func articleLine(ctx context.Context, a model.Article, rec *store.ArticleRecord,
 		line.Wire = &rec.Wire
 	}
 	line.WireOrigin = rec.WireOrigin
-	// Each text is split into sentences once, and compared with the one
-	// before and the one after.
-	var prev []string
+	var split sentences
 	for i, v := range vs {
-		sents := diff.Sentences(v.Text)
 		ev := Version{
 			Seq: v.Seq, FetchedAt: rfc3339(v.FetchedAt), Title: v.Title, Byline: v.Byline,
 			Published: rfc3339(v.Published), Modified: rfc3339(v.Modified), Text: v.Text, Hash: v.Hash,
@@ -351,18 +348,46 @@ func articleLine(ctx context.Context, a model.Article, rec *store.ArticleRecord,
 			ev.Classes = []string{}
 		}
 		if i > 0 {
-			ev.Edits = edits(prev, sents)
+			ev.Edits = edits(versionEdits(rec, vs[i-1], v, &split))
 		}
-		prev = sents
 		line.Versions = append(line.Versions, ev)
 	}
 	return line, false, nil
 }
 
-// edits lists the sentence edits between two texts split into
-// sentences, never nil.
-func edits(old, new []string) []Edit {
-	es := diff.EditSentences(old, new)
+// versionEdits returns the sentence edits from version prev to v: those
+// stored with v when they are from prev and fit both texts, else computed
+// (an older store's versions, or a text the store could not pack), each
+// text split once.
+func versionEdits(rec *store.ArticleRecord, prev, v model.Version, split *sentences) []diff.SentenceEdit {
+	if es, ok := store.VersionEdits(rec.Edits[v.ID], prev.ID, prev.Text, v.Text); ok {
+		return es
+	}
+	return diff.EditSentences(split.of(prev), split.of(v))
+}
+
+// sentences keeps the sentences of the last two versions it split, so
+// that comparing each version with the one before splits each text once.
+type sentences struct {
+	ids   [2]int64
+	sents [2][]string
+	n     int
+}
+
+func (s *sentences) of(v model.Version) []string {
+	for k := range s.sents {
+		if s.sents[k] != nil && s.ids[k] == v.ID {
+			return s.sents[k]
+		}
+	}
+	k := s.n % len(s.sents)
+	s.n++
+	s.ids[k], s.sents[k] = v.ID, diff.Sentences(v.Text)
+	return s.sents[k]
+}
+
+// edits lists sentence edits for JSON, never nil.
+func edits(es []diff.SentenceEdit) []Edit {
 	out := make([]Edit, len(es))
 	indexes := make([]int, 0, 2*len(es)) // what Old and New point to, in one allocation
 	index := func(i int) *int {

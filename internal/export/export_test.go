@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -158,5 +159,55 @@ func TestJSONL_LinesInOrderAcrossChunksAndAWriteErrorStopsIt(t *testing.T) {
 	cancel()
 	if _, err := JSONL(cctx, st, io.Discard, nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("JSONL with its context cancelled = %v", err)
+	}
+}
+
+// The export reads each version's sentence edits as stored with it, and
+// computes them where none are stored (a store from before they were) or
+// what is stored does not fit: the lines are the same byte for byte.
+func TestJSONL_StoredEditsAreTheComputedOnes(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "errata.db")
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	seed(t, st, "https://planet.example/mayor",
+		"The mayor resigned. The council met. Dr. Smith spoke at 3.5 p.m. on the motion.",
+		"The mayor resigned on Tuesday. The council met. A vote follows.\n\nDr. Smith spoke.",
+		"The council met. The mayor resigned on Tuesday. A vote follows.\n\nDr. Smith spoke.",
+		"Rewritten entirely: a new story now.")
+	seed(t, st, "https://planet.example/once", "Only one version.")
+	export := func() string {
+		var buf bytes.Buffer
+		if _, err := JSONL(ctx, st, &buf, nil); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	stored := export()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM versions WHERE length(edits) > 0`).Scan(&n); err != nil || n != 3 {
+		t.Fatalf("%d versions with edits stored (%v), want 3", n, err)
+	}
+	// Versions are append-only; a store altered behind errata's back is
+	// what the fallback is for.
+	if _, err := db.Exec(`DROP TRIGGER versions_no_update`); err != nil {
+		t.Fatal(err)
+	}
+	for _, set := range []string{`CASE WHEN length(edits) > 1 THEN substr(edits, 1, length(edits) - 1) ELSE edits END`, `x'01020304'`,
+		`coalesce((SELECT v2.edits FROM versions v2 WHERE v2.id = versions.id - 1), x'')`, `x''`} {
+		if _, err := db.Exec(`UPDATE versions SET edits = ` + set); err != nil {
+			t.Fatal(err)
+		}
+		if got := export(); got != stored {
+			t.Errorf("edits set to %s: lines differ:\n%s\nwant\n%s", set, got, stored)
+		}
 	}
 }

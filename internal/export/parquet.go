@@ -6,7 +6,6 @@ import (
 	"io"
 	"time"
 
-	"github.com/errata/errata/internal/diff"
 	"github.com/errata/errata/internal/model"
 	"github.com/errata/errata/internal/store"
 	"github.com/parquet-go/parquet-go"
@@ -116,9 +115,8 @@ func parquetRows(ctx context.Context, a model.Article, rec *store.ArticleRecord,
 		return nil, err
 	}
 	rows := make([]ParquetVersion, 0, len(vs))
-	var prev []string // the sentences of the version before
+	var split sentences
 	for i, v := range vs {
-		sents := diff.Sentences(v.Text)
 		r := ParquetVersion{
 			ArticleID: a.ID, URL: a.URL, Outlet: name, Seq: int32(v.Seq), FetchedAt: v.FetchedAt.UTC(),
 			Title: v.Title, Byline: v.Byline, Text: v.Text, Hash: v.Hash, CaptureHash: v.CaptureHash,
@@ -134,12 +132,11 @@ func parquetRows(ctx context.Context, a model.Article, rec *store.ArticleRecord,
 			r.Modified = &m
 		}
 		if i > 0 {
-			for _, e := range edits(prev, sents) {
+			for _, e := range edits(versionEdits(rec, vs[i-1], v, &split)) {
 				r.Edits = append(r.Edits, ParquetEdit{Action: e.Action, Old: int32p(e.Old), New: int32p(e.New),
 					OldText: e.OldText, NewText: e.NewText})
 			}
 		}
-		prev = sents
 		rows = append(rows, r)
 	}
 	return rows, nil

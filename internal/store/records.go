@@ -9,7 +9,11 @@ import (
 
 // ArticleRecord is what an export writes of an article besides its row.
 type ArticleRecord struct {
-	Versions   []model.Version // oldest first, texts whole
+	Versions []model.Version // oldest first, texts whole
+	// Edits holds, by version id, the sentence edits stored with a
+	// version from the one before it, packed (read them with
+	// VersionEdits); empty where none were stored.
+	Edits      map[int64][]byte
 	Leaves     map[int64]int64 // log leaf of each version id the log holds
 	Outcomes   map[model.Outcome]int
 	Events     []model.Event // oldest first
@@ -20,7 +24,7 @@ type ArticleRecord struct {
 
 // The statements of ArticleRecords, each over a list of article ids.
 const (
-	sqlRecordVersions = `SELECT ` + versionCols + ` FROM versions WHERE article_id IN (%s) ORDER BY article_id, seq`
+	sqlRecordVersions = `SELECT ` + versionCols + `, edits FROM versions WHERE article_id IN (%s) ORDER BY article_id, seq`
 	sqlRecordLeaves   = `SELECT l.version_id, l.leaf FROM versions v
 		JOIN log_leaves l ON l.version_id = v.id AND l.version_id <> 0
 		WHERE v.article_id IN (%s)`
@@ -42,7 +46,7 @@ func (s *Store) ArticleRecords(ctx context.Context, ids []int64) (map[int64]*Art
 	}
 	out := make(map[int64]*ArticleRecord, len(ids))
 	for _, id := range ids {
-		out[id] = &ArticleRecord{Leaves: map[int64]int64{}, Outcomes: map[model.Outcome]int{}}
+		out[id] = &ArticleRecord{Edits: map[int64][]byte{}, Leaves: map[int64]int64{}, Outcomes: map[model.Outcome]int{}}
 	}
 	if len(ids) == 0 {
 		return out, nil
@@ -62,10 +66,12 @@ func (s *Store) ArticleRecords(ctx context.Context, ids []int64) (map[int64]*Art
 		return s.wrap(op, rows.Err())
 	}
 	var vrows []versionRow
+	var edits [][]byte
 	err := each("article records: versions", sqlRecordVersions, func(sc scanner) error {
-		r, err := scanVersionRow(sc)
+		var packed []byte
+		r, err := scanVersionRow(alsoScan{sc, []any{&packed}})
 		if err == nil {
-			vrows = append(vrows, r)
+			vrows, edits = append(vrows, r), append(edits, packed)
 		}
 		return err
 	})
@@ -77,9 +83,12 @@ func (s *Store) ArticleRecords(ctx context.Context, ids []int64) (map[int64]*Art
 		return nil, s.wrap("article records: versions", err)
 	}
 	articleOf := make(map[int64]int64, len(vs))
-	for _, v := range vs {
+	for i, v := range vs {
 		r := out[v.ArticleID]
 		r.Versions = append(r.Versions, v)
+		if len(edits[i]) > 0 {
+			r.Edits[v.ID] = edits[i]
+		}
 		articleOf[v.ID] = v.ArticleID
 	}
 	steps := []struct {
@@ -157,3 +166,13 @@ func paddedMarks(ids []int64) (string, []any) {
 	}
 	return marks(n), args
 }
+
+// alsoScan scans a row into the destinations asked for and then into
+// more, for a statement that selects some columns after a row's usual
+// ones.
+type alsoScan struct {
+	sc   scanner
+	more []any
+}
+
+func (a alsoScan) Scan(dest ...any) error { return a.sc.Scan(append(dest, a.more...)...) }

@@ -42,7 +42,7 @@ var dataTables = []tableSpec{
 	spec("article_promises", false, "article_id:i words:i"),
 	spec("capture_dicts", false, "id:i outlet_id:i created_at:i samples:i last_version:i dict:b"),
 	spec("captures", false, "hash:t url:t status:i header:t fetched_at:i size:i body:b base:t"),
-	spec("versions", true, "id:i article_id:i seq:i fetched_at:i title:t byline:t published:i text:t hash:t capture_hash:t extractor:t classes:t added:i removed:i modified:i text_base:i text_delta:b"),
+	spec("versions", true, "id:i article_id:i seq:i fetched_at:i title:t byline:t published:i text:t hash:t capture_hash:t extractor:t classes:t added:i removed:i modified:i text_base:i text_delta:b edits:b"),
 	spec("checks", true, "id:i article_id:i at:i status:i outcome:t duration_ms:i hash:t error:t"),
 	spec("furniture", true, "id:i outlet_id:i article_id:i kind:t origin:t key:t learned_at:i"),
 	spec("block_sightings", true, "id:i outlet_id:i key:t article_id:i"),

@@ -3,10 +3,12 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 
 	"github.com/errata/errata/internal/archive"
+	"github.com/errata/errata/internal/diff"
 	"github.com/errata/errata/internal/model"
 )
 
@@ -56,7 +58,7 @@ const (
 	sqlTextBase = `SELECT text, text_base FROM versions WHERE id = ?`
 	// sqlPrevText is the version a new one of the article follows: the
 	// newest with a lower seq.
-	sqlPrevText = `SELECT id, text, text_base FROM versions WHERE article_id = ? AND seq < ?
+	sqlPrevText = `SELECT id, text, text_base, text_delta FROM versions WHERE article_id = ? AND seq < ?
 		ORDER BY seq DESC LIMIT 1`
 )
 
@@ -98,31 +100,66 @@ func (t storedText) whole(ctx context.Context, q rowQuery, bases map[int64]strin
 }
 
 // packText decides how v's text is stored: as a delta against the base
-// of the version it follows, when that is small enough.
-func packText(ctx context.Context, tx *wtx, v *model.Version) (storedText, error) {
+// of the version it follows, when that is small enough. It also returns
+// the sentence edits from that version's text to v's, packed (see
+// versionEdits), or an empty blob.
+func packText(ctx context.Context, tx *wtx, v *model.Version) (stored storedText, edits []byte, err error) {
 	whole := storedText{text: v.Text, delta: []byte{}} // NOT NULL: an empty blob, not nil
-	if len(v.Text) < minDeltaText {
-		return whole, nil
-	}
-	var prev, base int64
-	var text string
-	err := tx.QueryRowContext(ctx, sqlPrevText, v.ArticleID, v.Seq).Scan(&prev, &text, &base)
+	var prev storedText
+	var prevID int64
+	err = tx.QueryRowContext(ctx, sqlPrevText, v.ArticleID, v.Seq).Scan(&prevID, &prev.text, &prev.base, &prev.delta)
 	if errors.Is(err, sql.ErrNoRows) {
-		return whole, nil
+		return whole, []byte{}, nil
 	}
 	if err != nil {
-		return whole, fmt.Errorf("previous version of article %d: %w", v.ArticleID, err)
+		return whole, nil, fmt.Errorf("previous version of article %d: %w", v.ArticleID, err)
 	}
-	if base == 0 {
-		base = prev
-	} else if text, err = baseText(ctx, tx.QueryRowContext, base); err != nil {
-		return whole, err
+	// The base a delta of v would be against, and the previous text
+	// whole: one that cannot be read only goes without edits.
+	base, baseWhole := prevID, prev.text
+	edits = []byte{}
+	if prev.base != 0 {
+		base = prev.base
+		if baseWhole, err = baseText(ctx, tx.QueryRowContext, base); err != nil {
+			return whole, nil, err
+		}
+		if text, err := archive.UnpackDeltaString(baseWhole, prev.delta); err == nil {
+			edits = versionEdits(prevID, text, v.Text)
+		}
+	} else {
+		edits = versionEdits(prevID, prev.text, v.Text)
 	}
-	delta, err := archive.PackDelta([]byte(text), []byte(v.Text))
+	if len(v.Text) < minDeltaText {
+		return whole, edits, nil
+	}
+	delta, err := archive.PackDelta([]byte(baseWhole), []byte(v.Text))
 	if err != nil || len(delta) > len(v.Text)/maxDeltaShare {
-		return whole, nil // too large to pack, or rewritten: kept whole as the next base
+		return whole, edits, nil // too large to pack, or rewritten: kept whole as the next base
 	}
-	return storedText{base: base, delta: delta}, nil
+	return storedText{base: base, delta: delta}, edits, nil
+}
+
+// versionEdits packs the sentence edits from the text of version prev to
+// text, led by prev's id, so a reader uses them only after that very
+// version: an empty blob when they cannot be packed.
+func versionEdits(prev int64, prevText, text string) []byte {
+	packed := diff.PackEdits(prevText, text)
+	if packed == nil {
+		return []byte{}
+	}
+	return append(binary.AppendUvarint(make([]byte, 0, binary.MaxVarintLen64+len(packed)), uint64(prev)), packed...)
+}
+
+// VersionEdits reads the sentence edits stored with a version (see
+// versionEdits) from the version before it, prev, whose text is
+// prevText: ok is false when none are stored for that version, or they
+// do not fit the two texts, and the caller computes them.
+func VersionEdits(packed []byte, prev int64, prevText, text string) (edits []diff.SentenceEdit, ok bool) {
+	id, n := binary.Uvarint(packed)
+	if n <= 0 || id != uint64(prev) {
+		return nil, false
+	}
+	return diff.UnpackEdits(packed[n:], prevText, text)
 }
 
 // versionRow is a version as scanned, its text not yet unpacked.

@@ -14,8 +14,8 @@ const (
 	sqlLatestVersion = `SELECT ` + versionCols + ` FROM versions WHERE article_id = ? ORDER BY seq DESC LIMIT 1`
 	sqlVersionHashes = `SELECT id, seq, fetched_at, hash FROM versions WHERE article_id = ? ORDER BY seq`
 	sqlInsertVersion = `INSERT INTO versions (article_id, seq, fetched_at, title, byline, published, text, hash,
-		capture_hash, extractor, classes, added, removed, modified, text_base, text_delta)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		capture_hash, extractor, classes, added, removed, modified, text_base, text_delta, edits)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		RETURNING id`
 	// sqliteInsertVersion picks the id itself: SQLite gives a new row the
 	// largest id plus one, so after a purge of the newest versions it
@@ -23,10 +23,10 @@ const (
 	// (log_leaves_version is unique) and every later append would fail.
 	// PostgreSQL's identity never goes back.
 	sqliteInsertVersion = `INSERT INTO versions (id, article_id, seq, fetched_at, title, byline, published, text, hash,
-		capture_hash, extractor, classes, added, removed, modified, text_base, text_delta)
+		capture_hash, extractor, classes, added, removed, modified, text_base, text_delta, edits)
 		VALUES (1 + max((SELECT coalesce(max(id), 0) FROM versions),
 			(SELECT coalesce(max(version_id), 0) FROM log_leaves WHERE version_id <> 0)),
-			?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		RETURNING id`
 )
 
@@ -89,7 +89,7 @@ func (s *Store) Lineage(ctx context.Context, articleID int64) ([]model.Version, 
 
 // insertVersion appends v and its log leaf; a taken (article, seq) is ErrDuplicateVersion.
 func insertVersion(ctx context.Context, tx *wtx, v *model.Version) (int64, error) {
-	stored, err := packText(ctx, tx, v)
+	stored, edits, err := packText(ctx, tx, v)
 	if err != nil {
 		return 0, err
 	}
@@ -100,7 +100,7 @@ func insertVersion(ctx context.Context, tx *wtx, v *model.Version) (int64, error
 	var id int64
 	err = tx.QueryRowContext(ctx, insert, v.ArticleID, v.Seq, nanos(v.FetchedAt), v.Title, v.Byline,
 		nanos(v.Published), stored.text, v.Hash, v.CaptureHash, v.Extractor, joinClasses(v.Classes), v.Added,
-		v.Removed, nanos(v.Modified), stored.base, stored.delta).Scan(&id)
+		v.Removed, nanos(v.Modified), stored.base, stored.delta, edits).Scan(&id)
 	if isUniqueViolation(err) {
 		return 0, fmt.Errorf("article %d version %d: %w", v.ArticleID, v.Seq, ErrDuplicateVersion)
 	}
