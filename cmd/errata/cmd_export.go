@@ -75,7 +75,7 @@ func runExport(ctx context.Context, e *env, _ []string) error {
 	default:
 		return usageError{fmt.Sprintf("--format %q: want jsonl, warc, newsedits or parquet", e.format)}
 	}
-	st, err := e.openExisting(ctx)
+	st, err := e.openExport(ctx)
 	if err != nil {
 		return err
 	}
@@ -160,7 +160,7 @@ func exportToFile(ctx context.Context, e *env, what string, write func(*store.St
 	if e.out == "" || e.out == "-" {
 		return usageError{fmt.Sprintf("--format %s writes %s: give --out FILE", e.format, what)}
 	}
-	st, err := e.openExisting(ctx)
+	st, err := e.openExport(ctx)
 	if err != nil {
 		return err
 	}

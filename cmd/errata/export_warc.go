@@ -25,7 +25,7 @@ func runExportWARC(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openExisting(ctx)
+	st, err := e.openExport(ctx)
 	if err != nil {
 		return err
 	}

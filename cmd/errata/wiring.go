@@ -65,6 +65,13 @@ func (e *env) openExisting(ctx context.Context) (*store.Store, error) {
 	return e.existing(ctx, store.Options{})
 }
 
+// openExport is openExisting for an export, which reads the whole store
+// and writes nothing to it: its readers map the file (store.Options
+// MapReads).
+func (e *env) openExport(ctx context.Context) (*store.Store, error) {
+	return e.existing(ctx, store.Options{MapReads: true})
+}
+
 // openExistingWriter is openExisting for a command that writes much into
 // the store (crawl), checked first as openWriter does.
 func (e *env) openExistingWriter(ctx context.Context) (*store.Store, error) {

@@ -48,3 +48,38 @@ func TestVersionEdits_StoredWithEachVersion(t *testing.T) {
 		}
 	})
 }
+
+// A store opened with MapReads reads through a mapping of the file, and
+// reads what was written.
+func TestOpen_MapReadsReadsTheStore(t *testing.T) {
+	ctx := context.Background()
+	s, path := openTemp(t)
+	o := mustOutlet(t, s, "Daily")
+	texts := []string{editedText(0), editedText(1), rewrittenText(2)}
+	a := recordTexts(t, s, o, "https://d.example/a", texts...)
+	var size int64
+	if err := s.r.QueryRowContext(ctx, `PRAGMA mmap_size`).Scan(&size); err != nil || size != 0 {
+		t.Errorf("without MapReads, mmap_size = %d (%v), want 0", size, err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	m, err := OpenOptions(ctx, path, Options{MapReads: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if err := m.r.QueryRowContext(ctx, `PRAGMA mmap_size`).Scan(&size); err != nil || size < 1<<30 {
+		t.Errorf("a reader's mmap_size = %d (%v), want SQLite's limit, at most %d", size, err, int64(MapReadsSize))
+	}
+
+	vs, err := m.Versions(ctx, a.ID)
+	if err != nil || len(vs) != len(texts) {
+		t.Fatalf("Versions = %d, %v", len(vs), err)
+	}
+	for i, v := range vs {
+		if v.Text != texts[i] {
+			t.Errorf("version %d read as %.40q", i, v.Text)
+		}
+	}
+}
