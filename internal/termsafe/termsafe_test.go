@@ -83,6 +83,9 @@ func FuzzTermsafe(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if safe := JSONSafe(doc); safe == needsEscape(doc, "\n\t\r") {
+			t.Errorf("JSONSafe(%s) = %v, the whole check says otherwise", doc, safe)
+		}
 		var back string
 		if err := json.Unmarshal(JSON(doc), &back); err != nil || hasHazard(string(JSON(doc)), "") {
 			t.Fatalf("JSON(%s) = %s: %v", doc, JSON(doc), err)
@@ -109,6 +112,9 @@ func TestSuspect_CoversEveryHazard(t *testing.T) {
 		}
 		if s := string(r); !needsEscape(s, "") || !needsEscape([]byte("x"+s+"y"), "") {
 			t.Errorf("needsEscape misses %U", r)
+		}
+		if doc, _ := json.Marshal("x" + string(r)); JSONSafe(doc) && strings.ContainsRune(string(doc), r) {
+			t.Errorf("JSONSafe passes %U raw in %s", r, doc)
 		}
 	}
 }
