@@ -138,6 +138,7 @@ func TestPackEdits_RealBodies(t *testing.T) {
 			pairs++
 		}
 	}
+	t.Logf("%d revisions of %d bodies", pairs, len(truth))
 	if pairs < 500 {
 		t.Errorf("only %d revisions compared", pairs)
 	}
