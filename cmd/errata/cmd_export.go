@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 
 	"github.com/errata/errata/internal/export"
 	"github.com/errata/errata/internal/store"
@@ -85,7 +84,7 @@ func runExport(ctx context.Context, e *env, _ []string) error {
 		return err
 	}
 	if e.out == "" || e.out == "-" {
-		if _, err := exportJSONL(ctx, st, e.stdout, snap); err != nil {
+		if _, err := export.JSONL(ctx, st, e.stdout, snap); err != nil {
 			return err
 		}
 		return e.keepCheckpoint(snap)
@@ -94,7 +93,7 @@ func runExport(ctx context.Context, e *env, _ []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := exportJSONL(ctx, st, f, snap)
+	n, err := export.JSONL(ctx, st, f, snap)
 	if err != nil {
 		f.Abort()
 		return f.Named(err)
@@ -141,12 +140,6 @@ func (e *env) keepCheckpoint(snap *export.Snapshot) error {
 	}
 	fmt.Fprintf(e.stderr, "taken at the log checkpoint of %s, kept in %s\n", plural(int(snap.Size), "leaf", "leaves"), termsafe.Line(path))
 	return nil
-}
-
-// exportJSONL writes the export; its lines are already safe to print
-// (see export.JSONL).
-func exportJSONL(ctx context.Context, st *store.Store, w io.Writer, snap *export.Snapshot) (int, error) {
-	return export.JSONL(ctx, st, w, snap)
 }
 
 // exportToFile runs an export that needs a file of its own (--out FILE,

@@ -1,13 +1,14 @@
 package diff
 
 import (
-	"encoding/json"
+	"errors"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/errata/errata/internal/extract/benchmark/corpus"
 )
 
 // Packed edits read back are the edits computed from the two texts, for
@@ -84,28 +85,25 @@ func FuzzUnpackEdits(f *testing.F) {
 	})
 }
 
-// realBodies is the article-extraction benchmark's hand-checked bodies of
-// real news pages, kept beside the project (not in it).
-const realBodies = "../../../shared/data/article-extraction-benchmark/ground-truth.json"
+// realCorpus is the article-extraction benchmark, whose hand-checked
+// bodies of real news pages are kept beside the project (not in it).
+const realCorpus = "../../../shared/data/article-extraction-benchmark"
 
 // On real article bodies, each revised the ways newsrooms revise (a
 // sentence cut, two swapped, a word changed, one repeated, one added),
 // packed edits read back as computed.
 func TestPackEdits_RealBodies(t *testing.T) {
-	raw, err := os.ReadFile(filepath.FromSlash(realBodies))
-	if err != nil {
+	c, err := corpus.Open(filepath.FromSlash(realCorpus))
+	if errors.Is(err, corpus.ErrMissing) {
 		t.Skipf("real article bodies not available: %v", err)
 	}
-	var truth map[string]struct {
-		ArticleBody string `json:"articleBody"`
-	}
-	if err := json.Unmarshal(raw, &truth); err != nil {
+	if err != nil {
 		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(5, 6))
 	pairs := 0
-	for _, b := range truth {
-		body := b.ArticleBody
+	for _, id := range c.IDs { // in a fixed order, so a failure repeats
+		body := c.Truth[id].Body
 		for k := range 6 {
 			s := Sentences(body)
 			if len(s) < 2 {
@@ -138,7 +136,7 @@ func TestPackEdits_RealBodies(t *testing.T) {
 			pairs++
 		}
 	}
-	t.Logf("%d revisions of %d bodies", pairs, len(truth))
+	t.Logf("%d revisions of %d bodies", pairs, len(c.IDs))
 	if pairs < 500 {
 		t.Errorf("only %d revisions compared", pairs)
 	}

@@ -197,7 +197,6 @@ func (c *committer) commit(batch []*queued) {
 	c.commits.Add(1)
 	c.checks.Add(int64(len(batch)))
 	slices.SortStableFunc(batch, compareQueued)
-	results := make([]error, len(batch))
 	ctx := context.Background()
 	if written, err := c.commitPipelined(ctx, batch); err == nil {
 		c.pipelined.Add(1)
@@ -218,6 +217,7 @@ func (c *committer) commit(batch []*queued) {
 		}
 		return
 	}
+	results := make([]error, len(batch))
 	err := c.s.writeOnce(ctx, func(tx *wtx) error {
 		for i, q := range batch {
 			var err error
